@@ -1,0 +1,105 @@
+# Một Cửa — the two commands a developer needs:
+#   make run    build in release mode and serve the portal on http://127.0.0.1:3000
+#   make test   cargo test for the workspace, then the Playwright suite in Chromium
+# Both first install whatever this machine is missing (and skip what it already has).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_LEPTOS_VERSION := 0.3.10
+WASM_BINDGEN_VERSION := 0.2.130
+BINARYEN_VERSION := 123.0.0
+# wasm-opt comes from the npm package `binaryen`, kept outside the clone so CI reuses it.
+TOOLS_DIR ?= $(HOME)/.cache/motcua-tools/binaryen-$(BINARYEN_VERSION)
+export PATH := $(HOME)/.cargo/bin:$(TOOLS_DIR)/node_modules/.bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+# Building cargo-leptos with full LTO takes almost twice as long, for nothing we need.
+INSTALL_ENV := CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
+
+.PHONY: help run build test test-unit test-e2e size tools rust-tools chromium e2e-deps fmt lint clean
+
+help:
+	@echo "make run    build (release) and serve the portal on http://127.0.0.1:3000"
+	@echo "make test   run every test: cargo test, then Playwright in Chromium"
+	@echo "make size   raw, gzip and brotli sizes of the wasm, JS and CSS"
+	@echo "make lint   cargo fmt --check and cargo clippy"
+
+## Tools ---------------------------------------------------------------------------------------
+
+tools: rust-tools
+
+rust-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@if [ "$$(cargo leptos --version 2>/dev/null)" != "cargo-leptos $(CARGO_LEPTOS_VERSION)" ]; then \
+	  echo "Installing cargo-leptos $(CARGO_LEPTOS_VERSION) (about 10 minutes)…"; \
+	  $(INSTALL_ENV) cargo install cargo-leptos --locked --version $(CARGO_LEPTOS_VERSION) --features no_downloads; \
+	fi
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)…"; \
+	  $(INSTALL_ENV) cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION); \
+	fi
+	@if [ ! -x "$(TOOLS_DIR)/node_modules/.bin/wasm-opt" ]; then \
+	  echo "Installing wasm-opt (binaryen $(BINARYEN_VERSION)) into $(TOOLS_DIR)…"; \
+	  mkdir -p "$(TOOLS_DIR)"; \
+	  npm install --prefix "$(TOOLS_DIR)" --no-save --no-audit --no-fund binaryen@$(BINARYEN_VERSION); \
+	fi
+
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Chromium from Debian…"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	fi
+
+e2e-deps:
+	@if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then \
+	  cd end2end && npm ci --no-audit --no-fund; \
+	fi
+
+## Build and run --------------------------------------------------------------------------------
+
+build: rust-tools
+	cargo leptos build --release --precompress
+
+run: build
+	@echo "Serving Một Cửa on http://$${MOTCUA_LISTEN:-127.0.0.1:3000} (data in $${MOTCUA_DATA_DIR:-./data})"
+	./target/release/server
+
+## Tests --------------------------------------------------------------------------------------
+
+test: test-unit test-e2e
+
+test-unit:
+	cargo test --workspace
+
+test-e2e: build chromium e2e-deps
+	rm -rf target/e2e && mkdir -p target/e2e/data
+	cd end2end && npx playwright test
+
+## Reports and checks ---------------------------------------------------------------------------
+
+size:
+	@[ -d target/site/pkg ] || $(MAKE) build
+	@printf '%-28s %10s %10s %10s\n' file raw gzip brotli
+	@total_raw=0; total_gz=0; total_br=0; \
+	for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; do \
+	  raw=$$(stat -c %s "$$f"); gz=$$(gzip -9 -c "$$f" | wc -c); \
+	  br=$$( [ -f "$$f.br" ] && stat -c %s "$$f.br" || echo 0 ); \
+	  printf '%-28s %10d %10d %10d\n' "$$(basename "$$f")" $$raw $$gz $$br; \
+	  total_raw=$$((total_raw+raw)); total_gz=$$((total_gz+gz)); total_br=$$((total_br+br)); \
+	done; \
+	printf '%-28s %10d %10d %10d\n' total $$total_raw $$total_gz $$total_br; \
+	printf 'budget: first visit <= 200 KB compressed; wasm+JS+CSS brotli = %d KB\n' $$((total_br/1024))
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
+
+fmt:
+	cargo fmt --all
+
+clean:
+	cargo clean
+	rm -rf end2end/node_modules

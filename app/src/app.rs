@@ -1,0 +1,95 @@
+//! The root component, the HTML shell the server renders around it, and the route table.
+
+use crate::i18n::*;
+use crate::language;
+use crate::pages::{help::HelpPage, home::HomePage, not_found::NotFoundPage};
+use crate::ui::layout::{Footer, Header};
+use leptos::prelude::*;
+use leptos_i18n::context::CookieOptions;
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+use leptos_use::SameSite;
+use leptos_use::UseLocalesOptions;
+
+/// The HTML document around the app, rendered on the server for every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_page_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0a4a8c" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HashedStylesheet options=options.clone() id="leptos" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Sends this page's Content-Security-Policy, which allows the inline hydration script by its
+/// nonce (a fresh one for every response).
+#[cfg(feature = "ssr")]
+fn set_page_security_policy() {
+    use leptos::nonce::use_nonce;
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let nonce = use_nonce();
+        let policy = crate::security::content_security_policy(nonce.as_deref());
+        if let Ok(value) = http::HeaderValue::from_str(&policy) {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+}
+
+/// The application: language context, page title, header, routes and footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    // Remember the language for 400 days, on every path of the site.
+    let cookie_options: CookieOptions<Locale> = CookieOptions::default()
+        .path("/")
+        .max_age(language::COOKIE_MAX_AGE_SECONDS * 1000)
+        .same_site(SameSite::Lax);
+    // Vietnamese unless the resident chose English on this device: the browser's Accept-Language
+    // is not consulted, so everyone first sees the portal in the country's language.
+    let no_accept_language = UseLocalesOptions::default().ssr_lang_header_getter(|| None);
+
+    view! {
+        <I18nContextProvider cookie_options ssr_lang_header_getter=no_accept_language>
+            <Title formatter=|page: String| format!("{page} – Một Cửa") />
+            <HydrationMarker />
+            <Router>
+                <Header />
+                <main id="main" tabindex="-1">
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/help") view=HelpPage />
+                    </Routes>
+                </main>
+                <Footer />
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// Marks the document as hydrated (`<html data-hydrated>`), for tests and measurements that must
+/// wait until the page is interactive.
+#[component]
+fn HydrationMarker() -> impl IntoView {
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
+}

@@ -1,0 +1,5 @@
+//! One module per screen, named after its route.
+
+pub mod help;
+pub mod home;
+pub mod not_found;

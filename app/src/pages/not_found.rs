@@ -1,0 +1,26 @@
+//! Any address the portal does not have: a real 404 page (and status) with a way back.
+
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, not_found_title).to_string() />
+        <div class="page page--not-found">
+            <h1>{t!(i18n, not_found_title)}</h1>
+            <p class="lead">{t!(i18n, not_found_text)}</p>
+            <ul class="actions">
+                <li><A href="/" attr:class="button">{t!(i18n, not_found_home)}</A></li>
+                <li><A href="/help">{t!(i18n, not_found_help)}</A></li>
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,46 @@
+use crate::i18n::*;
+use crate::language;
+use leptos::ev::MouseEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// A link to the other language, written in that language. Before the wasm has loaded it goes
+/// through the server (which remembers the choice and comes back); once hydrated it switches in
+/// place, keeping everything on the page.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let target = move || language::other(i18n.get_locale());
+    let href = move || {
+        let search = location.search.get();
+        let query = if search.is_empty() || search.starts_with('?') {
+            search
+        } else {
+            format!("?{search}")
+        };
+        language::switch_href(target(), &format!("{}{query}", location.pathname.get()))
+    };
+    let switch = move |ev: MouseEvent| {
+        // Let the browser handle "open in new tab" and similar gestures.
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0 {
+            return;
+        }
+        ev.prevent_default();
+        i18n.set_locale(language::other(i18n.get_locale_untracked()));
+    };
+    view! {
+        <nav class="language-switch" aria-label=move || t_string!(i18n, language_switch_label).to_string()>
+            <a
+                class="language-switch__link"
+                href=href
+                hreflang=move || target().as_str()
+                lang=move || target().as_str()
+                rel="alternate"
+                on:click=switch
+            >
+                {t!(i18n, language_other)}
+            </a>
+        </nav>
+    }
+}

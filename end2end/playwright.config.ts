@@ -1,0 +1,55 @@
+import { defineConfig, devices } from '@playwright/test';
+import * as path from 'node:path';
+
+// The suite runs against a release build of the server (made by `make test`), started here on
+// its own port with a scratch database, so a developer's `make run` on :3000 is left alone.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const root = path.resolve(__dirname, '..');
+const scratch = process.env.E2E_DATA_DIR ?? path.join(root, 'target', 'e2e', 'data');
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: path.join(root, 'target', 'e2e', 'report') }]],
+  outputDir: path.join(root, 'target', 'e2e', 'results'),
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    // Debian's Chromium: browsers cannot be downloaded here.
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [
+    { name: 'phone', use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 740 }, isMobile: false } },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
+  ],
+  webServer: {
+    command: path.join(root, 'target', 'release', 'server'),
+    cwd: root,
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      MOTCUA_LISTEN: `127.0.0.1:${port}`,
+      MOTCUA_DATA_DIR: scratch,
+      MOTCUA_SITE_ROOT: path.join(root, 'target', 'site'),
+      MOTCUA_LOG: 'warn',
+    },
+  },
+});

@@ -1,0 +1,25 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, hydrated } from './fixtures';
+
+// Every page of the portal, in both languages; the `phone` and `desktop` projects run each at
+// 360 px and 1280 px wide.
+const pages = ['/', '/help', '/no-such-page'];
+const languages = ['vi', 'en'] as const;
+
+for (const language of languages) {
+  for (const path of pages) {
+    test(`axe finds no WCAG 2.2 AA violation on ${path} (${language})`, async ({ page, context, baseURL }) => {
+      await context.addCookies([{ name: 'i18n_pref_locale', value: language, url: baseURL! }]);
+      await page.goto(path);
+      await hydrated(page);
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+      expect(summary).toEqual([]);
+      // The scan must have looked at something.
+      expect(results.passes.length).toBeGreaterThan(10);
+    });
+  }
+}

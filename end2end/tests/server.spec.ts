@@ -1,0 +1,64 @@
+import { test, expect } from '@playwright/test';
+
+test.describe('server', () => {
+  test('/healthz answers from the database', async ({ request }) => {
+    const response = await request.get('/healthz');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['cache-control']).toBe('no-store');
+    const body = await response.json();
+    expect(body.status).toBe('ok');
+    expect(body.database.status).toBe('ok');
+    expect(body.database.backend).toBe('sqlite');
+    expect(body.database.schema_version).toBeGreaterThan(0);
+  });
+
+  test('pages carry the security headers, and the CSP admits only their own inline script', async ({ request }) => {
+    const response = await request.get('/');
+    const headers = response.headers();
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('same-origin');
+    expect(headers['cache-control']).toBe('private, no-cache');
+    const csp = headers['content-security-policy'];
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("'wasm-unsafe-eval'");
+    expect(csp).not.toContain('unsafe-inline');
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    const html = await response.text();
+    expect(html).toContain(`nonce="${nonce}"`);
+    // a fresh nonce for every response
+    const again = (await request.get('/')).headers()['content-security-policy'];
+    expect(again).not.toBe(csp);
+  });
+
+  test('the wasm, JS and CSS are compressed and cached for a year under hashed names', async ({ request }) => {
+    const html = await (await request.get('/')).text();
+    const assets = [...html.matchAll(/(?:href|src)="(\/pkg\/[^"]+)"/g)].map((m) => m[1]);
+    const wasm = assets.find((a) => a.endsWith('.wasm'));
+    const js = assets.find((a) => a.endsWith('.js'));
+    const css = assets.find((a) => a.endsWith('.css'));
+    expect(wasm && js && css, `assets found: ${assets.join(', ')}`).toBeTruthy();
+    for (const asset of [wasm!, js!, css!]) {
+      expect(asset).toMatch(/\/pkg\/motcua\.[A-Za-z0-9_-]{8,}\.(wasm|js|css)$/);
+      for (const encoding of ['br', 'gzip']) {
+        const response = await request.get(asset, { headers: { 'Accept-Encoding': encoding } });
+        expect(response.status()).toBe(200);
+        expect(response.headers()['content-encoding'], `${asset} with ${encoding}`).toBe(encoding);
+        expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+      }
+    }
+    const page = await request.get('/', { headers: { 'Accept-Encoding': 'br' } });
+    expect(page.headers()['content-encoding']).toBe('br');
+  });
+
+  test('the language link refuses to send anyone to another site', async ({ request }) => {
+    const response = await request.get('/language/en?next=//evil.example/', { maxRedirects: 0 });
+    expect(response.status()).toBe(303);
+    expect(response.headers()['location']).toBe('/');
+    expect(response.headers()['set-cookie']).toContain('i18n_pref_locale=en');
+    const unknown = await request.get('/language/xx?next=/help', { maxRedirects: 0 });
+    expect(unknown.status()).toBe(303);
+    expect(unknown.headers()['location']).toBe('/help');
+    expect(unknown.headers()['set-cookie']).toBeUndefined();
+  });
+});

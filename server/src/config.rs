@@ -1,0 +1,202 @@
+//! Configuration from environment variables, with defaults that work on a developer's machine.
+//!
+//! | variable | default | meaning |
+//! |---|---|---|
+//! | `MOTCUA_LISTEN` | `127.0.0.1:3000` | address and port to listen on |
+//! | `MOTCUA_DATA_DIR` | `./data` | directory for the database and, later, stored attachments |
+//! | `MOTCUA_DATABASE_URL` | `sqlite://<data dir>/motcua.sqlite3` | the database |
+//! | `MOTCUA_SITE_ROOT` | `target/site` | the built site (wasm, JS, CSS, public files) |
+//! | `MOTCUA_LOG` | `info` | log filter, `tracing` syntax (e.g. `info,server=debug`) |
+//! | `MOTCUA_LOG_FORMAT` | `text` | `text` or `json` (one JSON object per line) |
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub site_root: PathBuf,
+    pub log_filter: String,
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// A configuration value that cannot be used, with the variable's name and what was expected.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error(
+        "{name}={value:?} is not a valid address: expected IP:port, for example 127.0.0.1:3000"
+    )]
+    Listen { name: &'static str, value: String },
+    #[error("{name}={value:?} is not a supported database: expected sqlite://path/to/file.sqlite3")]
+    DatabaseUrl { name: &'static str, value: String },
+    #[error("{name} is empty: give a directory, or leave it unset for the default")]
+    Empty { name: &'static str },
+    #[error("{name}={value:?} is not a log format: expected \"text\" or \"json\"")]
+    LogFormat { name: &'static str, value: String },
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let listen = match lookup("MOTCUA_LISTEN") {
+            Some(value) => value.trim().parse().map_err(|_| ConfigError::Listen {
+                name: "MOTCUA_LISTEN",
+                value,
+            })?,
+            None => SocketAddr::from(([127, 0, 0, 1], 3000)),
+        };
+        let data_dir = directory(&lookup, "MOTCUA_DATA_DIR", "data")?;
+        let database_url = match lookup("MOTCUA_DATABASE_URL") {
+            Some(value) => {
+                let trimmed = value.trim();
+                let path = trimmed
+                    .strip_prefix("sqlite://")
+                    .or_else(|| trimmed.strip_prefix("sqlite:"));
+                match path {
+                    Some(path) if !path.is_empty() => trimmed.to_string(),
+                    _ => {
+                        return Err(ConfigError::DatabaseUrl {
+                            name: "MOTCUA_DATABASE_URL",
+                            value,
+                        });
+                    }
+                }
+            }
+            None => format!("sqlite://{}", data_dir.join("motcua.sqlite3").display()),
+        };
+        let site_root = directory(&lookup, "MOTCUA_SITE_ROOT", "target/site")?;
+        let log_filter = lookup("MOTCUA_LOG").unwrap_or_else(|| "info".to_string());
+        let log_format = match lookup("MOTCUA_LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError::LogFormat {
+                    name: "MOTCUA_LOG_FORMAT",
+                    value: other.to_string(),
+                });
+            }
+        };
+        Ok(Config {
+            listen,
+            data_dir,
+            database_url,
+            site_root,
+            log_filter,
+            log_format,
+        })
+    }
+}
+
+fn directory(
+    lookup: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: &str,
+) -> Result<PathBuf, ConfigError> {
+    match lookup(name) {
+        Some(value) if value.trim().is_empty() => Err(ConfigError::Empty { name }),
+        Some(value) => Ok(PathBuf::from(value.trim())),
+        None => Ok(PathBuf::from(default)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_serve_locally_with_a_database_under_data() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.listen.to_string(), "127.0.0.1:3000");
+        assert_eq!(c.data_dir, PathBuf::from("data"));
+        assert_eq!(c.database_url, "sqlite://data/motcua.sqlite3");
+        assert_eq!(c.site_root, PathBuf::from("target/site"));
+        assert_eq!(c.log_format, LogFormat::Text);
+    }
+
+    #[test]
+    fn the_database_follows_the_data_directory_unless_given() {
+        let c = config(&[("MOTCUA_DATA_DIR", "/var/lib/motcua")]).unwrap();
+        assert_eq!(c.database_url, "sqlite:///var/lib/motcua/motcua.sqlite3");
+        let c = config(&[
+            ("MOTCUA_DATA_DIR", "/var/lib/motcua"),
+            ("MOTCUA_DATABASE_URL", "sqlite:///tmp/other.db"),
+        ])
+        .unwrap();
+        assert_eq!(c.database_url, "sqlite:///tmp/other.db");
+    }
+
+    #[test]
+    fn a_bad_address_names_the_variable_and_the_expected_form() {
+        let err = config(&[("MOTCUA_LISTEN", "localhost")]).unwrap_err();
+        assert_eq!(
+            err,
+            ConfigError::Listen {
+                name: "MOTCUA_LISTEN",
+                value: "localhost".into()
+            }
+        );
+        let message = err.to_string();
+        assert!(message.contains("MOTCUA_LISTEN"), "{message}");
+        assert!(message.contains("127.0.0.1:3000"), "{message}");
+        assert_eq!(
+            config(&[("MOTCUA_LISTEN", "0.0.0.0:8080")])
+                .unwrap()
+                .listen
+                .port(),
+            8080
+        );
+    }
+
+    #[test]
+    fn only_sqlite_urls_are_accepted_for_now() {
+        assert!(matches!(
+            config(&[("MOTCUA_DATABASE_URL", "postgres://x")]),
+            Err(ConfigError::DatabaseUrl { .. })
+        ));
+        assert!(matches!(
+            config(&[("MOTCUA_DATABASE_URL", "sqlite://")]),
+            Err(ConfigError::DatabaseUrl { .. })
+        ));
+        assert!(config(&[("MOTCUA_DATABASE_URL", "sqlite:motcua.db")]).is_ok());
+    }
+
+    #[test]
+    fn empty_directories_and_unknown_log_formats_are_refused() {
+        assert_eq!(
+            config(&[("MOTCUA_DATA_DIR", " ")]),
+            Err(ConfigError::Empty {
+                name: "MOTCUA_DATA_DIR"
+            })
+        );
+        assert!(matches!(
+            config(&[("MOTCUA_LOG_FORMAT", "xml")]),
+            Err(ConfigError::LogFormat { .. })
+        ));
+        assert_eq!(
+            config(&[("MOTCUA_LOG_FORMAT", "json")]).unwrap().log_format,
+            LogFormat::Json
+        );
+    }
+}

@@ -1,0 +1,37 @@
+//! Storage. The server talks to one `Database` trait; each backend implements it (SQLite now, the
+//! embedded default; PostgreSQL later, for several stateless servers sharing one database).
+
+mod sqlite;
+
+pub use sqlite::SqliteDatabase;
+
+/// A storage failure. Its text is for the logs only: residents are shown a plain sentence.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("cannot open the database: {0}")]
+    Open(String),
+    #[error("cannot apply the database migrations: {0}")]
+    Migrate(String),
+    #[error("the database did not answer: {0}")]
+    Unavailable(String),
+}
+
+/// What a health check learnt about the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatabaseHealth {
+    /// The backend's name, e.g. `sqlite`.
+    pub backend: &'static str,
+    /// When this installation's database was created (UTC, RFC 3339).
+    pub created_at: String,
+    /// The version of the newest migration applied.
+    pub schema_version: i64,
+}
+
+#[async_trait::async_trait]
+pub trait Database: Send + Sync + 'static {
+    /// Answers only when the database can be read and its schema is in place.
+    async fn health(&self) -> Result<DatabaseHealth, DbError>;
+
+    /// Finishes pending writes and closes every connection (on shutdown).
+    async fn close(&self);
+}

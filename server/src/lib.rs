@@ -1,0 +1,6 @@
+//! Một Cửa's server: configuration, database, and the HTTP router around the Leptos app.
+//! `main.rs` only wires these together, so integration tests can build the same router.
+
+pub mod config;
+pub mod db;
+pub mod web;

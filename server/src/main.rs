@@ -1,0 +1,96 @@
+use server::config::{Config, LogFormat};
+use server::db::{Database, SqliteDatabase};
+use server::web::{self, AppState};
+use std::process::ExitCode;
+use std::sync::Arc;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("Một Cửa cannot start: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logging(&config);
+
+    let db = match SqliteDatabase::connect(&config.database_url).await {
+        Ok(db) => Arc::new(db),
+        Err(error) => {
+            tracing::error!(%error, url = %config.database_url, "cannot open the database");
+            return ExitCode::FAILURE;
+        }
+    };
+    let state = AppState {
+        leptos_options: web::leptos_options(&config.site_root, config.listen),
+        db: db.clone(),
+    };
+    let listener = match tokio::net::TcpListener::bind(config.listen).await {
+        Ok(listener) => listener,
+        Err(error) => {
+            tracing::error!(%error, address = %config.listen, "cannot listen");
+            return ExitCode::FAILURE;
+        }
+    };
+    tracing::info!(
+        address = %config.listen,
+        database = %config.database_url,
+        site_root = %config.site_root.display(),
+        "Một Cửa is serving on http://{}",
+        config.listen
+    );
+    let served = axum::serve(listener, web::router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await;
+    db.close().await;
+    match served {
+        Ok(()) => {
+            tracing::info!("stopped");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            tracing::error!(%error, "server failed");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(config: &Config) {
+    let filter = EnvFilter::try_new(&config.log_filter).unwrap_or_else(|error| {
+        eprintln!(
+            "MOTCUA_LOG={:?} is not a log filter ({error}); using \"info\"",
+            config.log_filter
+        );
+        EnvFilter::new("info")
+    });
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    match config.log_format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Text => builder.init(),
+    }
+}
+
+/// Resolves on SIGTERM or Ctrl-C; requests under way are finished before the server stops.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests under way");
+}

@@ -1,0 +1,110 @@
+//! Headers on every response: security baseline and caching.
+
+use axum::extract::Request;
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY, VARY,
+    X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+};
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// Files under `/pkg/` carry a content hash in their names: a new build has new names, so
+/// browsers may keep these for a year without asking again.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// Pages depend on the resident's language cookie and change with every release: always revalidate.
+const PAGE: &str = "private, no-cache";
+/// Other public files (icons) keep their names across builds.
+const PUBLIC_FILE: &str = "public, max-age=3600";
+const NEVER: &str = "no-store";
+
+pub async fn baseline_headers(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    let status = response.status();
+    let is_html = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let headers = response.headers_mut();
+
+    // Pages set their own policy (with the nonce of their hydration script); everything else
+    // gets the same policy without one.
+    if !headers.contains_key(CONTENT_SECURITY_POLICY)
+        && let Ok(value) = HeaderValue::from_str(&app::security::content_security_policy(None))
+    {
+        headers.insert(CONTENT_SECURITY_POLICY, value);
+    }
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static(
+            "geolocation=(), microphone=(), payment=(), usb=(), interest-cohort=()",
+        ),
+    );
+
+    if !headers.contains_key(CACHE_CONTROL) {
+        let policy = cache_policy(&path, status, is_html);
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static(policy));
+    }
+    if is_html {
+        headers.append(VARY, HeaderValue::from_static("Cookie"));
+    }
+    response
+}
+
+fn cache_policy(path: &str, status: StatusCode, is_html: bool) -> &'static str {
+    let stored = status.is_success() || status == StatusCode::NOT_MODIFIED;
+    if is_html {
+        PAGE
+    } else if !stored || path == "/healthz" || path.starts_with("/api/") {
+        NEVER
+    } else if path.starts_with("/pkg/") {
+        IMMUTABLE
+    } else {
+        PUBLIC_FILE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_assets_are_cached_for_a_year_and_pages_revalidated() {
+        assert_eq!(
+            cache_policy("/pkg/motcua.abc.wasm", StatusCode::OK, false),
+            IMMUTABLE
+        );
+        assert_eq!(
+            cache_policy("/pkg/motcua.abc.js", StatusCode::NOT_MODIFIED, false),
+            IMMUTABLE
+        );
+        assert_eq!(cache_policy("/", StatusCode::OK, true), PAGE);
+        assert_eq!(cache_policy("/nowhere", StatusCode::NOT_FOUND, true), PAGE);
+        assert_eq!(
+            cache_policy("/favicon.svg", StatusCode::OK, false),
+            PUBLIC_FILE
+        );
+    }
+
+    #[test]
+    fn errors_health_and_api_answers_are_never_stored() {
+        assert_eq!(
+            cache_policy("/pkg/missing.wasm", StatusCode::NOT_FOUND, false),
+            NEVER
+        );
+        assert_eq!(cache_policy("/healthz", StatusCode::OK, false), NEVER);
+        assert_eq!(
+            cache_policy("/api/submit_dossier", StatusCode::OK, false),
+            NEVER
+        );
+    }
+}

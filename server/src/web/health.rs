@@ -1,0 +1,54 @@
+//! `GET /healthz`: 200 when the server can read its database, 503 otherwise.
+
+use crate::db::Database;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use std::sync::Arc;
+
+#[derive(Serialize)]
+struct Health {
+    status: &'static str,
+    database: DatabaseStatus,
+}
+
+#[derive(Serialize)]
+struct DatabaseStatus {
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    backend: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    schema_version: Option<i64>,
+}
+
+pub async fn healthz(State(db): State<Arc<dyn Database>>) -> Response {
+    match db.health().await {
+        Ok(health) => Json(Health {
+            status: "ok",
+            database: DatabaseStatus {
+                status: "ok",
+                backend: Some(health.backend),
+                schema_version: Some(health.schema_version),
+            },
+        })
+        .into_response(),
+        Err(error) => {
+            // The reason goes to the log; the answer says only that the database is down.
+            tracing::error!(%error, "health check failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(Health {
+                    status: "unavailable",
+                    database: DatabaseStatus {
+                        status: "unavailable",
+                        backend: None,
+                        schema_version: None,
+                    },
+                }),
+            )
+                .into_response()
+        }
+    }
+}

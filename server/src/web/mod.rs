@@ -1,0 +1,91 @@
+//! The HTTP surface: the Leptos pages and server functions, static files, `/healthz`, the
+//! language switch, and the headers every response carries.
+
+mod headers;
+mod health;
+mod language;
+
+use crate::db::Database;
+use app::app::{App, shell};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::FromRef;
+use axum::http::Request;
+use axum::routing::{any, get};
+use leptos::prelude::{LeptosOptions, provide_context};
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::path::Path;
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+/// What every handler may need.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Arc<dyn Database>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl FromRef<AppState> for Arc<dyn Database> {
+    fn from_ref(state: &AppState) -> Self {
+        state.db.clone()
+    }
+}
+
+/// The Leptos settings for a site built by cargo-leptos into `site_root`.
+pub fn leptos_options(site_root: &Path, listen: std::net::SocketAddr) -> LeptosOptions {
+    LeptosOptions::builder()
+        // Both are fixed when cargo-leptos compiles the server, so the binary knows the names of
+        // the wasm, JS and CSS files it was built with.
+        .output_name(option_env!("LEPTOS_OUTPUT_NAME").unwrap_or("motcua"))
+        .hash_files(option_env!("LEPTOS_HASH_FILES") == Some("true"))
+        .site_root(site_root.to_string_lossy().as_ref())
+        .site_pkg_dir("pkg")
+        .site_addr(listen)
+        .env(leptos::config::Env::PROD)
+        .build()
+}
+
+/// The whole application as one axum router.
+pub fn router(state: AppState) -> Router {
+    let options = state.leptos_options.clone();
+    let db = state.db.clone();
+    let context = move || provide_context(db.clone());
+
+    // Files of the built site; anything else is a page the portal does not have (rendered by the
+    // app's 404 page, with status 404).
+    let not_found = leptos_axum::render_app_to_stream_with_context(context.clone(), {
+        let options = options.clone();
+        move || shell(options.clone())
+    });
+    let static_files = ServeDir::new(&*options.site_root)
+        .precompressed_br()
+        .precompressed_gzip()
+        .call_fallback_on_method_not_allowed(true)
+        .fallback(any(move |request: Request<Body>| not_found(request)));
+
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/language/{code}", get(language::switch_language))
+        .leptos_routes_with_context(&state, generate_route_list(App), context, {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback_service(static_files)
+        .layer(axum::middleware::from_fn(headers::baseline_headers))
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state)
+}
