@@ -1,0 +1,203 @@
+//! The server's router against a real SQLite file in a scratch directory.
+
+use axum::Router;
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, StatusCode, header};
+use server::db::{Database, SqliteDatabase};
+use server::web::{self, AppState};
+use std::sync::Arc;
+use tower::ServiceExt;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    db: Arc<SqliteDatabase>,
+    router: Router,
+}
+
+async fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/data/motcua.sqlite3", dir.path().display());
+    let db = Arc::new(SqliteDatabase::connect(&url).await.unwrap());
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    std::fs::write(
+        site.join("favicon.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    let state = AppState {
+        leptos_options: web::leptos_options(&site, "127.0.0.1:0".parse().unwrap()),
+        db: db.clone(),
+    };
+    Fixture {
+        _dir: dir,
+        db,
+        router: web::router(state),
+    }
+}
+
+async fn get(router: &Router, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    let response = router
+        .clone()
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+#[tokio::test]
+async fn healthz_reads_the_migrated_database() {
+    let f = fixture().await;
+    let (status, headers, body) = get(&f.router, "/healthz").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(json["status"], "ok");
+    assert_eq!(json["database"]["backend"], "sqlite");
+    assert!(json["database"]["schema_version"].as_i64().unwrap() >= 20261124000001);
+}
+
+#[tokio::test]
+async fn healthz_says_unavailable_without_leaking_the_reason() {
+    let f = fixture().await;
+    f.db.close().await;
+    let (status, _, body) = get(&f.router, "/healthz").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(json["status"], "unavailable");
+    assert!(!body.to_lowercase().contains("pool"), "{body}");
+}
+
+#[tokio::test]
+async fn the_database_is_created_in_wal_mode_and_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!(
+        "sqlite://{}/nested/dir/motcua.sqlite3",
+        dir.path().display()
+    );
+    let first = SqliteDatabase::connect(&url).await.unwrap();
+    let created = first.health().await.unwrap().created_at;
+    let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode")
+        .fetch_one(first.pool())
+        .await
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let (sync,): (i64,) = sqlx::query_as("PRAGMA synchronous")
+        .fetch_one(first.pool())
+        .await
+        .unwrap();
+    assert_eq!(sync, 2, "synchronous=FULL");
+    first.close().await;
+
+    // Starting again on the same file migrates nothing twice and keeps the data.
+    let second = SqliteDatabase::connect(&url).await.unwrap();
+    assert_eq!(second.health().await.unwrap().created_at, created);
+}
+
+#[tokio::test]
+async fn a_database_that_cannot_be_opened_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "not a directory").unwrap();
+    let url = format!("sqlite://{}/db.sqlite3", blocker.display());
+    let error = SqliteDatabase::connect(&url)
+        .await
+        .err()
+        .expect("must fail");
+    assert!(
+        error.to_string().starts_with("cannot open the database"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn pages_render_on_the_server_in_vietnamese_with_their_policy() {
+    let f = fixture().await;
+    let (status, headers, body) = get(&f.router, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<html lang=\"vi\""), "{body}");
+    assert!(body.contains("Làm thủ tục ở xã, phường"), "{body}");
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap();
+    assert!(body.contains(&format!("nonce=\"{nonce}\"")));
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(headers[header::CACHE_CONTROL], "private, no-cache");
+}
+
+#[tokio::test]
+async fn the_language_cookie_chooses_english() {
+    let f = fixture().await;
+    let response = f
+        .router
+        .clone()
+        .oneshot(
+            Request::get("/help")
+                .header(header::COOKIE, "i18n_pref_locale=en")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+    let body = String::from_utf8_lossy(&body);
+    assert!(body.contains("<html lang=\"en\""), "{body}");
+    assert!(body.contains("<h1>Help</h1>"), "{body}");
+}
+
+#[tokio::test]
+async fn unknown_addresses_get_the_404_page() {
+    let f = fixture().await;
+    let (status, _, body) = get(&f.router, "/khong/co/trang/nay").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("Không tìm thấy trang"), "{body}");
+    let (status, headers, _) = get(&f.router, "/pkg/missing.wasm").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // A missing asset must not be remembered as if it were a year-long immutable file.
+    assert!(
+        !headers[header::CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+}
+
+#[tokio::test]
+async fn public_files_are_served_with_a_short_cache() {
+    let f = fixture().await;
+    let (status, headers, body) = get(&f.router, "/favicon.svg").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.starts_with("<svg"));
+    assert_eq!(headers[header::CACHE_CONTROL], "public, max-age=3600");
+    assert!(headers.contains_key(header::CONTENT_SECURITY_POLICY));
+}
+
+#[tokio::test]
+async fn switching_language_sets_the_cookie_and_returns_to_the_page() {
+    let f = fixture().await;
+    let (status, headers, _) = get(&f.router, "/language/en?next=/help%3Fx%3D1").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers[header::LOCATION], "/help?x=1");
+    let cookie = headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with("i18n_pref_locale=en;"), "{cookie}");
+
+    // Bad or hostile input never errors and never leaves the site.
+    for uri in [
+        "/language/en?next=https://evil.example",
+        "/language/en?next=%2F%2Fevil.example",
+        "/language/en?next=%ZZ",
+        "/language/en",
+    ] {
+        let (status, headers, _) = get(&f.router, uri).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{uri}");
+        assert_eq!(headers[header::LOCATION], "/", "{uri}");
+    }
+}
