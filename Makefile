@@ -79,12 +79,14 @@ test-e2e: build chromium e2e-deps
 
 ## Reports and checks ---------------------------------------------------------------------------
 
+# Sizes as served: the .gz and .br files the build wrote beside each file.
 size:
 	@[ -d target/site/pkg ] || $(MAKE) build
 	@printf '%-28s %10s %10s %10s\n' file raw gzip brotli
 	@total_raw=0; total_gz=0; total_br=0; \
 	for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; do \
-	  raw=$$(stat -c %s "$$f"); gz=$$(gzip -9 -c "$$f" | wc -c); \
+	  raw=$$(stat -c %s "$$f"); \
+	  gz=$$( [ -f "$$f.gz" ] && stat -c %s "$$f.gz" || gzip -9 -c "$$f" | wc -c ); \
 	  br=$$( [ -f "$$f.br" ] && stat -c %s "$$f.br" || echo 0 ); \
 	  printf '%-28s %10d %10d %10d\n' "$$(basename "$$f")" $$raw $$gz $$br; \
 	  total_raw=$$((total_raw+raw)); total_gz=$$((total_gz+gz)); total_br=$$((total_br+br)); \
