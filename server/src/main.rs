@@ -70,6 +70,27 @@ fn init_logging(config: &Config) {
         LogFormat::Json => builder.json().init(),
         LogFormat::Text => builder.init(),
     }
+    // Panics become one structured log line like everything else. A panic inside a request's
+    // task fails that task only; tokio keeps serving. One is known: leptos_i18n 0.6 runs an
+    // isomorphic effect after rendering, which now and then reads the request's locale signal
+    // after the response was sent and its owner disposed ("already been disposed"): harmless,
+    // since that effect would only have re-sent the cookie the request came with.
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let location = info.location().map(|l| l.to_string()).unwrap_or_default();
+        let thread = std::thread::current();
+        tracing::error!(
+            panic = %message,
+            %location,
+            thread = thread.name().unwrap_or("unnamed"),
+            "a task panicked"
+        );
+    }));
 }
 
 /// Resolves on SIGTERM or Ctrl-C; requests under way are finished before the server stops.
