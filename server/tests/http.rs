@@ -37,11 +37,14 @@ async fn fixture() -> Fixture {
 }
 
 async fn get(router: &Router, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
-    let response = router
-        .clone()
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
+    send(router, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn send(
+    router: &Router,
+    request: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let response = router.clone().oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
@@ -136,19 +139,11 @@ async fn pages_render_on_the_server_in_vietnamese_with_their_policy() {
 #[tokio::test]
 async fn the_language_cookie_chooses_english() {
     let f = fixture().await;
-    let response = f
-        .router
-        .clone()
-        .oneshot(
-            Request::get("/help")
-                .header(header::COOKIE, "i18n_pref_locale=en")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await
+    let request = Request::get("/help")
+        .header(header::COOKIE, "i18n_pref_locale=en")
+        .body(Body::empty())
         .unwrap();
-    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
-    let body = String::from_utf8_lossy(&body);
+    let (_, _, body) = send(&f.router, request).await;
     assert!(body.contains("<html lang=\"en\""), "{body}");
     assert!(body.contains("<h1>Help</h1>"), "{body}");
 }
