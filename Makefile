@@ -17,13 +17,15 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # Building cargo-leptos with full LTO takes almost twice as long, for nothing we need.
 INSTALL_ENV := CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
 
-.PHONY: help run build test test-unit test-e2e size tools rust-tools chromium e2e-deps fmt lint clean
+.PHONY: help run build test test-unit test-e2e size bench import tools rust-tools chromium e2e-deps fmt lint clean
 
 help:
 	@echo "make run    build (release) and serve the portal on http://127.0.0.1:3000"
 	@echo "make test   run every test: cargo test, then Playwright in Chromium"
 	@echo "make size   raw, gzip and brotli sizes of the wasm, JS and CSS"
 	@echo "make lint   cargo fmt --check and cargo clippy"
+	@echo "make import rebuild app/data from ../shared/data (the national portal's records)"
+	@echo "make bench  search speed over the whole catalogue, native and in the browser's wasm"
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -65,6 +67,11 @@ build: rust-tools
 run: build
 	@echo "Serving Một Cửa on http://$${MOTCUA_LISTEN:-127.0.0.1:3000} (data in $${MOTCUA_DATA_DIR:-./data})"
 	./target/release/server
+
+# The committed catalogue comes from the reference data; SHARED_DATA points elsewhere if needed.
+SHARED_DATA ?= ../shared/data
+import:
+	cargo run --release -p server --bin import-catalogue -- $(SHARED_DATA) app/data
 
 ## Tests --------------------------------------------------------------------------------------
 

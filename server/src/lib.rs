@@ -3,4 +3,5 @@
 
 pub mod config;
 pub mod db;
+pub mod import;
 pub mod web;

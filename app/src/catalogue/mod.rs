@@ -1,0 +1,12 @@
+//! The procedure catalogue: data model, text folding and search. Plain Rust, compiled into the
+//! server and the wasm alike so both find the same procedures.
+
+pub mod model;
+pub mod search;
+pub mod store;
+pub mod text;
+
+#[cfg(test)]
+mod data_test;
+#[cfg(test)]
+mod queries_test;

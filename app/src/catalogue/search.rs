@@ -1,0 +1,638 @@
+//! Finding procedures from what residents type: without diacritics, in any word order, with
+//! common short forms ("cccd", "dk") and everyday words ("lay vo" for marriage).
+//!
+//! The same index runs on the server (first render) and in the browser (as you type, offline).
+
+use super::model::{LifeEvent, Procedure};
+use super::text::{fold, words};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// What the browser downloads to search the whole catalogue: one small entry per procedure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub code: String,
+    pub name_vi: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    pub life_event: LifeEvent,
+    pub category: String,
+    /// What the resident receives ("Giấy khai sinh"): residents often search by the paper.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<String>,
+    /// Can be filed online.
+    #[serde(default)]
+    pub online: bool,
+    /// Vietnamese citizens may file it (not only organisations, businesses or foreigners).
+    #[serde(default)]
+    pub for_residents: bool,
+}
+
+impl Entry {
+    pub fn from_procedure(procedure: &Procedure) -> Entry {
+        Entry {
+            code: procedure.code.clone(),
+            name_vi: procedure.name_vi.clone(),
+            name_en: procedure.name_en.clone(),
+            life_event: procedure.life_event,
+            category: procedure.category.clone(),
+            results: procedure.results.clone(),
+            online: procedure.can_file_online(),
+            for_residents: procedure.who_may_file.is_empty()
+                || procedure.who_may_file.iter().any(|who| {
+                    let who = fold(who);
+                    who.starts_with("cong dan viet nam") || who.starts_with("nguoi viet nam")
+                }),
+        }
+    }
+
+    /// The name in English when asked and known, else in Vietnamese; and whether it is in the
+    /// language asked for.
+    pub fn name(&self, english: bool) -> (&str, bool) {
+        match (&self.name_en, english) {
+            (Some(name), true) => (name, true),
+            (None, true) => (&self.name_vi, false),
+            (_, false) => (&self.name_vi, true),
+        }
+    }
+}
+
+/// Short forms residents type, and what they stand for (folded).
+const SHORT_FORMS: &[(&str, &str)] = &[
+    ("dk", "dang ky"),
+    ("dky", "dang ky"),
+    ("ks", "khai sinh"),
+    ("gks", "giay khai sinh"),
+    ("dkks", "dang ky khai sinh"),
+    ("dkkh", "dang ky ket hon"),
+    ("kh", "ket hon"),
+    ("cccd", "can cuoc"),
+    ("cmnd", "chung minh nhan dan"),
+    ("cmt", "chung minh nhan dan"),
+    ("bhxh", "bao hiem xa hoi"),
+    ("bhyt", "bao hiem y te"),
+    ("bhtn", "bao hiem that nghiep"),
+    ("ubnd", "uy ban nhan dan"),
+    ("tthn", "tinh trang hon nhan"),
+    ("xntthn", "xac nhan tinh trang hon nhan"),
+    ("gcn", "giay chung nhan"),
+    ("qsdd", "quyen su dung dat"),
+    ("sdd", "su dung dat"),
+    ("nct", "nguoi cao tuoi"),
+    ("hk", "ho khau"),
+    ("xn", "xac nhan"),
+    ("vneid", "dinh danh dien tu"),
+    ("gplx", "giay phep lai xe"),
+];
+
+/// Everyday words and the official terms they stand for: the query's words are replaced.
+const EVERYDAY_WORDS: &[(&str, &str)] = &[
+    ("can cuoc cong dan", "can cuoc"),
+    ("ho khau", "thuong tru"),
+    ("lay vo", "ket hon"),
+    ("lay chong", "ket hon"),
+    ("cuoi vo", "ket hon"),
+    ("cuoi", "ket hon"),
+    ("doc than", "tinh trang hon nhan"),
+    ("sinh con", "khai sinh"),
+    ("de con", "khai sinh"),
+    ("moi sinh", "khai sinh"),
+    ("qua doi", "khai tu"),
+    ("chet", "khai tu"),
+    ("bao tu", "khai tu"),
+    ("sao y", "chung thuc ban sao"),
+    ("cong chung", "chung thuc"),
+];
+
+/// Who the resident files for ("cho con", "người nhà"): says nothing about the procedure.
+const FOR_WHOM: &[&str] = &[
+    "cho con",
+    "cho be",
+    "cho chau",
+    "cho me",
+    "cho bo",
+    "cho cha",
+    "cho ong",
+    "cho ba",
+    "cho vo",
+    "cho chong",
+    "cho em",
+    "nguoi nha",
+    "nguoi than",
+    "bo me",
+    "ong ba",
+];
+
+/// Words that carry no meaning in a query ("thủ tục làm … cho tôi").
+const STOP_WORDS: &[&str] = &[
+    "thu", "tuc", "lam", "xin", "toi", "muon", "can", "o", "dau", "the", "nao", "gi", "nhu", "la",
+    "cua", "va", "minh", "ve", "a", "an", "of", "for", "to", "my", "how", "i", "get", "in", "and",
+];
+
+/// English words that name the Vietnamese ones, so an English query finds Vietnamese-only names.
+const ENGLISH_WORDS: &[(&str, &str)] = &[
+    ("birth", "khai sinh"),
+    ("marriage", "ket hon"),
+    ("married", "ket hon"),
+    ("death", "khai tu"),
+    ("residence", "cu tru"),
+    ("temporary", "tam tru"),
+    ("permanent", "thuong tru"),
+    ("certified", "chung thuc"),
+    ("copy", "ban sao"),
+    ("signature", "chung thuc chu ky"),
+];
+
+/// One word of a query, with the weight it carries.
+#[derive(Clone, Debug)]
+struct Term {
+    word: String,
+    /// Typed, not added by a short form or an everyday word.
+    typed: bool,
+    /// The last word, still being typed: may be the start of a longer word.
+    prefix: bool,
+}
+
+/// A procedure ready to be matched: its folded words.
+struct Document {
+    name: Vec<String>,
+    /// How much each word of `name` says about the procedure: 1 for the main words, less for
+    /// who it is for ("… cho người dưới 14 tuổi"), 0 for asides in brackets ("(cấp xã)").
+    emphasis: Vec<f32>,
+    english: Vec<String>,
+    english_emphasis: Vec<f32>,
+    /// What the resident receives.
+    results: Vec<String>,
+    category: Vec<String>,
+    /// Neighbouring words run together ("khaisinh"), for queries typed without spaces.
+    joined: Vec<String>,
+    folded_name: String,
+}
+
+/// The catalogue's search index.
+pub struct Index {
+    entries: Vec<Entry>,
+    documents: Vec<Document>,
+    /// Inverse document frequency of each word of the names.
+    idf: HashMap<String, f32>,
+}
+
+/// One result: the entry's position in the index and its score (higher is better).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    pub position: usize,
+    pub score: f32,
+}
+
+/// Actions that change something already issued or registered ("đổi", "lại", "xóa", "khóa"…):
+/// when the query does not ask for them, the resident most likely wants the plain procedure.
+const SECONDARY_ACTIONS: &[&str] = &[
+    "doi",
+    "lai",
+    "xoa",
+    "khoa",
+    "mo",
+    "gia",
+    "han",
+    "cham",
+    "dut",
+    "huy",
+    "bo",
+    "chinh",
+    "renewing",
+    "replacing",
+    "ending",
+    "removing",
+    "extending",
+    "correcting",
+    "locking",
+    "unlocking",
+    "re",
+];
+
+/// The emphasis that marks a secondary action.
+const SECONDARY: f32 = 2.0;
+
+/// The words of a name, with the short forms it uses ("BHXH") also spelt out, and the emphasis
+/// of each word.
+fn name_words(name: &str) -> (Vec<String>, Vec<f32>) {
+    let mut all = Vec::new();
+    let mut emphasis = Vec::new();
+    let mut qualifier = false;
+    // Segments alternate outside / inside brackets.
+    for (i, segment) in name.split(['(', ')']).enumerate() {
+        let inside = i % 2 == 1;
+        let segment_words = words(segment);
+        for (j, word) in segment_words.iter().enumerate() {
+            let doi_voi = word == "doi" && segment_words.get(j + 1).is_some_and(|w| w == "voi");
+            if !inside && (word == "cho" || word == "for" || doi_voi) {
+                qualifier = true;
+            }
+            emphasis.push(if inside {
+                0.0
+            } else if qualifier {
+                0.4
+            } else if SECONDARY_ACTIONS.contains(&word.as_str()) {
+                SECONDARY
+            } else {
+                1.0
+            });
+        }
+        all.extend(segment_words);
+    }
+    let expanded = expand_short_forms(&all);
+    if expanded.len() != all.len() {
+        for word in expanded
+            .into_iter()
+            .filter(|w| !SHORT_FORMS.iter().any(|(s, _)| s == w))
+        {
+            all.push(word);
+            emphasis.push(0.0);
+        }
+    }
+    (all, emphasis)
+}
+
+impl Index {
+    pub fn new(entries: Vec<Entry>) -> Index {
+        let documents: Vec<Document> = entries
+            .iter()
+            .map(|entry| {
+                let (name, emphasis) = name_words(&entry.name_vi);
+                let (english, english_emphasis) =
+                    entry.name_en.as_deref().map(name_words).unwrap_or_default();
+                let joined = name
+                    .windows(2)
+                    .map(|pair| format!("{}{}", pair[0], pair[1]))
+                    .collect();
+                Document {
+                    folded_name: name.join(" "),
+                    english,
+                    english_emphasis,
+                    name,
+                    emphasis,
+                    results: entry.results.iter().flat_map(|r| words(r)).collect(),
+                    category: words(&entry.category),
+                    joined,
+                }
+            })
+            .collect();
+        let mut frequency: HashMap<String, u32> = HashMap::new();
+        for document in &documents {
+            let mut seen: Vec<&String> = document
+                .name
+                .iter()
+                .chain(&document.english)
+                .chain(&document.joined)
+                .chain(&document.results)
+                .chain(&document.category)
+                .collect();
+            seen.sort();
+            seen.dedup();
+            for word in seen {
+                *frequency.entry(word.clone()).or_default() += 1;
+            }
+        }
+        let total = documents.len().max(1) as f32;
+        let idf = frequency
+            .into_iter()
+            .map(|(word, count)| (word, (total / count as f32).ln() + 1.0))
+            .collect();
+        Index {
+            entries,
+            documents,
+            idf,
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn entry(&self, position: usize) -> &Entry {
+        &self.entries[position]
+    }
+
+    pub fn find(&self, code: &str) -> Option<&Entry> {
+        self.entries.iter().find(|entry| entry.code == code)
+    }
+
+    /// Weight of a word: rare words say more than "đăng ký".
+    fn weight(&self, word: &str) -> f32 {
+        self.idf.get(word).copied().unwrap_or(1.0)
+    }
+
+    /// What a word of the name that the query did not ask for costs.
+    fn penalty(&self, word: &str, emphasis: f32) -> f32 {
+        if emphasis == SECONDARY {
+            0.5
+        } else {
+            self.weight(word) * emphasis * 0.03
+        }
+    }
+
+    /// The procedures matching `query`, best first, at most `limit`; only those of `event` when
+    /// given. An empty query gives nothing (browse by life event instead).
+    pub fn search(&self, query: &str, event: Option<LifeEvent>, limit: usize) -> Vec<Hit> {
+        let terms = terms(query);
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        let code_query = fold(query.trim());
+        let mut hits: Vec<Hit> = self
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(position, _)| event.is_none_or(|e| self.entries[*position].life_event == e))
+            .filter_map(|(position, document)| {
+                let entry = &self.entries[position];
+                if entry.code == code_query {
+                    return Some(Hit {
+                        position,
+                        score: 1000.0,
+                    });
+                }
+                self.score(document, &terms).map(|score| {
+                    // The portal is for residents: their procedures first when the words match
+                    // equally well.
+                    let everyday = if entry.life_event.is_everyday() {
+                        0.4
+                    } else {
+                        0.0
+                    };
+                    let residents = if entry.for_residents { 0.4 } else { 0.0 };
+                    Hit {
+                        position,
+                        score: score + everyday + residents,
+                    }
+                })
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score.total_cmp(&a.score).then_with(|| {
+                self.entries[a.position]
+                    .code
+                    .cmp(&self.entries[b.position].code)
+            })
+        });
+        hits.truncate(limit);
+        hits
+    }
+
+    /// How well `document` answers `terms`, or `None` when it does not.
+    fn score(&self, document: &Document, terms: &[Term]) -> Option<f32> {
+        let mut total = 0.0;
+        let mut matched = 0.0;
+        let mut used = vec![false; document.name.len()];
+        let mut used_english = vec![false; document.english.len()];
+        let mut positions: Vec<Option<usize>> = Vec::with_capacity(terms.len());
+        for term in terms {
+            let weight = self.weight(&term.word) * if term.typed { 1.0 } else { 0.7 };
+            total += weight;
+            let found = |words: &[String]| {
+                words.iter().position(|w| {
+                    *w == term.word
+                        || (term.prefix
+                            && term.word.len() >= 2
+                            && w.starts_with(term.word.as_str()))
+                })
+            };
+            let strength = if let Some(at) = found(&document.name) {
+                positions.push(Some(at));
+                used[at] = true;
+                1.0
+            } else if let Some(at) = found(&document.joined) {
+                positions.push(Some(at));
+                used[at] = true;
+                used[at + 1] = true;
+                1.0
+            } else if let Some(at) = found(&document.english) {
+                positions.push(None);
+                used_english[at] = true;
+                1.0
+            } else if found(&document.results).is_some() {
+                positions.push(None);
+                0.8
+            } else if found(&document.category).is_some() {
+                positions.push(None);
+                0.5
+            } else {
+                positions.push(None);
+                0.0
+            };
+            matched += weight * strength;
+        }
+        let coverage = matched / total;
+        if matched <= 0.0 || coverage < 0.5 {
+            return None;
+        }
+        // Words found next to each other, in the order typed or not ("khai sinh", "sinh khai").
+        let adjacent = positions
+            .windows(2)
+            .filter(|pair| match (pair[0], pair[1]) {
+                (Some(a), Some(b)) => a.abs_diff(b) == 1,
+                _ => false,
+            })
+            .count() as f32;
+        let phrase = if terms.len() > 1 {
+            adjacent / (terms.len() - 1) as f32
+        } else {
+            0.0
+        };
+        // Among names that match equally, the shortest is the plain procedure; longer names are
+        // its special cases ("… có yếu tố nước ngoài", "… lưu động"). Rare extra words weigh
+        // more than common ones ("gia hạn" more than "đăng ký").
+        let extra_vietnamese: f32 = document
+            .name
+            .iter()
+            .zip(&document.emphasis)
+            .zip(&used)
+            .filter(|(_, used)| !**used)
+            .map(|((word, emphasis), _)| self.penalty(word, *emphasis))
+            .sum();
+        let extra_english: f32 = if used_english.iter().any(|u| *u) {
+            document
+                .english
+                .iter()
+                .zip(&document.english_emphasis)
+                .zip(&used_english)
+                .filter(|(_, used)| !**used)
+                .map(|((word, emphasis), _)| self.penalty(word, *emphasis))
+                .sum()
+        } else {
+            f32::INFINITY
+        };
+        let extra = extra_vietnamese.min(extra_english);
+        let exact = terms
+            .iter()
+            .map(|t| t.word.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+            == document.folded_name;
+        Some(coverage * 10.0 + phrase * 2.0 - extra.min(4.0) + if exact { 3.0 } else { 0.0 })
+    }
+}
+
+/// Replaces the phrase `from` by `to` in a list of words; true when it was there.
+fn replace_phrase(words: &mut Vec<String>, from: &str, to: &str) -> bool {
+    let from: Vec<&str> = from.split(' ').collect();
+    let Some(at) = words
+        .windows(from.len())
+        .position(|w| w.iter().zip(&from).all(|(a, b)| a == b))
+    else {
+        return false;
+    };
+    let to: Vec<String> = to
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect();
+    words.splice(at..at + from.len(), to);
+    true
+}
+
+/// Short forms spelt out: "cccd" → "can cuoc".
+fn expand_short_forms(words: &[String]) -> Vec<String> {
+    let mut expanded = Vec::with_capacity(words.len());
+    for word in words {
+        match SHORT_FORMS.iter().find(|(short, _)| short == word) {
+            Some((_, long)) => expanded.extend(long.split(' ').map(String::from)),
+            None => expanded.push(word.clone()),
+        }
+    }
+    expanded
+}
+
+/// The words of a query, short forms expanded, everyday words replaced by official ones,
+/// empty words dropped.
+fn terms(query: &str) -> Vec<Term> {
+    let typed = words(query);
+    let still_typing = !query.ends_with(char::is_whitespace);
+    let last_typed = typed.last().cloned();
+    let mut words = expand_short_forms(&typed);
+    for phrase in FOR_WHOM {
+        while replace_phrase(&mut words, phrase, "") {}
+    }
+    for (everyday, official) in EVERYDAY_WORDS {
+        replace_phrase(&mut words, everyday, official);
+    }
+    let mut added = Vec::new();
+    let padded = format!(" {} ", words.join(" "));
+    for (english, vietnamese) in ENGLISH_WORDS {
+        if padded.contains(&format!(" {english} ")) {
+            added.extend(vietnamese.split(' ').map(String::from));
+        }
+    }
+    let meaningful = words.iter().any(|w| !STOP_WORDS.contains(&w.as_str()));
+    let mut terms: Vec<Term> = Vec::new();
+    let count = words.len();
+    for (i, word) in words.into_iter().enumerate() {
+        if (meaningful && STOP_WORDS.contains(&word.as_str()))
+            || terms.iter().any(|t| t.word == word)
+        {
+            continue;
+        }
+        // Only the last word can be incomplete, and only while typing goes on.
+        let prefix = still_typing && i + 1 == count && last_typed.as_deref() == Some(word.as_str());
+        terms.push(Term {
+            word,
+            typed: true,
+            prefix,
+        });
+    }
+    for word in added {
+        if !terms.iter().any(|t| t.word == word) {
+            terms.push(Term {
+                word,
+                typed: false,
+                prefix: false,
+            });
+        }
+    }
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(code: &str, name: &str, event: LifeEvent) -> Entry {
+        Entry {
+            code: code.into(),
+            name_vi: name.into(),
+            name_en: None,
+            life_event: event,
+            category: "Hộ tịch".into(),
+            results: vec![],
+            online: true,
+            for_residents: true,
+        }
+    }
+
+    fn index() -> Index {
+        Index::new(vec![
+            entry("1", "Đăng ký khai sinh", LifeEvent::HavingAChild),
+            entry(
+                "2",
+                "Đăng ký khai sinh có yếu tố nước ngoài",
+                LifeEvent::HavingAChild,
+            ),
+            entry("3", "Đăng ký kết hôn", LifeEvent::MarriageAndFamily),
+            entry("4", "Đăng ký tạm trú", LifeEvent::ResidenceAndId),
+        ])
+    }
+
+    fn codes(index: &Index, query: &str) -> Vec<String> {
+        index
+            .search(query, None, 10)
+            .iter()
+            .map(|h| index.entry(h.position).code.clone())
+            .collect()
+    }
+
+    #[test]
+    fn plain_procedure_before_its_special_cases() {
+        assert_eq!(codes(&index(), "dang ky khai sinh"), ["1", "2"]);
+    }
+
+    #[test]
+    fn empty_and_meaningless_queries_find_nothing() {
+        assert!(codes(&index(), "").is_empty());
+        assert!(codes(&index(), "   ").is_empty());
+        assert!(codes(&index(), "xyz").is_empty());
+    }
+
+    #[test]
+    fn last_word_may_be_incomplete() {
+        assert_eq!(codes(&index(), "ket h")[0], "3");
+        assert!(codes(&index(), "ket h ").is_empty() || codes(&index(), "ket h ")[0] == "3");
+    }
+
+    #[test]
+    fn filters_by_life_event() {
+        let index = index();
+        let hits = index.search("dang ky", Some(LifeEvent::ResidenceAndId), 10);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(index.entry(hits[0].position).code, "4");
+    }
+
+    #[test]
+    fn finds_by_code() {
+        assert_eq!(codes(&index(), "3")[0], "3");
+    }
+
+    #[test]
+    fn short_forms_and_run_together_words() {
+        assert_eq!(codes(&index(), "dk ks")[0], "1");
+        assert_eq!(codes(&index(), "khaisinh")[0], "1");
+        assert_eq!(codes(&index(), "lay vo")[0], "3");
+    }
+}
