@@ -1,6 +1,6 @@
 //! Generates the `i18n` module from `locales/*.json`: every key is checked at compile time,
 //! and a key missing in one language fails the build (see `emit_diagnostics`).
-use leptos_i18n_build::{Config, TranslationsInfos};
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use std::error::Error;
 use std::path::PathBuf;
 
@@ -10,7 +10,11 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?).join("i18n");
     // Vietnamese is the default language, English the second.
-    let cfg = Config::new("vi")?.add_locale("en")?;
+    // `interpolate_display`: texts with values ("{{ count }} procedures") also as plain strings,
+    // for attributes and formatted sentences.
+    let cfg = Config::new("vi")?
+        .add_locale("en")?
+        .parse_options(ParseOptions::new().interpolate_display(true));
     let infos = TranslationsInfos::parse(cfg)?;
     infos.emit_diagnostics();
     infos.rerun_if_locales_changed();

@@ -2,7 +2,11 @@
 
 use crate::i18n::*;
 use crate::language;
-use crate::pages::{help::HelpPage, home::HomePage, not_found::NotFoundPage};
+use crate::offline::OfflineKeeper;
+use crate::pages::{
+    help::HelpPage, home::HomePage, not_found::NotFoundPage, procedure::ProcedurePage,
+    procedures::ProceduresPage,
+};
 use crate::ui::layout::{Footer, Header};
 use leptos::prelude::*;
 use leptos_i18n::context::CookieOptions;
@@ -70,11 +74,14 @@ pub fn App() -> impl IntoView {
             <Title formatter=|page: String| format!("{page} – Một Cửa") />
             <HydrationMarker />
             <Router>
+                <OfflineKeeper />
                 <Header />
                 <main id="main" tabindex="-1">
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/help") view=HelpPage />
+                        <Route path=path!("/procedures") view=ProceduresPage />
+                        <Route path=path!("/procedures/:code") view=ProcedurePage />
                     </Routes>
                 </main>
                 <Footer />

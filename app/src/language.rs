@@ -60,7 +60,7 @@ pub fn safe_return_path(next: &str) -> &str {
 }
 
 /// Percent-encodes everything but unreserved characters and `/`, for use as a query value.
-fn percent_encode(value: &str) -> String {
+pub fn percent_encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {

@@ -1,8 +1,11 @@
 //! The procedure catalogue: data model, text folding and search. Plain Rust, compiled into the
 //! server and the wasm alike so both find the same procedures.
 
+pub mod format;
+pub mod listing;
 pub mod model;
 pub mod search;
+pub mod source;
 pub mod store;
 pub mod text;
 

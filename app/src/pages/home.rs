@@ -1,6 +1,10 @@
 //! `/`: what the portal does, for whom, and where to get help.
 
+use crate::catalogue::listing::list;
+use crate::catalogue::model::LifeEvent;
+use crate::catalogue::source::with_index;
 use crate::i18n::*;
+use crate::ui::catalogue::{LifeEventList, SearchForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -8,11 +12,36 @@ use leptos_router::components::A;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
+    let everyday = Resource::new(
+        || (),
+        |_| async {
+            with_index(|index| {
+                let counts = list(index, "", None, 1).counts;
+                counts
+                    .into_iter()
+                    .filter(|(event, _)| event.is_everyday())
+                    .collect::<Vec<(LifeEvent, usize)>>()
+            })
+            .await
+        },
+    );
     view! {
         <Title text=move || t_string!(i18n, portal_tagline).to_string() />
         <div class="page page--home">
             <h1>{t!(i18n, home_title)}</h1>
             <p class="lead">{t!(i18n, home_lead)}</p>
+
+            <SearchForm query=String::new() />
+
+            <section aria-labelledby="home-events">
+                <h2 id="home-events">{t!(i18n, home_events_heading)}</h2>
+                <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+                    {move || Suspend::new(async move {
+                        everyday.await.ok().map(|counts| view! { <LifeEventList counts /> })
+                    })}
+                </Suspense>
+                <p><A href="/procedures">{t!(i18n, home_events_all)}</A></p>
+            </section>
 
             <section aria-labelledby="home-steps">
                 <h2 id="home-steps">{t!(i18n, home_steps_heading)}</h2>

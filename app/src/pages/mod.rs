@@ -3,3 +3,5 @@
 pub mod help;
 pub mod home;
 pub mod not_found;
+pub mod procedure;
+pub mod procedures;

@@ -1,3 +1,4 @@
 //! Components shared by the screens.
 
+pub mod catalogue;
 pub mod layout;

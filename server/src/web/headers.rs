@@ -17,6 +17,9 @@ const PAGE: &str = "private, no-cache";
 /// Other public files (icons) keep their names across builds.
 const PUBLIC_FILE: &str = "public, max-age=3600";
 const NEVER: &str = "no-store";
+/// The service worker's script: browsers check it for updates on every visit anyway; this makes
+/// sure no intermediate cache keeps an old one.
+const REVALIDATE: &str = "no-cache";
 
 pub async fn baseline_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
@@ -68,6 +71,8 @@ fn cache_policy(path: &str, status: StatusCode, is_html: bool) -> &'static str {
         NEVER
     } else if path.starts_with("/pkg/") {
         IMMUTABLE
+    } else if path == "/sw.js" {
+        REVALIDATE
     } else {
         PUBLIC_FILE
     }

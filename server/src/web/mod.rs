@@ -1,6 +1,7 @@
 //! The HTTP surface: the Leptos pages and server functions, static files, `/healthz`, the
 //! language switch, and the headers every response carries.
 
+pub mod catalogue;
 mod headers;
 mod health;
 mod language;
@@ -75,6 +76,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/language/{code}", get(language::switch_language))
+        .route("/catalogue/{version}/index.json", get(catalogue::index))
         .leptos_routes_with_context(&state, generate_route_list(App), context, {
             let options = options.clone();
             move || shell(options.clone())

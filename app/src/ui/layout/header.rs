@@ -18,6 +18,9 @@ pub fn Header() -> impl IntoView {
                         <span class="site-header__tagline">{t!(i18n, portal_tagline)}</span>
                     </span>
                 </A>
+                <nav class="site-nav" aria-label=move || t_string!(i18n, portal_name).to_string()>
+                    <A href="/procedures" attr:class="site-nav__link">{t!(i18n, nav_procedures)}</A>
+                </nav>
                 <LanguageSwitch />
             </div>
         </header>

@@ -1,0 +1,68 @@
+//! Offline reading: registers the service worker (`public/sw.js`) and tells it which pages and
+//! files to keep. The worker caches; this module only says what.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Keeps every page the resident moves to, so that reloading it works without a network. On the
+/// first page, also keeps the files loaded before the service worker took control.
+#[component]
+pub fn OfflineKeeper() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |first: Option<()>| {
+        let page = format!("{}{}", location.pathname.get(), location.search.get());
+        #[cfg(feature = "hydrate")]
+        browser::keep(page, first.is_none());
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (page, first);
+    });
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::js_sys::{Array, Object, Reflect};
+
+    /// Registers the worker (once: the browser ignores a second registration of the same
+    /// script) and sends it the URLs to keep.
+    pub fn keep(page: String, with_loaded_files: bool) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let container = window.navigator().service_worker();
+        let mut urls = vec![page];
+        if with_loaded_files && let Some(performance) = window.performance() {
+            let origin = window.location().origin().unwrap_or_default();
+            for entry in performance.get_entries_by_type("resource").iter() {
+                let name: String = Reflect::get(&entry, &"name".into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default();
+                if name.starts_with(&format!("{origin}/pkg/"))
+                    || name.starts_with(&format!("{origin}/catalogue/"))
+                {
+                    urls.push(name);
+                }
+            }
+        }
+        leptos::task::spawn_local(async move {
+            if JsFuture::from(container.register("/sw.js")).await.is_err() {
+                return;
+            }
+            let Ok(ready) = container.ready() else { return };
+            let Ok(registration) = JsFuture::from(ready).await else {
+                return;
+            };
+            let registration: web_sys::ServiceWorkerRegistration = registration.into();
+            let Some(worker) = registration.active() else {
+                return;
+            };
+            let message = Object::new();
+            let list: Array = urls.iter().map(|u| JsValue::from_str(u)).collect();
+            let _ = Reflect::set(&message, &"type".into(), &"keep".into());
+            let _ = Reflect::set(&message, &"urls".into(), &list);
+            let _ = worker.post_message(&message);
+        });
+    }
+}

@@ -1,0 +1,487 @@
+//! `/procedures/{code}`: one procedure in full: what it is, who may file, where, how long, what
+//! it costs, which papers, the steps and the law. `?ward=` names the resident's commune or ward.
+
+use crate::api::get_procedure::get_procedure;
+use crate::catalogue::model::{DocumentGroup, DocumentUse, Procedure, Ward};
+use crate::catalogue::source::CatalogueError;
+use crate::i18n::*;
+use crate::ui::catalogue::{
+    channel_name, event_name, fee_summary, fee_text, procedures_href, time_text, who_text,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{A, Form};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn ProcedurePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
+    let ward =
+        Memo::new(move |_| query.with(|q| q.get("ward").and_then(|w| w.parse::<u32>().ok())));
+    let procedure = Resource::new(move || code.get(), get_procedure);
+    let wards = Resource::new(|| (), |_| crate::api::list_wards::list_wards());
+    view! {
+        <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match procedure.await {
+                    Ok(procedure) => {
+                        let wards = wards.await.unwrap_or_default();
+                        view! { <ProcedureView procedure wards ward /> }.into_any()
+                    }
+                    Err(CatalogueError::NotFound) => view! { <ProcedureNotFound /> }.into_any(),
+                    Err(CatalogueError::Offline) => view! { <ProcedureOffline /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ProcedureNotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text=move || t_string!(i18n, detail_not_found_title).to_string() />
+        <div class="page">
+            <h1>{t!(i18n, detail_not_found_title)}</h1>
+            <p class="lead">{t!(i18n, detail_not_found_text)}</p>
+            <p><A href="/procedures" attr:class="button">{t!(i18n, procedures_title)}</A></p>
+        </div>
+    }
+}
+
+#[component]
+fn ProcedureOffline() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, detail_offline_title).to_string() />
+        <div class="page">
+            <h1>{t!(i18n, detail_offline_title)}</h1>
+            <p class="lead">{t!(i18n, detail_offline_text)}</p>
+            <p><A href="/procedures" attr:class="button">{t!(i18n, procedures_title)}</A></p>
+        </div>
+    }
+}
+
+/// Marks Vietnamese-only official text as such on English pages, for screen readers and
+/// translation tools.
+fn vietnamese_on_english(
+    i18n: leptos_i18n::I18nContext<Locale>,
+) -> impl Fn() -> Option<&'static str> + Copy {
+    move || (i18n.get_locale() == Locale::en).then_some("vi")
+}
+
+#[component]
+fn ProcedureView(
+    procedure: Procedure,
+    wards: Vec<Ward>,
+    #[prop(into)] ward: Signal<Option<u32>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let official = vietnamese_on_english(i18n);
+    let english = move || i18n.get_locale() == Locale::en;
+    let has_english = procedure.name_en.is_some();
+    let name = {
+        let (vi, en) = (procedure.name_vi.clone(), procedure.name_en.clone());
+        move || match (&en, english()) {
+            (Some(en), true) => en.clone(),
+            _ => vi.clone(),
+        }
+    };
+    let name_lang = move || (english() && !has_english).then_some("vi");
+    let title = name.clone();
+    let event = procedure.life_event;
+    let code = procedure.code.clone();
+    let p = StoredValue::new(procedure);
+
+    view! {
+        <Title text=title />
+        <article class="page page--procedure" data-code=code.clone()>
+            <nav class="breadcrumbs" aria-label=move || t_string!(i18n, breadcrumb_label).to_string()>
+                <ol>
+                    <li><A href="/">{t!(i18n, breadcrumb_home)}</A></li>
+                    <li><A href="/procedures">{t!(i18n, breadcrumb_procedures)}</A></li>
+                    <li>
+                        <A href=procedures_href("", Some(event), 1)>{move || event_name(i18n, event)}</A>
+                    </li>
+                </ol>
+            </nav>
+            <p class="caption">{
+                let code = code.clone();
+                move || t_string!(i18n, detail_code, code = code.clone()).to_string()
+            }</p>
+            <h1 lang=name_lang>{name}</h1>
+            <Show when=move || english()>
+                <p class="official-name" lang="vi">{p.with_value(|p| p.name_vi.clone())}</p>
+            </Show>
+            <Show when=move || english() && !has_english>
+                <p class="notice">{t!(i18n, detail_official_vietnamese)}</p>
+            </Show>
+            {p.with_value(|p| p.fully_online).then(|| view! {
+                <p class="notice notice--good">{t!(i18n, detail_fully_online)}</p>
+            })}
+
+            <Glance procedure=p />
+
+            <p class="start">
+                <a class="button button--start" href="#documents">{t!(i18n, detail_start)}</a>
+            </p>
+
+            <Where wards ward code=code.clone() online=p.with_value(Procedure::can_file_online) />
+
+            <Channels procedure=p />
+
+            <Show when=move || english()>
+                <p class="notice">{t!(i18n, detail_texts_vietnamese)}</p>
+            </Show>
+
+            <section id="documents" class="documents" aria-labelledby="documents-heading" tabindex="-1">
+                <h2 id="documents-heading">{t!(i18n, detail_documents_heading)}</h2>
+                {p.with_value(|p| {
+                    if p.documents.is_empty() {
+                        view! { <p>{t!(i18n, docs_none)}</p> }.into_any()
+                    } else {
+                        p.documents
+                            .iter()
+                            .cloned()
+                            .map(|group| view! { <Documents group /> })
+                            .collect_view()
+                            .into_any()
+                    }
+                })}
+            </section>
+
+            {p.with_value(|p| (!p.conditions.is_empty()).then(|| {
+                let conditions = p.conditions.clone();
+                view! {
+                    <section aria-labelledby="conditions-heading">
+                        <h2 id="conditions-heading">{t!(i18n, detail_conditions_heading)}</h2>
+                        <ul class="official" lang=official>
+                            {conditions.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+                        </ul>
+                    </section>
+                }
+                .into_any()
+            }))}
+
+            {p.with_value(|p| (!p.steps.is_empty()).then(|| {
+                let steps = p.steps.clone();
+                view! {
+                    <details class="section-details">
+                        <summary><h2>{t!(i18n, detail_steps_heading)}</h2></summary>
+                        <ol class="official steps-list" lang=official>
+                            {steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                        </ol>
+                    </details>
+                }
+                .into_any()
+            }))}
+
+            {p.with_value(|p| (!p.notes.is_empty()).then(|| {
+                let notes = p.notes.clone();
+                view! {
+                    <details class="section-details">
+                        <summary><h2>{t!(i18n, detail_notes_heading)}</h2></summary>
+                        <ul class="official" lang=official>
+                            {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                        </ul>
+                    </details>
+                }
+                .into_any()
+            }))}
+
+            {p.with_value(|p| (!p.legal_bases.is_empty()).then(|| {
+                let bases = p.legal_bases.clone();
+                view! {
+                    <details class="section-details">
+                        <summary><h2>{t!(i18n, detail_legal_heading)}</h2></summary>
+                        <ul class="official legal" lang=official>
+                            {bases.into_iter().map(|b| view! {
+                                <li><strong>{b.code}</strong>" – "{b.title}</li>
+                            }).collect_view()}
+                        </ul>
+                    </details>
+                }
+                .into_any()
+            }))}
+
+            <p class="source">{
+                let code = code.clone();
+                move || t_string!(i18n, detail_source, code = code.clone()).to_string()
+            }</p>
+        </article>
+    }
+    .into_any()
+}
+
+/// The summary list: who, how long, how much, how, what you get, who handles it.
+#[component]
+fn Glance(procedure: StoredValue<Procedure>) -> impl IntoView {
+    let i18n = use_i18n();
+    let official = vietnamese_on_english(i18n);
+    let p = procedure;
+    let who = move || {
+        p.with_value(|p| {
+            p.who_may_file
+                .iter()
+                .map(|who| {
+                    let (text, translated) = who_text(i18n, who);
+                    let lang = (!translated).then_some("vi");
+                    view! { <li lang=lang>{text}</li> }
+                })
+                .collect_view()
+        })
+    };
+    let time = move || {
+        p.with_value(|p| {
+            let mut texts: Vec<String> = p
+                .channels
+                .iter()
+                .map(|c| time_text(i18n, &c.time))
+                .collect();
+            texts.dedup();
+            if texts.is_empty() {
+                texts.push(t_string!(i18n, time_unspecified).to_string());
+            }
+            texts.join(" / ")
+        })
+    };
+    let fee = move || p.with_value(|p| fee_summary(i18n, p));
+    let ways = move || {
+        p.with_value(|p| {
+            let mut kinds: Vec<_> = p.channels.iter().map(|c| c.kind).collect();
+            kinds.dedup();
+            kinds
+                .into_iter()
+                .map(|k| channel_name(i18n, k))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
+    view! {
+        <section class="glance" aria-labelledby="glance-heading">
+            <h2 id="glance-heading" class="visually-hidden">{t!(i18n, detail_glance)}</h2>
+            <dl class="summary-list">
+                <div class="summary-list__row">
+                    <dt>{t!(i18n, detail_who)}</dt>
+                    <dd><ul class="plain">{who}</ul></dd>
+                </div>
+                <div class="summary-list__row" data-fact="time">
+                    <dt>{t!(i18n, detail_time)}</dt>
+                    <dd>{time}</dd>
+                </div>
+                <div class="summary-list__row" data-fact="fee">
+                    <dt>{t!(i18n, detail_fee)}</dt>
+                    <dd>{fee}</dd>
+                </div>
+                <div class="summary-list__row">
+                    <dt>{t!(i18n, detail_ways)}</dt>
+                    <dd>{ways}</dd>
+                </div>
+                {p.with_value(|p| (!p.results.is_empty()).then(|| {
+                    let results = p.results.join("; ");
+                    view! {
+                        <div class="summary-list__row">
+                            <dt>{t!(i18n, detail_result)}</dt>
+                            <dd lang=official>{results}</dd>
+                        </div>
+                    }
+                }))}
+                {p.with_value(|p| (!p.handled_by.is_empty()).then(|| {
+                    let handled_by = p.handled_by.join("; ");
+                    view! {
+                        <div class="summary-list__row">
+                            <dt>{t!(i18n, detail_handled_by)}</dt>
+                            <dd lang=official>{handled_by}</dd>
+                        </div>
+                    }
+                }))}
+                <div class="summary-list__row">
+                    <dt>{t!(i18n, detail_category)}</dt>
+                    <dd lang=official>{p.with_value(|p| p.category.clone())}</dd>
+                </div>
+            </dl>
+        </section>
+    }
+    .into_any()
+}
+
+/// Where to file: the resident's commune or ward (a plain GET form, so it works before the wasm
+/// loads), and online.
+#[component]
+fn Where(wards: Vec<Ward>, ward: Signal<Option<u32>>, code: String, online: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let names: Vec<(u32, String)> = wards.iter().map(|w| (w.code, w.name.clone())).collect();
+    let chosen = move || {
+        let code = ward.get()?;
+        names
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, name)| name.clone())
+    };
+    view! {
+        <section class="where" aria-labelledby="where-heading">
+            <h2 id="where-heading">{t!(i18n, detail_where_heading)}</h2>
+            <p>{t!(i18n, detail_where_text)}</p>
+            <Form method="GET" action=format!("/procedures/{code}") attr:class="ward-form">
+                <label for="ward">{t!(i18n, detail_ward_label)}</label>
+                <div class="ward-form__row">
+                    <select id="ward" name="ward">
+                        <option value="">{t!(i18n, detail_ward_choose)}</option>
+                        {wards
+                            .into_iter()
+                            .map(|w| {
+                                let selected = move || Some(w.code) == ward.get();
+                                view! { <option value=w.code.to_string() selected=selected>{w.name}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                    <button class="button button--secondary" type="submit">{t!(i18n, detail_ward_button)}</button>
+                </div>
+            </Form>
+            {move || chosen().map(|name| {
+                view! {
+                    <p class="notice notice--good" role="status">
+                        {t_string!(i18n, detail_ward_result, ward = name).to_string()}
+                    </p>
+                }
+            })}
+            {online.then(|| view! { <p>{t!(i18n, detail_online_where)}</p> })}
+        </section>
+    }
+    .into_any()
+}
+
+/// Each way to file with its time and fee, and the portal's own words about it.
+#[component]
+fn Channels(procedure: StoredValue<Procedure>) -> impl IntoView {
+    let i18n = use_i18n();
+    let official = vietnamese_on_english(i18n);
+    let rows = move || {
+        procedure.with_value(|p| {
+            p.channels
+                .iter()
+                .map(|c| {
+                    let details: Vec<String> = c
+                        .fees
+                        .iter()
+                        .filter(|f| f.note.chars().count() > 16)
+                        .map(|f| f.note.clone())
+                        .chain((!c.note.is_empty()).then(|| c.note.clone()))
+                        .chain((!c.time.text.is_empty()).then(|| c.time.text.clone()))
+                        .collect();
+                    view! {
+                        <tr data-channel=format!("{:?}", c.kind).to_lowercase()>
+                            <th scope="row">{channel_name(i18n, c.kind)}</th>
+                            <td>{time_text(i18n, &c.time)}</td>
+                            <td>
+                                {fee_text(i18n, c)}
+                                {(!details.is_empty()).then(|| view! {
+                                    <details class="official-details">
+                                        <summary>{t!(i18n, detail_channel_details)}</summary>
+                                        <ul lang=official>
+                                            {details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                                        </ul>
+                                    </details>
+                                })}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let variants = procedure.with_value(|p| {
+        let mut names: Vec<_> = p
+            .variants
+            .iter()
+            .map(|v| (v.name.clone(), v.time.clone()))
+            .collect();
+        names.dedup_by(|a, b| a.0 == b.0);
+        (names.len() > 1).then_some(names)
+    });
+    view! {
+        <section class="channels" aria-labelledby="channels-heading">
+            <h2 id="channels-heading">{t!(i18n, detail_channels_heading)}</h2>
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, th_channel)}</th>
+                        <th scope="col">{t!(i18n, th_time)}</th>
+                        <th scope="col">{t!(i18n, th_fee)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {variants.map(|variants| view! {
+                <h3>{t!(i18n, detail_variants_heading)}</h3>
+                <ul class="variants">
+                    {variants.into_iter().map(|(name, time)| view! {
+                        <li><span lang=official>{name}</span>": "{move || time_text(i18n, &time)}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+/// One group of papers: to hand in or to show, each with how many originals and copies.
+#[component]
+fn Documents(group: DocumentGroup) -> impl IntoView {
+    let i18n = use_i18n();
+    let official = vietnamese_on_english(i18n);
+    let kind = group.kind;
+    let heading = move || match kind {
+        DocumentUse::Submit => t_string!(i18n, docs_submit).to_string(),
+        DocumentUse::Show => t_string!(i18n, docs_show).to_string(),
+    };
+    view! {
+        <div class="document-group" data-use=format!("{kind:?}").to_lowercase()>
+            <h3>{heading}</h3>
+            {(!group.heading.is_empty()).then(|| view! { <p class="document-group__case" lang=official>{group.heading.clone()}</p> })}
+            <ul class="document-list">
+                {group
+                    .documents
+                    .into_iter()
+                    .map(|d| {
+                        let counts = move || {
+                            let mut parts = Vec::new();
+                            if d.originals > 0 {
+                                let n = d.originals;
+                                parts.push(if n == 1 { t_string!(i18n, doc_original, n = n).to_string() } else { t_string!(i18n, doc_originals, n = n).to_string() });
+                            }
+                            if d.copies > 0 {
+                                let n = d.copies;
+                                parts.push(if n == 1 { t_string!(i18n, doc_copy, n = n).to_string() } else { t_string!(i18n, doc_copies, n = n).to_string() });
+                            }
+                            parts.join(", ")
+                        };
+                        view! {
+                            <li class="document">
+                                <span class="document__name" lang=official>{d.name.clone()}</span>
+                                <span class="document__count">{counts}</span>
+                                {d.has_form.then(|| view! { <span class="badge">{t!(i18n, doc_form)}</span> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {(!group.notes.is_empty()).then(|| view! {
+                <details class="official-details">
+                    <summary>{t!(i18n, docs_notes)}</summary>
+                    <ul lang=official>
+                        {group.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    </ul>
+                </details>
+            })}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,54 @@
+use crate::catalogue::search::Entry;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Procedures as a list of links: name (in English when there is one), code, and whether it can
+/// be filed online.
+#[component]
+pub fn ResultList(entries: Vec<Entry>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ol class="result-list">
+            {entries
+                .into_iter()
+                .map(|entry| {
+                    let href = format!("/procedures/{}", entry.code);
+                    let english = move || i18n.get_locale() == Locale::en;
+                    let has_english = entry.name_en.is_some();
+                    // Shown in Vietnamese on an English page: marked as such, for screen readers too.
+                    let fallback = move || english() && !has_english;
+                    let lang = move || fallback().then_some("vi");
+                    let (vi, en) = (entry.name_vi.clone(), entry.name_en.clone());
+                    let name_text = move || match (&en, english()) {
+                        (Some(en), true) => en.clone(),
+                        _ => vi.clone(),
+                    };
+                    let online = entry.online;
+                    view! {
+                        <li class="result" data-code=entry.code.clone()>
+                            <h3 class="result__title">
+                                <A href=href attr:class="result__link">
+                                    <span lang=lang>{name_text}</span>
+                                </A>
+                            </h3>
+                            <p class="result__meta">
+                                <span class="result__code">{entry.code.clone()}</span>
+                                <span class="badge" class:badge--online=online>
+                                    {move || if online {
+                                        t_string!(i18n, badge_online).to_string()
+                                    } else {
+                                        t_string!(i18n, badge_in_person).to_string()
+                                    }}
+                                </span>
+                                <Show when=fallback>
+                                    <span class="badge badge--muted">{t!(i18n, name_vietnamese_only)}</span>
+                                </Show>
+                            </p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}
