@@ -73,6 +73,19 @@ SHARED_DATA ?= ../shared/data
 import:
 	cargo run --release -p server --bin import-catalogue -- $(SHARED_DATA) app/data
 
+# Search speed (native, then the wasm in Chromium, also with the CPU slowed 4× like a cheap
+# phone) and what a first visit downloads. Reports only: no thresholds.
+BENCH_PORT ?= 3300
+bench: build chromium e2e-deps
+	cargo bench -p app --bench search
+	@rm -rf target/bench && mkdir -p target/bench/data
+	@MOTCUA_LISTEN=127.0.0.1:$(BENCH_PORT) MOTCUA_DATA_DIR=target/bench/data MOTCUA_LOG=warn \
+	  ./target/release/server & server=$$!; trap "kill $$server" EXIT; \
+	  for i in $$(seq 50); do curl -sf http://127.0.0.1:$(BENCH_PORT)/healthz >/dev/null && break; sleep 0.2; done; \
+	  cd end2end && node bench/search-wasm.mjs http://127.0.0.1:$(BENCH_PORT) && \
+	  node bench/search-wasm.mjs http://127.0.0.1:$(BENCH_PORT) 4 && \
+	  node bench/first-visit.mjs http://127.0.0.1:$(BENCH_PORT)
+
 ## Tests --------------------------------------------------------------------------------------
 
 test: test-unit test-e2e

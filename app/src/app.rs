@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos_i18n::context::CookieOptions;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
@@ -78,10 +79,12 @@ pub fn App() -> impl IntoView {
                 <Header />
                 <main id="main" tabindex="-1">
                     <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/help") view=HelpPage />
-                        <Route path=path!("/procedures") view=ProceduresPage />
-                        <Route path=path!("/procedures/:code") view=ProcedurePage />
+                        // Whole pages at once: the catalogue answers from memory, so waiting costs
+                        // nothing, and the page is complete without any script.
+                        <Route path=path!("/procedures") view=ProceduresPage ssr=SsrMode::Async />
+                        <Route path=path!("/procedures/:code") view=ProcedurePage ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <Footer />

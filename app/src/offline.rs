@@ -10,7 +10,13 @@ use leptos_router::hooks::use_location;
 pub fn OfflineKeeper() -> impl IntoView {
     let location = use_location();
     Effect::new(move |first: Option<()>| {
-        let page = format!("{}{}", location.pathname.get(), location.search.get());
+        let search = location.search.get();
+        // Search results change with every key pressed: not worth a download each. The search
+        // itself works offline from the kept index.
+        if search.contains("q=") && first.is_some() {
+            return;
+        }
+        let page = format!("{}{search}", location.pathname.get());
         #[cfg(feature = "hydrate")]
         browser::keep(page, first.is_none());
         #[cfg(not(feature = "hydrate"))]

@@ -3,7 +3,16 @@ import { test, expect, hydrated } from './fixtures';
 
 // Every page of the portal, in both languages; the `phone` and `desktop` projects run each at
 // 360 px and 1280 px wide.
-const pages = ['/', '/help', '/no-such-page'];
+const pages = [
+  '/',
+  '/help',
+  '/no-such-page',
+  '/procedures',
+  '/procedures?q=khai%20sinh',
+  '/procedures?event=co-con-nho',
+  '/procedures/1.001193?ward=70',
+  '/procedures/2.000815',
+];
 const languages = ['vi', 'en'] as const;
 
 for (const language of languages) {

@@ -18,7 +18,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         // Chromium logs the 404 status of a page we opened on purpose; a missing script, style
         // or wasm (anything with a file extension) still counts.
         const url = msg.location().url ?? '';
-        const isPage = !/\.[a-z0-9]+$/i.test(new URL(url || 'http://x/').pathname);
+        const isPage = url === page.url() || !/\.(js|css|wasm|svg|png|ico|json)$/i.test(new URL(url || 'http://x/').pathname);
         if (/status of 404/.test(msg.text()) && isPage) return;
         errors.push(`${msg.text()} (${url})`);
       });

@@ -161,6 +161,9 @@ struct Document {
     emphasis: Vec<f32>,
     english: Vec<String>,
     english_emphasis: Vec<f32>,
+    /// What each word of `name` / `english` costs when the query does not ask for it.
+    name_penalty: Vec<f32>,
+    english_penalty: Vec<f32>,
     /// What the resident receives.
     results: Vec<String>,
     category: Vec<String>,
@@ -269,6 +272,8 @@ impl Index {
                     folded_name: name.join(" "),
                     english,
                     english_emphasis,
+                    name_penalty: Vec::new(),
+                    english_penalty: Vec::new(),
                     name,
                     emphasis,
                     results: entry.results.iter().flat_map(|r| words(r)).collect(),
@@ -298,11 +303,33 @@ impl Index {
             .into_iter()
             .map(|(word, count)| (word, (total / count as f32).ln() + 1.0))
             .collect();
-        Index {
+        let mut index = Index {
             entries,
             documents,
             idf,
+        };
+        let penalties: Vec<(Vec<f32>, Vec<f32>)> = index
+            .documents
+            .iter()
+            .map(|d| {
+                let cost = |words: &[String], emphasis: &[f32]| -> Vec<f32> {
+                    words
+                        .iter()
+                        .zip(emphasis)
+                        .map(|(w, e)| index.penalty(w, *e))
+                        .collect()
+                };
+                (
+                    cost(&d.name, &d.emphasis),
+                    cost(&d.english, &d.english_emphasis),
+                )
+            })
+            .collect();
+        for (document, (name, english)) in index.documents.iter_mut().zip(penalties) {
+            document.name_penalty = name;
+            document.english_penalty = english;
         }
+        index
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -347,6 +374,22 @@ impl Index {
             return Vec::new();
         }
         let code_query = fold(query.trim());
+        let weights: Vec<f32> = terms
+            .iter()
+            .map(|t| self.weight(&t.word) * if t.typed { 1.0 } else { 0.7 })
+            .collect();
+        let total: f32 = weights.iter().sum();
+        let phrase = terms
+            .iter()
+            .map(|t| t.word.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let query = Query {
+            terms: &terms,
+            weights: &weights,
+            total,
+            phrase: &phrase,
+        };
         let mut hits: Vec<Hit> = self
             .documents
             .iter()
@@ -360,7 +403,7 @@ impl Index {
                         score: 1000.0,
                     });
                 }
-                self.score(document, &terms).map(|score| {
+                score(document, &query).map(|score| {
                     // The portal is for residents: their procedures first when the words match
                     // equally well.
                     let everyday = if entry.life_event.is_everyday() {
@@ -386,99 +429,126 @@ impl Index {
         hits.truncate(limit);
         hits
     }
+}
 
-    /// How well `document` answers `terms`, or `None` when it does not.
-    fn score(&self, document: &Document, terms: &[Term]) -> Option<f32> {
-        let mut total = 0.0;
-        let mut matched = 0.0;
-        let mut used = vec![false; document.name.len()];
-        let mut used_english = vec![false; document.english.len()];
-        let mut positions: Vec<Option<usize>> = Vec::with_capacity(terms.len());
-        for term in terms {
-            let weight = self.weight(&term.word) * if term.typed { 1.0 } else { 0.7 };
-            total += weight;
-            let found = |words: &[String]| {
-                words.iter().position(|w| {
-                    *w == term.word
-                        || (term.prefix
-                            && term.word.len() >= 2
-                            && w.starts_with(term.word.as_str()))
-                })
-            };
-            let strength = if let Some(at) = found(&document.name) {
-                positions.push(Some(at));
+/// A query ready to be matched: its terms, their weights and their sum, and the terms joined.
+struct Query<'a> {
+    terms: &'a [Term],
+    weights: &'a [f32],
+    total: f32,
+    phrase: &'a str,
+}
+
+/// Where a term was found: at a position of the name (`joined`: two words run together), or
+/// elsewhere with some strength.
+#[derive(Clone, Copy)]
+enum Found {
+    Name(usize),
+    Joined(usize),
+    English(usize),
+    Other(f32),
+    Nowhere,
+}
+
+impl Found {
+    fn strength(self) -> f32 {
+        match self {
+            Found::Name(_) | Found::Joined(_) | Found::English(_) => 1.0,
+            Found::Other(strength) => strength,
+            Found::Nowhere => 0.0,
+        }
+    }
+}
+
+fn find(document: &Document, term: &Term) -> Found {
+    let matches = |w: &String| {
+        *w == term.word
+            || (term.prefix && term.word.len() >= 2 && w.starts_with(term.word.as_str()))
+    };
+    if let Some(at) = document.name.iter().position(matches) {
+        Found::Name(at)
+    } else if let Some(at) = document.joined.iter().position(matches) {
+        Found::Joined(at)
+    } else if let Some(at) = document.english.iter().position(matches) {
+        Found::English(at)
+    } else if document.results.iter().any(matches) {
+        Found::Other(0.8)
+    } else if document.category.iter().any(matches) {
+        Found::Other(0.5)
+    } else {
+        Found::Nowhere
+    }
+}
+
+/// How well `document` answers `query`, or `None` when it does not.
+fn score(document: &Document, query: &Query) -> Option<f32> {
+    // Most procedures share no word with the query: find that out before anything else.
+    let mut found = [Found::Nowhere; 16];
+    let terms = &query.terms[..query.terms.len().min(found.len())];
+    let mut matched = 0.0;
+    for (i, term) in terms.iter().enumerate() {
+        found[i] = find(document, term);
+        matched += query.weights[i] * found[i].strength();
+    }
+    let coverage = matched / query.total;
+    if matched <= 0.0 || coverage < 0.5 {
+        return None;
+    }
+    let found = &found[..terms.len()];
+    let mut used = vec![false; document.name.len()];
+    let mut used_english = vec![false; document.english.len()];
+    let mut adjacent = 0usize;
+    let mut previous: Option<usize> = None;
+    for f in found {
+        let position = match *f {
+            Found::Name(at) => {
                 used[at] = true;
-                1.0
-            } else if let Some(at) = found(&document.joined) {
-                positions.push(Some(at));
+                Some(at)
+            }
+            Found::Joined(at) => {
                 used[at] = true;
                 used[at + 1] = true;
-                1.0
-            } else if let Some(at) = found(&document.english) {
-                positions.push(None);
+                Some(at)
+            }
+            Found::English(at) => {
                 used_english[at] = true;
-                1.0
-            } else if found(&document.results).is_some() {
-                positions.push(None);
-                0.8
-            } else if found(&document.category).is_some() {
-                positions.push(None);
-                0.5
-            } else {
-                positions.push(None);
-                0.0
-            };
-            matched += weight * strength;
-        }
-        let coverage = matched / total;
-        if matched <= 0.0 || coverage < 0.5 {
-            return None;
-        }
+                None
+            }
+            _ => None,
+        };
         // Words found next to each other, in the order typed or not ("khai sinh", "sinh khai").
-        let adjacent = positions
-            .windows(2)
-            .filter(|pair| match (pair[0], pair[1]) {
-                (Some(a), Some(b)) => a.abs_diff(b) == 1,
-                _ => false,
-            })
-            .count() as f32;
-        let phrase = if terms.len() > 1 {
-            adjacent / (terms.len() - 1) as f32
-        } else {
-            0.0
-        };
-        // Among names that match equally, the shortest is the plain procedure; longer names are
-        // its special cases ("… có yếu tố nước ngoài", "… lưu động"). Rare extra words weigh
-        // more than common ones ("gia hạn" more than "đăng ký").
-        let extra_vietnamese: f32 = document
-            .name
-            .iter()
-            .zip(&document.emphasis)
-            .zip(&used)
-            .filter(|(_, used)| !**used)
-            .map(|((word, emphasis), _)| self.penalty(word, *emphasis))
-            .sum();
-        let extra_english: f32 = if used_english.iter().any(|u| *u) {
-            document
-                .english
-                .iter()
-                .zip(&document.english_emphasis)
-                .zip(&used_english)
-                .filter(|(_, used)| !**used)
-                .map(|((word, emphasis), _)| self.penalty(word, *emphasis))
-                .sum()
-        } else {
-            f32::INFINITY
-        };
-        let extra = extra_vietnamese.min(extra_english);
-        let exact = terms
-            .iter()
-            .map(|t| t.word.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-            == document.folded_name;
-        Some(coverage * 10.0 + phrase * 2.0 - extra.min(4.0) + if exact { 3.0 } else { 0.0 })
+        if let (Some(a), Some(b)) = (previous, position)
+            && a.abs_diff(b) == 1
+        {
+            adjacent += 1;
+        }
+        previous = position;
     }
+    let phrase = if terms.len() > 1 {
+        adjacent as f32 / (terms.len() - 1) as f32
+    } else {
+        0.0
+    };
+    // Among names that match equally, the shortest is the plain procedure; longer names are its
+    // special cases ("… có yếu tố nước ngoài", "… lưu động"). Rare extra words weigh more than
+    // common ones ("gia hạn" more than "đăng ký").
+    let unused = |penalties: &[f32], used: &[bool]| -> f32 {
+        penalties
+            .iter()
+            .zip(used)
+            .filter(|(_, used)| !**used)
+            .map(|(p, _)| p)
+            .sum()
+    };
+    let extra_vietnamese = unused(&document.name_penalty, &used);
+    let extra_english = if used_english.iter().any(|u| *u) {
+        unused(&document.english_penalty, &used_english)
+    } else {
+        f32::INFINITY
+    };
+    let extra = extra_vietnamese.min(extra_english);
+    let exact = query.phrase == document.folded_name;
+    Some(coverage * 10.0 + phrase * 2.0 - extra.min(4.0) + if exact { 3.0 } else { 0.0 })
 }
 
 /// Replaces the phrase `from` by `to` in a list of words; true when it was there.

@@ -1,6 +1,7 @@
 //! Any address the portal does not have: a real 404 page (and status) with a way back.
 
 use crate::i18n::*;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -15,11 +16,11 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <Title text=move || t_string!(i18n, not_found_title).to_string() />
         <div class="page page--not-found">
-            <h1>{t!(i18n, not_found_title)}</h1>
-            <p class="lead">{t!(i18n, not_found_text)}</p>
+            <h1>{tr!(not_found_title)}</h1>
+            <p class="lead">{tr!(not_found_text)}</p>
             <ul class="actions">
-                <li><A href="/" attr:class="button">{t!(i18n, not_found_home)}</A></li>
-                <li><A href="/help">{t!(i18n, not_found_help)}</A></li>
+                <li><A href="/" attr:class="button">{tr!(not_found_home)}</A></li>
+                <li><A href="/help">{tr!(not_found_help)}</A></li>
             </ul>
         </div>
     }

@@ -5,17 +5,17 @@ use crate::api::get_procedure::get_procedure;
 use crate::catalogue::model::{DocumentGroup, DocumentUse, Procedure, Ward};
 use crate::catalogue::source::CatalogueError;
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::catalogue::{
     channel_name, event_name, fee_summary, fee_text, procedures_href, time_text, who_text,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{A, Form};
+use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn ProcedurePage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
     let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
@@ -24,7 +24,7 @@ pub fn ProcedurePage() -> impl IntoView {
     let procedure = Resource::new(move || code.get(), get_procedure);
     let wards = Resource::new(|| (), |_| crate::api::list_wards::list_wards());
     view! {
-        <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
             {move || Suspend::new(async move {
                 match procedure.await {
                     Ok(procedure) => {
@@ -49,9 +49,9 @@ fn ProcedureNotFound() -> impl IntoView {
     view! {
         <Title text=move || t_string!(i18n, detail_not_found_title).to_string() />
         <div class="page">
-            <h1>{t!(i18n, detail_not_found_title)}</h1>
-            <p class="lead">{t!(i18n, detail_not_found_text)}</p>
-            <p><A href="/procedures" attr:class="button">{t!(i18n, procedures_title)}</A></p>
+            <h1>{tr!(detail_not_found_title)}</h1>
+            <p class="lead">{tr!(detail_not_found_text)}</p>
+            <p><a href="/procedures" class="button">{tr!(procedures_title)}</a></p>
         </div>
     }
 }
@@ -62,9 +62,9 @@ fn ProcedureOffline() -> impl IntoView {
     view! {
         <Title text=move || t_string!(i18n, detail_offline_title).to_string() />
         <div class="page">
-            <h1>{t!(i18n, detail_offline_title)}</h1>
-            <p class="lead">{t!(i18n, detail_offline_text)}</p>
-            <p><A href="/procedures" attr:class="button">{t!(i18n, procedures_title)}</A></p>
+            <h1>{tr!(detail_offline_title)}</h1>
+            <p class="lead">{tr!(detail_offline_text)}</p>
+            <p><a href="/procedures" class="button">{tr!(procedures_title)}</a></p>
         </div>
     }
 }
@@ -103,12 +103,12 @@ fn ProcedureView(
     view! {
         <Title text=title />
         <article class="page page--procedure" data-code=code.clone()>
-            <nav class="breadcrumbs" aria-label=move || t_string!(i18n, breadcrumb_label).to_string()>
+            <nav class="breadcrumbs" aria-label=tr!(breadcrumb_label)>
                 <ol>
-                    <li><A href="/">{t!(i18n, breadcrumb_home)}</A></li>
-                    <li><A href="/procedures">{t!(i18n, breadcrumb_procedures)}</A></li>
+                    <li><a href="/">{tr!(breadcrumb_home)}</a></li>
+                    <li><a href="/procedures">{tr!(breadcrumb_procedures)}</a></li>
                     <li>
-                        <A href=procedures_href("", Some(event), 1)>{move || event_name(i18n, event)}</A>
+                        <a href=procedures_href("", Some(event), 1)>{Signal::derive(move || event_name(i18n, event))}</a>
                     </li>
                 </ol>
             </nav>
@@ -121,16 +121,16 @@ fn ProcedureView(
                 <p class="official-name" lang="vi">{p.with_value(|p| p.name_vi.clone())}</p>
             </Show>
             <Show when=move || english() && !has_english>
-                <p class="notice">{t!(i18n, detail_official_vietnamese)}</p>
+                <p class="notice">{tr!(detail_official_vietnamese)}</p>
             </Show>
             {p.with_value(|p| p.fully_online).then(|| view! {
-                <p class="notice notice--good">{t!(i18n, detail_fully_online)}</p>
+                <p class="notice notice--good">{tr!(detail_fully_online)}</p>
             })}
 
             <Glance procedure=p />
 
             <p class="start">
-                <a class="button button--start" href="#documents">{t!(i18n, detail_start)}</a>
+                <a class="button button--start" href="#documents">{tr!(detail_start)}</a>
             </p>
 
             <Where wards ward code=code.clone() online=p.with_value(Procedure::can_file_online) />
@@ -138,14 +138,14 @@ fn ProcedureView(
             <Channels procedure=p />
 
             <Show when=move || english()>
-                <p class="notice">{t!(i18n, detail_texts_vietnamese)}</p>
+                <p class="notice">{tr!(detail_texts_vietnamese)}</p>
             </Show>
 
             <section id="documents" class="documents" aria-labelledby="documents-heading" tabindex="-1">
-                <h2 id="documents-heading">{t!(i18n, detail_documents_heading)}</h2>
+                <h2 id="documents-heading">{tr!(detail_documents_heading)}</h2>
                 {p.with_value(|p| {
                     if p.documents.is_empty() {
-                        view! { <p>{t!(i18n, docs_none)}</p> }.into_any()
+                        view! { <p>{tr!(docs_none)}</p> }.into_any()
                     } else {
                         p.documents
                             .iter()
@@ -161,7 +161,7 @@ fn ProcedureView(
                 let conditions = p.conditions.clone();
                 view! {
                     <section aria-labelledby="conditions-heading">
-                        <h2 id="conditions-heading">{t!(i18n, detail_conditions_heading)}</h2>
+                        <h2 id="conditions-heading">{tr!(detail_conditions_heading)}</h2>
                         <ul class="official" lang=official>
                             {conditions.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
                         </ul>
@@ -174,7 +174,7 @@ fn ProcedureView(
                 let steps = p.steps.clone();
                 view! {
                     <details class="section-details">
-                        <summary><h2>{t!(i18n, detail_steps_heading)}</h2></summary>
+                        <summary><h2>{tr!(detail_steps_heading)}</h2></summary>
                         <ol class="official steps-list" lang=official>
                             {steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
                         </ol>
@@ -187,7 +187,7 @@ fn ProcedureView(
                 let notes = p.notes.clone();
                 view! {
                     <details class="section-details">
-                        <summary><h2>{t!(i18n, detail_notes_heading)}</h2></summary>
+                        <summary><h2>{tr!(detail_notes_heading)}</h2></summary>
                         <ul class="official" lang=official>
                             {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                         </ul>
@@ -200,7 +200,7 @@ fn ProcedureView(
                 let bases = p.legal_bases.clone();
                 view! {
                     <details class="section-details">
-                        <summary><h2>{t!(i18n, detail_legal_heading)}</h2></summary>
+                        <summary><h2>{tr!(detail_legal_heading)}</h2></summary>
                         <ul class="official legal" lang=official>
                             {bases.into_iter().map(|b| view! {
                                 <li><strong>{b.code}</strong>" – "{b.title}</li>
@@ -266,29 +266,29 @@ fn Glance(procedure: StoredValue<Procedure>) -> impl IntoView {
     };
     view! {
         <section class="glance" aria-labelledby="glance-heading">
-            <h2 id="glance-heading" class="visually-hidden">{t!(i18n, detail_glance)}</h2>
+            <h2 id="glance-heading" class="visually-hidden">{tr!(detail_glance)}</h2>
             <dl class="summary-list">
                 <div class="summary-list__row">
-                    <dt>{t!(i18n, detail_who)}</dt>
+                    <dt>{tr!(detail_who)}</dt>
                     <dd><ul class="plain">{who}</ul></dd>
                 </div>
                 <div class="summary-list__row" data-fact="time">
-                    <dt>{t!(i18n, detail_time)}</dt>
+                    <dt>{tr!(detail_time)}</dt>
                     <dd>{time}</dd>
                 </div>
                 <div class="summary-list__row" data-fact="fee">
-                    <dt>{t!(i18n, detail_fee)}</dt>
+                    <dt>{tr!(detail_fee)}</dt>
                     <dd>{fee}</dd>
                 </div>
                 <div class="summary-list__row">
-                    <dt>{t!(i18n, detail_ways)}</dt>
+                    <dt>{tr!(detail_ways)}</dt>
                     <dd>{ways}</dd>
                 </div>
                 {p.with_value(|p| (!p.results.is_empty()).then(|| {
                     let results = p.results.join("; ");
                     view! {
                         <div class="summary-list__row">
-                            <dt>{t!(i18n, detail_result)}</dt>
+                            <dt>{tr!(detail_result)}</dt>
                             <dd lang=official>{results}</dd>
                         </div>
                     }
@@ -297,13 +297,13 @@ fn Glance(procedure: StoredValue<Procedure>) -> impl IntoView {
                     let handled_by = p.handled_by.join("; ");
                     view! {
                         <div class="summary-list__row">
-                            <dt>{t!(i18n, detail_handled_by)}</dt>
+                            <dt>{tr!(detail_handled_by)}</dt>
                             <dd lang=official>{handled_by}</dd>
                         </div>
                     }
                 }))}
                 <div class="summary-list__row">
-                    <dt>{t!(i18n, detail_category)}</dt>
+                    <dt>{tr!(detail_category)}</dt>
                     <dd lang=official>{p.with_value(|p| p.category.clone())}</dd>
                 </div>
             </dl>
@@ -327,13 +327,13 @@ fn Where(wards: Vec<Ward>, ward: Signal<Option<u32>>, code: String, online: bool
     };
     view! {
         <section class="where" aria-labelledby="where-heading">
-            <h2 id="where-heading">{t!(i18n, detail_where_heading)}</h2>
-            <p>{t!(i18n, detail_where_text)}</p>
+            <h2 id="where-heading">{tr!(detail_where_heading)}</h2>
+            <p>{tr!(detail_where_text)}</p>
             <Form method="GET" action=format!("/procedures/{code}") attr:class="ward-form">
-                <label for="ward">{t!(i18n, detail_ward_label)}</label>
+                <label for="ward">{tr!(detail_ward_label)}</label>
                 <div class="ward-form__row">
                     <select id="ward" name="ward">
-                        <option value="">{t!(i18n, detail_ward_choose)}</option>
+                        <option value="">{tr!(detail_ward_choose)}</option>
                         {wards
                             .into_iter()
                             .map(|w| {
@@ -342,7 +342,7 @@ fn Where(wards: Vec<Ward>, ward: Signal<Option<u32>>, code: String, online: bool
                             })
                             .collect_view()}
                     </select>
-                    <button class="button button--secondary" type="submit">{t!(i18n, detail_ward_button)}</button>
+                    <button class="button button--secondary" type="submit">{tr!(detail_ward_button)}</button>
                 </div>
             </Form>
             {move || chosen().map(|name| {
@@ -352,7 +352,7 @@ fn Where(wards: Vec<Ward>, ward: Signal<Option<u32>>, code: String, online: bool
                     </p>
                 }
             })}
-            {online.then(|| view! { <p>{t!(i18n, detail_online_where)}</p> })}
+            {online.then(|| view! { <p>{tr!(detail_online_where)}</p> })}
         </section>
     }
     .into_any()
@@ -384,7 +384,7 @@ fn Channels(procedure: StoredValue<Procedure>) -> impl IntoView {
                                 {fee_text(i18n, c)}
                                 {(!details.is_empty()).then(|| view! {
                                     <details class="official-details">
-                                        <summary>{t!(i18n, detail_channel_details)}</summary>
+                                        <summary>{tr!(detail_channel_details)}</summary>
                                         <ul lang=official>
                                             {details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
                                         </ul>
@@ -408,19 +408,19 @@ fn Channels(procedure: StoredValue<Procedure>) -> impl IntoView {
     });
     view! {
         <section class="channels" aria-labelledby="channels-heading">
-            <h2 id="channels-heading">{t!(i18n, detail_channels_heading)}</h2>
+            <h2 id="channels-heading">{tr!(detail_channels_heading)}</h2>
             <table class="table">
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, th_channel)}</th>
-                        <th scope="col">{t!(i18n, th_time)}</th>
-                        <th scope="col">{t!(i18n, th_fee)}</th>
+                        <th scope="col">{tr!(th_channel)}</th>
+                        <th scope="col">{tr!(th_time)}</th>
+                        <th scope="col">{tr!(th_fee)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
             {variants.map(|variants| view! {
-                <h3>{t!(i18n, detail_variants_heading)}</h3>
+                <h3>{tr!(detail_variants_heading)}</h3>
                 <ul class="variants">
                     {variants.into_iter().map(|(name, time)| view! {
                         <li><span lang=official>{name}</span>": "{move || time_text(i18n, &time)}</li>
@@ -467,7 +467,7 @@ fn Documents(group: DocumentGroup) -> impl IntoView {
                             <li class="document">
                                 <span class="document__name" lang=official>{d.name.clone()}</span>
                                 <span class="document__count">{counts}</span>
-                                {d.has_form.then(|| view! { <span class="badge">{t!(i18n, doc_form)}</span> })}
+                                {d.has_form.then(|| view! { <span class="badge">{tr!(doc_form)}</span> })}
                             </li>
                         }
                     })
@@ -475,7 +475,7 @@ fn Documents(group: DocumentGroup) -> impl IntoView {
             </ul>
             {(!group.notes.is_empty()).then(|| view! {
                 <details class="official-details">
-                    <summary>{t!(i18n, docs_notes)}</summary>
+                    <summary>{tr!(docs_notes)}</summary>
                     <ul lang=official>
                         {group.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                     </ul>

@@ -7,10 +7,10 @@ use crate::catalogue::listing::{Listing, SEARCH_RESULTS, list};
 use crate::catalogue::model::LifeEvent;
 use crate::catalogue::source::with_index;
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::catalogue::{LifeEventList, ResultList, SearchForm, event_name, procedures_href};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -46,21 +46,21 @@ pub fn ProceduresPage() -> impl IntoView {
     view! {
         <Title text=title />
         <div class="page page--procedures">
-            <nav class="breadcrumbs" aria-label=move || t_string!(i18n, breadcrumb_label).to_string()>
+            <nav class="breadcrumbs" aria-label=tr!(breadcrumb_label)>
                 <ol>
-                    <li><A href="/">{t!(i18n, breadcrumb_home)}</A></li>
-                    <li>{t!(i18n, breadcrumb_procedures)}</li>
+                    <li><a href="/">{tr!(breadcrumb_home)}</a></li>
+                    <li>{tr!(breadcrumb_procedures)}</li>
                 </ol>
             </nav>
-            <h1>{t!(i18n, procedures_title)}</h1>
-            <p class="lead">{t!(i18n, procedures_lead)}</p>
+            <h1>{tr!(procedures_title)}</h1>
+            <p class="lead">{tr!(procedures_lead)}</p>
             <SearchForm query=query event=event live=true />
-            <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
                 {move || Suspend::new(async move {
                     match listing.await {
                         Ok(listing) => view! { <ListingView listing /> }.into_any(),
                         Err(_) => view! {
-                            <p class="notice notice--warning" role="status">{t!(i18n, results_offline)}</p>
+                            <p class="notice notice--warning" role="status">{tr!(results_offline)}</p>
                         }
                         .into_any(),
                     }
@@ -103,15 +103,15 @@ fn ListingView(listing: Listing) -> impl IntoView {
         };
         return view! {
             <section class="results" aria-labelledby="results-heading">
-                <h2 id="results-heading" class="visually-hidden">{t!(i18n, results_heading)}</h2>
+                <h2 id="results-heading" class="visually-hidden">{tr!(results_heading)}</h2>
                 <p class="results__summary" role="status">{summary}</p>
                 {event.map(|event| {
-                    view! { <p class="results__scope">{move || t_string!(i18n, results_in_event, event = event_name(i18n, event)).to_string()}</p> }
+                    view! { <p class="results__scope">{Signal::derive(move || t_string!(i18n, results_in_event, event = event_name(i18n, event)).to_string())}</p> }
                 })}
                 {(total > shown).then(|| {
-                    view! { <p class="results__more">{move || t_string!(i18n, results_top, shown = SEARCH_RESULTS).to_string()}</p> }
+                    view! { <p class="results__more">{Signal::derive(move || t_string!(i18n, results_top, shown = SEARCH_RESULTS).to_string())}</p> }
                 })}
-                {(!found).then(|| view! { <p>{t!(i18n, results_none_hint)}</p> })}
+                {(!found).then(|| view! { <p>{tr!(results_none_hint)}</p> })}
                 <ResultList entries />
             </section>
             <EventFilter counts query event found />
@@ -121,18 +121,18 @@ fn ListingView(listing: Listing) -> impl IntoView {
     match event {
         Some(event) => view! {
             <section class="results" aria-labelledby="event-heading">
-                <h2 id="event-heading">{move || event_name(i18n, event)}</h2>
-                <p>{move || t_string!(i18n, browse_event_lead, count = total).to_string()}</p>
+                <h2 id="event-heading">{Signal::derive(move || event_name(i18n, event))}</h2>
+                <p>{Signal::derive(move || t_string!(i18n, browse_event_lead, count = total).to_string())}</p>
                 <ResultList entries />
                 <Pagination event page pages />
-                <h2>{t!(i18n, browse_heading)}</h2>
+                <h2>{tr!(browse_heading)}</h2>
                 <LifeEventList counts current=event />
             </section>
         }
         .into_any(),
         None => view! {
             <section aria-labelledby="browse-heading">
-                <h2 id="browse-heading">{t!(i18n, browse_heading)}</h2>
+                <h2 id="browse-heading">{tr!(browse_heading)}</h2>
                 <LifeEventList counts />
             </section>
         }
@@ -149,11 +149,10 @@ fn EventFilter(
     /// False when nothing matched: then `counts` are the life events' sizes, to browse instead.
     found: bool,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     if !found {
         return view! {
             <section aria-labelledby="browse-heading">
-                <h2 id="browse-heading">{t!(i18n, browse_heading)}</h2>
+                <h2 id="browse-heading">{tr!(browse_heading)}</h2>
                 <LifeEventList counts />
             </section>
         }
@@ -163,9 +162,9 @@ fn EventFilter(
     let all_current = event.is_none().then_some("page");
     view! {
         <nav class="filter" aria-labelledby="filter-heading">
-            <h2 class="filter__heading" id="filter-heading">{t!(i18n, filter_heading)}</h2>
+            <h2 class="filter__heading" id="filter-heading">{tr!(filter_heading)}</h2>
             <p class="filter__all">
-                <A href=all_href attr:aria-current=all_current>{t!(i18n, filter_all)}</A>
+                <a href=all_href aria-current=all_current>{tr!(filter_all)}</a>
             </p>
             {match event {
                 Some(current) => view! { <LifeEventList counts query current /> }.into_any(),
@@ -183,12 +182,12 @@ fn Pagination(event: LifeEvent, page: usize, pages: usize) -> impl IntoView {
         let previous = (page > 1).then(|| procedures_href("", Some(event), page - 1));
         let next = (page < pages).then(|| procedures_href("", Some(event), page + 1));
         view! {
-            <nav class="pagination" aria-label=move || t_string!(i18n, pagination_label).to_string()>
-                {previous.map(|href| view! { <A href=href attr:rel="prev">{t!(i18n, page_previous)}</A> })}
+            <nav class="pagination" aria-label=tr!(pagination_label)>
+                {previous.map(|href| view! { <a href=href rel="prev">{tr!(page_previous)}</a> })}
                 <span class="pagination__status">
-                    {move || t_string!(i18n, page_of, page = page, pages = pages).to_string()}
+                    {Signal::derive(move || t_string!(i18n, page_of, page = page, pages = pages).to_string())}
                 </span>
-                {next.map(|href| view! { <A href=href attr:rel="next">{t!(i18n, page_next)}</A> })}
+                {next.map(|href| view! { <a href=href rel="next">{tr!(page_next)}</a> })}
             </nav>
         }
     })

@@ -3,7 +3,6 @@ use crate::catalogue::model::LifeEvent;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use leptos_router::components::A;
 
 /// The name of a life event in the current language.
 pub fn event_name(i18n: I18nContext<Locale>, event: LifeEvent) -> String {
@@ -42,12 +41,12 @@ pub fn LifeEventList(
                     let current = (current == Some(event)).then_some("page");
                     view! {
                         <li class="event-list__item" data-event=event.slug()>
-                            <A href=href attr:class="event-list__link" attr:aria-current=current>
-                                <span class="event-list__name">{move || event_name(i18n, event)}</span>
+                            <a href=href class="event-list__link" aria-current=current>
+                                <span class="event-list__name">{Signal::derive(move || event_name(i18n, event))}</span>
                                 <span class="event-list__count">
-                                    {move || t_string!(i18n, event_count, count = count).to_string()}
+                                    {Signal::derive(move || t_string!(i18n, event_count, count = count).to_string())}
                                 </span>
-                            </A>
+                            </a>
                         </li>
                     }
                 })

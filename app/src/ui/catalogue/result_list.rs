@@ -1,7 +1,7 @@
 use crate::catalogue::search::Entry;
 use crate::i18n::*;
+use crate::tr;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Procedures as a list of links: name (in English when there is one), code, and whether it can
 /// be filed online.
@@ -28,9 +28,9 @@ pub fn ResultList(entries: Vec<Entry>) -> impl IntoView {
                     view! {
                         <li class="result" data-code=entry.code.clone()>
                             <h3 class="result__title">
-                                <A href=href attr:class="result__link">
+                                <a href=href class="result__link">
                                     <span lang=lang>{name_text}</span>
-                                </A>
+                                </a>
                             </h3>
                             <p class="result__meta">
                                 <span class="result__code">{entry.code.clone()}</span>
@@ -42,7 +42,7 @@ pub fn ResultList(entries: Vec<Entry>) -> impl IntoView {
                                     }}
                                 </span>
                                 <Show when=fallback>
-                                    <span class="badge badge--muted">{t!(i18n, name_vietnamese_only)}</span>
+                                    <span class="badge badge--muted">{tr!(name_vietnamese_only)}</span>
                                 </Show>
                             </p>
                         </li>

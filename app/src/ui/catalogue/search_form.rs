@@ -1,7 +1,7 @@
 use super::procedures_href;
 use crate::catalogue::model::LifeEvent;
 use crate::catalogue::source;
-use crate::i18n::*;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::Form;
@@ -22,7 +22,6 @@ pub fn SearchForm(
     #[prop(optional)]
     live: bool,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let navigate = use_navigate();
     let on_input = move |ev: leptos::ev::Event| {
         if live {
@@ -37,8 +36,8 @@ pub fn SearchForm(
     };
     view! {
         <Form method="GET" action="/procedures" attr:class="search" attr:role="search">
-            <label class="search__label" for="search-q">{t!(i18n, search_label)}</label>
-            <p class="search__hint" id="search-hint">{t!(i18n, search_hint)}</p>
+            <label class="search__label" for="search-q">{tr!(search_label)}</label>
+            <p class="search__hint" id="search-hint">{tr!(search_hint)}</p>
             <div class="search__row">
                 <input
                     class="search__input"
@@ -58,7 +57,7 @@ pub fn SearchForm(
                 {move || {
                     event.get().map(|event| view! { <input type="hidden" name="event" value=event.slug() /> })
                 }}
-                <button class="button search__button" type="submit">{t!(i18n, search_button)}</button>
+                <button class="button search__button" type="submit">{tr!(search_button)}</button>
             </div>
         </Form>
     }

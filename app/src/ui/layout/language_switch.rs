@@ -1,5 +1,6 @@
 use crate::i18n::*;
 use crate::language;
+use crate::tr;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -30,7 +31,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         i18n.set_locale(language::other(i18n.get_locale_untracked()));
     };
     view! {
-        <nav class="language-switch" aria-label=move || t_string!(i18n, language_switch_label).to_string()>
+        <nav class="language-switch" aria-label=tr!(language_switch_label)>
             <a
                 class="language-switch__link"
                 href=href
@@ -39,7 +40,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                 rel="alternate"
                 on:click=switch
             >
-                {t!(i18n, language_other)}
+                {tr!(language_other)}
             </a>
         </nav>
     }

@@ -1,0 +1,38 @@
+// `make bench`: what a first visit downloads, page by page (bytes on the wire, compressed), with
+// the service worker allowed (as residents have it). Usage: node bench/first-visit.mjs [base URL]
+import { chromium } from '@playwright/test';
+
+const base = process.argv[2] || 'http://127.0.0.1:3100';
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  for (const [path, action] of [['/procedures', null], ['/procedures', 'search'], ['/procedures/1.001193', null]]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const rows = [];
+    page.on('requestfinished', async (request) => {
+      const sizes = await request.sizes().catch(() => null);
+      if (sizes) rows.push({ url: new URL(request.url()).pathname, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+    });
+    await page.goto(base + path);
+    await page.waitForSelector('html[data-hydrated]');
+    if (action === 'search') {
+      await page.fill('#search-q', 'tam tru');
+      await page.waitForFunction(() => document.querySelector('.result')?.dataset.code === '1.004194');
+    }
+    await page.waitForLoadState('networkidle');
+    const total = rows.reduce((sum, r) => sum + r.bytes, 0);
+    console.log(`first visit of ${path}${action ? ' then typing a search' : ''}: ${rows.length} requests, ${(total / 1024).toFixed(1)} KB`);
+    const byKind = {};
+    for (const r of rows) {
+      const kind = r.url.startsWith('/pkg/') ? r.url.split('.').pop() : r.url.startsWith('/catalogue/') ? 'search index' : r.url.startsWith('/api/') ? 'api' : 'page/other';
+      byKind[kind] = (byKind[kind] || 0) + r.bytes;
+    }
+    for (const [kind, bytes] of Object.entries(byKind)) console.log(`  ${kind}: ${(bytes / 1024).toFixed(1)} KB`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
