@@ -1,6 +1,18 @@
 // `make bench`: what a first visit downloads, page by page (bytes on the wire, compressed), with
 // the service worker allowed (as residents have it). Usage: node bench/first-visit.mjs [base URL]
 import { chromium } from '@playwright/test';
+import http from 'node:http';
+
+/** Bytes on the wire for `path` when the client accepts `encoding`. */
+function wireBytes(url, encoding) {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: { 'Accept-Encoding': encoding } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk) => (bytes += chunk.length));
+      response.on('end', () => resolve(bytes));
+    }).on('error', reject);
+  });
+}
 
 const base = process.argv[2] || 'http://127.0.0.1:3100';
 const browser = await chromium.launch({
@@ -8,6 +20,11 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {
+  const health = await (await fetch(`${base}/healthz`)).json();
+  const index = base + health.catalogue.index;
+  const [raw, gzip, brotli] = await Promise.all(['identity', 'gzip', 'br'].map((e) => wireBytes(index, e)));
+  console.log(`search index (${health.catalogue.procedures} procedures, downloaded on first search): ` +
+    `${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip, ${(brotli / 1024).toFixed(1)} KB brotli`);
   for (const [path, action] of [['/procedures', null], ['/procedures', 'search'], ['/procedures/1.001193', null]]) {
     const context = await browser.newContext();
     const page = await context.newPage();

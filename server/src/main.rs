@@ -41,6 +41,19 @@ async fn main() -> ExitCode {
         "Một Cửa is serving on http://{}",
         config.listen
     );
+    // Load the catalogue and compress its search index now, not on a resident's first request.
+    tokio::task::spawn_blocking(|| {
+        let started = std::time::Instant::now();
+        let index = &*web::catalogue::INDEX;
+        tracing::info!(
+            procedures = app::catalogue::store::Catalogue::embedded().procedures().len(),
+            index_bytes = index.json.len(),
+            index_brotli_bytes = index.brotli.len(),
+            index_gzip_bytes = index.gzip.len(),
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "catalogue ready"
+        );
+    });
     let served = axum::serve(listener, web::router(state))
         .with_graceful_shutdown(shutdown_signal())
         .await;

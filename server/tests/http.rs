@@ -61,6 +61,8 @@ async fn healthz_reads_the_migrated_database() {
     assert_eq!(json["status"], "ok");
     assert_eq!(json["database"]["backend"], "sqlite");
     assert!(json["database"]["schema_version"].as_i64().unwrap() >= 20261124000001);
+    assert_eq!(json["catalogue"]["procedures"], 1120);
+    assert_eq!(json["catalogue"]["version"], app::catalogue::store::VERSION);
 }
 
 #[tokio::test]

@@ -36,7 +36,14 @@ impl Entry {
             name_en: procedure.name_en.clone(),
             life_event: procedure.life_event,
             category: procedure.category.clone(),
-            results: procedure.results.clone(),
+            // What the resident receives is searched by its name ("Giấy khai sinh"); the
+            // portal's long sentences about notifications only weigh the download down.
+            results: procedure
+                .results
+                .iter()
+                .filter(|result| result.split_whitespace().count() <= 12)
+                .cloned()
+                .collect(),
             online: procedure.can_file_online(),
             for_residents: procedure.who_may_file.is_empty()
                 || procedure.who_may_file.iter().any(|who| {

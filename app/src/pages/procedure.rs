@@ -9,6 +9,7 @@ use crate::tr;
 use crate::ui::catalogue::{
     channel_name, event_name, fee_summary, fee_text, procedures_href, time_text, who_text,
 };
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -29,10 +30,10 @@ pub fn ProcedurePage() -> impl IntoView {
                 match procedure.await {
                     Ok(procedure) => {
                         let wards = wards.await.unwrap_or_default();
-                        view! { <ProcedureView procedure wards ward /> }.into_any()
+                        EitherOf3::A(view! { <ProcedureView procedure wards ward /> })
                     }
-                    Err(CatalogueError::NotFound) => view! { <ProcedureNotFound /> }.into_any(),
-                    Err(CatalogueError::Offline) => view! { <ProcedureOffline /> }.into_any(),
+                    Err(CatalogueError::NotFound) => EitherOf3::B(view! { <ProcedureNotFound /> }),
+                    Err(CatalogueError::Offline) => EitherOf3::C(view! { <ProcedureOffline /> }),
                 }
             })}
         </Transition>
@@ -145,14 +146,15 @@ fn ProcedureView(
                 <h2 id="documents-heading">{tr!(detail_documents_heading)}</h2>
                 {p.with_value(|p| {
                     if p.documents.is_empty() {
-                        view! { <p>{tr!(docs_none)}</p> }.into_any()
+                        Either::Left(view! { <p>{tr!(docs_none)}</p> })
                     } else {
-                        p.documents
-                            .iter()
-                            .cloned()
-                            .map(|group| view! { <Documents group /> })
-                            .collect_view()
-                            .into_any()
+                        Either::Right(
+                            p.documents
+                                .iter()
+                                .cloned()
+                                .map(|group| view! { <Documents group /> })
+                                .collect_view(),
+                        )
                     }
                 })}
             </section>
@@ -167,7 +169,6 @@ fn ProcedureView(
                         </ul>
                     </section>
                 }
-                .into_any()
             }))}
 
             {p.with_value(|p| (!p.steps.is_empty()).then(|| {
@@ -180,7 +181,6 @@ fn ProcedureView(
                         </ol>
                     </details>
                 }
-                .into_any()
             }))}
 
             {p.with_value(|p| (!p.notes.is_empty()).then(|| {
@@ -193,7 +193,6 @@ fn ProcedureView(
                         </ul>
                     </details>
                 }
-                .into_any()
             }))}
 
             {p.with_value(|p| (!p.legal_bases.is_empty()).then(|| {
@@ -208,7 +207,6 @@ fn ProcedureView(
                         </ul>
                     </details>
                 }
-                .into_any()
             }))}
 
             <p class="source">{
@@ -217,7 +215,6 @@ fn ProcedureView(
             }</p>
         </article>
     }
-    .into_any()
 }
 
 /// The summary list: who, how long, how much, how, what you get, who handles it.
@@ -309,7 +306,6 @@ fn Glance(procedure: StoredValue<Procedure>) -> impl IntoView {
             </dl>
         </section>
     }
-    .into_any()
 }
 
 /// Where to file: the resident's commune or ward (a plain GET form, so it works before the wasm
@@ -355,7 +351,6 @@ fn Where(wards: Vec<Ward>, ward: Signal<Option<u32>>, code: String, online: bool
             {online.then(|| view! { <p>{tr!(detail_online_where)}</p> })}
         </section>
     }
-    .into_any()
 }
 
 /// Each way to file with its time and fee, and the portal's own words about it.
@@ -429,7 +424,6 @@ fn Channels(procedure: StoredValue<Procedure>) -> impl IntoView {
             })}
         </section>
     }
-    .into_any()
 }
 
 /// One group of papers: to hand in or to show, each with how many originals and copies.
@@ -483,5 +477,4 @@ fn Documents(group: DocumentGroup) -> impl IntoView {
             })}
         </div>
     }
-    .into_any()
 }

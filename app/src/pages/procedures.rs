@@ -9,6 +9,7 @@ use crate::catalogue::source::with_index;
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::catalogue::{LifeEventList, ResultList, SearchForm, event_name, procedures_href};
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -58,11 +59,10 @@ pub fn ProceduresPage() -> impl IntoView {
             <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
                 {move || Suspend::new(async move {
                     match listing.await {
-                        Ok(listing) => view! { <ListingView listing /> }.into_any(),
-                        Err(_) => view! {
+                        Ok(listing) => Either::Left(view! { <ListingView listing /> }),
+                        Err(_) => Either::Right(view! {
                             <p class="notice notice--warning" role="status">{tr!(results_offline)}</p>
-                        }
-                        .into_any(),
+                        }),
                     }
                 })}
             </Transition>
@@ -101,7 +101,7 @@ fn ListingView(listing: Listing) -> impl IntoView {
                 t_string!(i18n, results_none, query = summary_query.clone()).to_string()
             }
         };
-        return view! {
+        return EitherOf3::A(view! {
             <section class="results" aria-labelledby="results-heading">
                 <h2 id="results-heading" class="visually-hidden">{tr!(results_heading)}</h2>
                 <p class="results__summary" role="status">{summary}</p>
@@ -115,28 +115,25 @@ fn ListingView(listing: Listing) -> impl IntoView {
                 <ResultList entries />
             </section>
             <EventFilter counts query event found />
-        }
-        .into_any();
+        });
     }
     match event {
-        Some(event) => view! {
+        Some(event) => EitherOf3::B(view! {
             <section class="results" aria-labelledby="event-heading">
                 <h2 id="event-heading">{Signal::derive(move || event_name(i18n, event))}</h2>
                 <p>{Signal::derive(move || t_string!(i18n, browse_event_lead, count = total).to_string())}</p>
                 <ResultList entries />
                 <Pagination event page pages />
                 <h2>{tr!(browse_heading)}</h2>
-                <LifeEventList counts current=event />
+                <LifeEventList counts current=Some(event) />
             </section>
-        }
-        .into_any(),
-        None => view! {
+        }),
+        None => EitherOf3::C(view! {
             <section aria-labelledby="browse-heading">
                 <h2 id="browse-heading">{tr!(browse_heading)}</h2>
                 <LifeEventList counts />
             </section>
-        }
-        .into_any(),
+        }),
     }
 }
 
@@ -150,29 +147,24 @@ fn EventFilter(
     found: bool,
 ) -> impl IntoView {
     if !found {
-        return view! {
+        return Either::Left(view! {
             <section aria-labelledby="browse-heading">
                 <h2 id="browse-heading">{tr!(browse_heading)}</h2>
                 <LifeEventList counts />
             </section>
-        }
-        .into_any();
+        });
     }
     let all_href = procedures_href(&query, None, 1);
     let all_current = event.is_none().then_some("page");
-    view! {
+    Either::Right(view! {
         <nav class="filter" aria-labelledby="filter-heading">
             <h2 class="filter__heading" id="filter-heading">{tr!(filter_heading)}</h2>
             <p class="filter__all">
                 <a href=all_href aria-current=all_current>{tr!(filter_all)}</a>
             </p>
-            {match event {
-                Some(current) => view! { <LifeEventList counts query current /> }.into_any(),
-                None => view! { <LifeEventList counts query /> }.into_any(),
-            }}
+            <LifeEventList counts query current=event />
         </nav>
-    }
-    .into_any()
+    })
 }
 
 #[component]

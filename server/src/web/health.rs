@@ -12,6 +12,24 @@ use std::sync::Arc;
 struct Health {
     status: &'static str,
     database: DatabaseStatus,
+    catalogue: CatalogueStatus,
+}
+
+/// Which catalogue this server holds: the version names the search index's URL.
+#[derive(Serialize)]
+struct CatalogueStatus {
+    version: &'static str,
+    procedures: usize,
+    index: String,
+}
+
+fn catalogue() -> CatalogueStatus {
+    use app::catalogue::store::{Catalogue, VERSION, index_path};
+    CatalogueStatus {
+        version: VERSION,
+        procedures: Catalogue::embedded().procedures().len(),
+        index: index_path(),
+    }
 }
 
 #[derive(Serialize)]
@@ -32,6 +50,7 @@ pub async fn healthz(State(db): State<Arc<dyn Database>>) -> Response {
                 backend: Some(health.backend),
                 schema_version: Some(health.schema_version),
             },
+            catalogue: catalogue(),
         })
         .into_response(),
         Err(error) => {
@@ -46,6 +65,7 @@ pub async fn healthz(State(db): State<Arc<dyn Database>>) -> Response {
                         backend: None,
                         schema_version: None,
                     },
+                    catalogue: catalogue(),
                 }),
             )
                 .into_response()

@@ -26,7 +26,7 @@ pub fn event_name(i18n: I18nContext<Locale>, event: LifeEvent) -> String {
 #[component]
 pub fn LifeEventList(
     counts: Vec<(LifeEvent, usize)>,
-    #[prop(optional)] current: Option<LifeEvent>,
+    #[prop(default = None)] current: Option<LifeEvent>,
     /// Keep this query in the links (narrowing a search).
     #[prop(optional, into)]
     query: String,
