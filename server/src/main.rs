@@ -46,7 +46,9 @@ async fn main() -> ExitCode {
         let started = std::time::Instant::now();
         let index = &*web::catalogue::INDEX;
         tracing::info!(
-            procedures = app::catalogue::store::Catalogue::embedded().procedures().len(),
+            procedures = app::catalogue::store::Catalogue::embedded()
+                .procedures()
+                .len(),
             index_bytes = index.json.len(),
             index_brotli_bytes = index.brotli.len(),
             index_gzip_bytes = index.gzip.len(),

@@ -185,6 +185,9 @@ pub struct Index {
     documents: Vec<Document>,
     /// Inverse document frequency of each word of the names.
     idf: HashMap<String, f32>,
+    /// Every word, sorted, with the procedures that have it: only those are scored, and a word
+    /// still being typed finds its completions by a range of this list.
+    vocabulary: Vec<(String, Vec<u32>)>,
 }
 
 /// One result: the entry's position in the index and its score (higher is better).
@@ -290,7 +293,8 @@ impl Index {
             })
             .collect();
         let mut frequency: HashMap<String, u32> = HashMap::new();
-        for document in &documents {
+        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        for (position, document) in documents.iter().enumerate() {
             let mut seen: Vec<&String> = document
                 .name
                 .iter()
@@ -303,8 +307,14 @@ impl Index {
             seen.dedup();
             for word in seen {
                 *frequency.entry(word.clone()).or_default() += 1;
+                postings
+                    .entry(word.clone())
+                    .or_default()
+                    .push(position as u32);
             }
         }
+        let mut vocabulary: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
+        vocabulary.sort_by(|a, b| a.0.cmp(&b.0));
         let total = documents.len().max(1) as f32;
         let idf = frequency
             .into_iter()
@@ -314,6 +324,7 @@ impl Index {
             entries,
             documents,
             idf,
+            vocabulary,
         };
         let penalties: Vec<(Vec<f32>, Vec<f32>)> = index
             .documents
@@ -364,6 +375,37 @@ impl Index {
         self.idf.get(word).copied().unwrap_or(1.0)
     }
 
+    /// The procedures that have at least one of the terms (or the code asked for).
+    fn candidates(&self, terms: &[Term], code_query: &str) -> Vec<bool> {
+        let mut candidates = vec![false; self.documents.len()];
+        let mut mark = |postings: &[u32]| {
+            for &position in postings {
+                candidates[position as usize] = true;
+            }
+        };
+        for term in terms {
+            let word = term.word.as_str();
+            if term.prefix && word.len() >= 2 {
+                let start = self.vocabulary.partition_point(|(w, _)| w.as_str() < word);
+                for (w, postings) in &self.vocabulary[start..] {
+                    if !w.starts_with(word) {
+                        break;
+                    }
+                    mark(postings);
+                }
+            } else if let Ok(at) = self
+                .vocabulary
+                .binary_search_by(|(w, _)| w.as_str().cmp(word))
+            {
+                mark(&self.vocabulary[at].1);
+            }
+        }
+        if let Some(position) = self.entries.iter().position(|e| e.code == code_query) {
+            candidates[position] = true;
+        }
+        candidates
+    }
+
     /// What a word of the name that the query did not ask for costs.
     fn penalty(&self, word: &str, emphasis: f32) -> f32 {
         if emphasis == SECONDARY {
@@ -397,10 +439,12 @@ impl Index {
             total,
             phrase: &phrase,
         };
+        let candidates = self.candidates(&terms, &code_query);
         let mut hits: Vec<Hit> = self
             .documents
             .iter()
             .enumerate()
+            .filter(|(position, _)| candidates[*position])
             .filter(|(position, _)| event.is_none_or(|e| self.entries[*position].life_event == e))
             .filter_map(|(position, document)| {
                 let entry = &self.entries[position];
