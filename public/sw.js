@@ -86,6 +86,18 @@ async function networkFirst(request, url, event) {
   }
 }
 
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+function readable(url) {
+  try {
+    return decodeURIComponent(url.pathname + url.search);
+  } catch (_) {
+    return url.pathname + url.search;
+  }
+}
+
 /// The notice for a page never opened on this device, with links to the pages that are saved.
 async function offlinePage(cache) {
   const saved = (await cache.keys())
@@ -93,7 +105,7 @@ async function offlinePage(cache) {
     .filter((url) => url.pathname === "/" || url.pathname.startsWith("/procedures"))
     .slice(0, 30);
   const links = saved
-    .map((url) => `<li><a href="${url.pathname}${url.search}">${decodeURIComponent(url.pathname + url.search)}</a></li>`)
+    .map((url) => `<li><a href="${escapeHtml(url.pathname + url.search)}">${escapeHtml(readable(url))}</a></li>`)
     .join("");
   const html = `<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -29,7 +29,9 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     const rows = [];
-    page.on('requestfinished', async (request) => {
+    // On the context, so that what the service worker fetches for the page counts too (the
+    // requests it answers from its cache then count as 0 for the page).
+    context.on('requestfinished', async (request) => {
       const sizes = await request.sizes().catch(() => null);
       if (sizes) rows.push({ url: new URL(request.url()).pathname, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
     });
@@ -44,7 +46,7 @@ try {
     console.log(`first visit of ${path}${action ? ' then typing a search' : ''}: ${rows.length} requests, ${(total / 1024).toFixed(1)} KB`);
     const byKind = {};
     for (const r of rows) {
-      const kind = r.url.startsWith('/pkg/') ? r.url.split('.').pop() : r.url.startsWith('/catalogue/') ? 'search index' : r.url.startsWith('/api/') ? 'api' : 'page/other';
+      const kind = r.url === '/sw.js' ? 'service worker' : r.url.startsWith('/pkg/') ? r.url.split('.').pop() : r.url.startsWith('/catalogue/') ? 'search index' : r.url.startsWith('/api/') ? 'api' : 'page/other';
       byKind[kind] = (byKind[kind] || 0) + r.bytes;
     }
     for (const [kind, bytes] of Object.entries(byKind)) console.log(`  ${kind}: ${(bytes / 1024).toFixed(1)} KB`);

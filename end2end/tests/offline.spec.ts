@@ -81,10 +81,17 @@ test('a page never opened, loaded while offline, gets a bilingual notice', async
   await hydrated(page);
   await controlledByServiceWorker(page);
   await kept(page, '/');
+  // A kept address with markup in it is listed as text, never as markup.
+  const odd = '/procedures?event=%3Cb%3Ebold%3C%2Fb%3E';
+  await page.goto(odd);
+  await hydrated(page);
+  await kept(page, odd);
   await context.setOffline(true);
   const response = await page.goto('/procedures/1.000656');
   expect(response?.status()).toBe(503);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không có kết nối mạng');
   await expect(page.getByRole('heading', { name: 'You are offline' })).toBeVisible();
-  await expect(page.getByRole('link', { name: '/' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '/', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: '/procedures?event=<b>bold</b>' })).toBeVisible();
+  await expect(page.locator('b')).toHaveCount(0);
 });
