@@ -1,7 +1,7 @@
 //! Numbers as residents read them: "20.000 ₫" in Vietnamese, "20,000 ₫" in English.
 //! The words around them ("working days", "in person") come from the translations.
 
-use super::model::{Channel, Currency, Fee, ProcessingTime, TimeUnit};
+use super::model::{Channel, Currency, Fee};
 
 /// Groups the digits of `amount` by thousands: `.` in Vietnamese, `,` in English.
 pub fn thousands(amount: u64, english: bool) -> String {
@@ -76,15 +76,10 @@ fn per_unit(note: &str) -> Option<&str> {
     (!unit.is_empty() && unit.chars().count() <= 16).then_some(unit)
 }
 
-/// Whether the time is a number of some unit, same day, or unknown.
-pub fn is_known(time: &ProcessingTime) -> bool {
-    time.unit == TimeUnit::SameDay || (time.amount.is_some() && time.unit != TimeUnit::Unspecified)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::model::{ChannelKind, FeeKind};
+    use crate::catalogue::model::{ChannelKind, FeeKind, ProcessingTime, TimeUnit};
 
     fn channel(amounts: &[u64], note: &str) -> Channel {
         Channel {

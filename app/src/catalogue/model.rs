@@ -117,15 +117,6 @@ pub struct Procedure {
 }
 
 impl Procedure {
-    /// The name to show in `english` or Vietnamese, and whether it is in the language asked for.
-    pub fn name(&self, english: bool) -> (&str, bool) {
-        match (&self.name_en, english) {
-            (Some(name), true) => (name, true),
-            (None, true) => (&self.name_vi, false),
-            (_, false) => (&self.name_vi, true),
-        }
-    }
-
     pub fn channel(&self, kind: ChannelKind) -> impl Iterator<Item = &Channel> {
         self.channels
             .iter()

@@ -52,16 +52,6 @@ impl Entry {
                 }),
         }
     }
-
-    /// The name in English when asked and known, else in Vietnamese; and whether it is in the
-    /// language asked for.
-    pub fn name(&self, english: bool) -> (&str, bool) {
-        match (&self.name_en, english) {
-            (Some(name), true) => (name, true),
-            (None, true) => (&self.name_vi, false),
-            (_, false) => (&self.name_vi, true),
-        }
-    }
 }
 
 /// Short forms residents type, and what they stand for (folded).
@@ -364,10 +354,6 @@ impl Index {
 
     pub fn entry(&self, position: usize) -> &Entry {
         &self.entries[position]
-    }
-
-    pub fn find(&self, code: &str) -> Option<&Entry> {
-        self.entries.iter().find(|entry| entry.code == code)
     }
 
     /// Weight of a word: rare words say more than "đăng ký".
