@@ -6,12 +6,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-#[component]
-pub fn NotFoundPage() -> impl IntoView {
+/// Answers the page being rendered with status 404 (on the server; nothing to do in the browser).
+pub fn set_not_found_status() {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
+}
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    set_not_found_status();
     let i18n = use_i18n();
     view! {
         <Title text=move || t_string!(i18n, not_found_title).to_string() />

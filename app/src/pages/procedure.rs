@@ -5,6 +5,7 @@ use crate::api::get_procedure::get_procedure;
 use crate::catalogue::model::{DocumentGroup, DocumentUse, Procedure, Ward};
 use crate::catalogue::source::CatalogueError;
 use crate::i18n::*;
+use crate::pages::not_found::set_not_found_status;
 use crate::tr;
 use crate::ui::catalogue::{
     channel_name, event_name, fee_summary, fee_text, procedures_href, time_text, who_text,
@@ -43,10 +44,7 @@ pub fn ProcedurePage() -> impl IntoView {
 #[component]
 fn ProcedureNotFound() -> impl IntoView {
     let i18n = use_i18n();
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
+    set_not_found_status();
     view! {
         <Title text=move || t_string!(i18n, detail_not_found_title).to_string() />
         <div class="page">
@@ -171,29 +169,8 @@ fn ProcedureView(
                 }
             }))}
 
-            {p.with_value(|p| (!p.steps.is_empty()).then(|| {
-                let steps = p.steps.clone();
-                view! {
-                    <details class="section-details">
-                        <summary><h2>{tr!(detail_steps_heading)}</h2></summary>
-                        <ol class="official steps-list" lang=official>
-                            {steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
-                        </ol>
-                    </details>
-                }
-            }))}
-
-            {p.with_value(|p| (!p.notes.is_empty()).then(|| {
-                let notes = p.notes.clone();
-                view! {
-                    <details class="section-details">
-                        <summary><h2>{tr!(detail_notes_heading)}</h2></summary>
-                        <ul class="official" lang=official>
-                            {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
-                        </ul>
-                    </details>
-                }
-            }))}
+            <FoldedList heading=tr!(detail_steps_heading) items=p.with_value(|p| p.steps.clone()) ordered=true />
+            <FoldedList heading=tr!(detail_notes_heading) items=p.with_value(|p| p.notes.clone()) ordered=false />
 
             {p.with_value(|p| (!p.legal_bases.is_empty()).then(|| {
                 let bases = p.legal_bases.clone();
@@ -215,6 +192,30 @@ fn ProcedureView(
             }</p>
         </article>
     }
+}
+
+/// Official texts folded away under a heading: the steps (numbered) or the notes. Nothing when
+/// the record has none.
+#[component]
+fn FoldedList(heading: Signal<String>, items: Vec<String>, ordered: bool) -> impl IntoView {
+    let official = vietnamese_on_english(use_i18n());
+    (!items.is_empty()).then(|| {
+        let items = items
+            .into_iter()
+            .map(|item| view! { <li>{item}</li> })
+            .collect_view();
+        let list = if ordered {
+            Either::Left(view! { <ol class="official steps-list" lang=official>{items}</ol> })
+        } else {
+            Either::Right(view! { <ul class="official" lang=official>{items}</ul> })
+        };
+        view! {
+            <details class="section-details">
+                <summary><h2>{heading}</h2></summary>
+                {list}
+            </details>
+        }
+    })
 }
 
 /// The summary list: who, how long, how much, how, what you get, who handles it.
