@@ -64,10 +64,21 @@ async function cacheFirst(request, url) {
   return response;
 }
 
+/// The address a copy is kept under: API queries without their empty parts (the server
+/// functions' client writes `?code=1.001193&`), so every spelling finds the same copy.
+function cacheKey(url) {
+  if (!url.pathname.startsWith("/api/")) return url.href;
+  const params = new URLSearchParams(url.search);
+  const kept = [...params].filter(([name]) => name !== "");
+  const search = new URLSearchParams(kept).toString();
+  return url.origin + url.pathname + (search ? "?" + search : "");
+}
+
 async function networkFirst(request, url, event) {
   const cache = await caches.open(PAGES);
+  const key = cacheKey(url);
   const fromNetwork = fetch(request).then(async (response) => {
-    if (response.ok && response.type === "basic") await cache.put(url.href, response.clone());
+    if (response.ok && response.type === "basic") await cache.put(key, response.clone());
     return response;
   });
   // Keep the copy up to date even when the saved one answers first.
@@ -76,10 +87,10 @@ async function networkFirst(request, url, event) {
   try {
     const winner = await Promise.race([fromNetwork, timeout.then(() => null)]);
     if (winner) return winner;
-    const cached = await cache.match(url.href, { ignoreVary: true });
+    const cached = await cache.match(key, { ignoreVary: true });
     return cached || (await fromNetwork);
   } catch (error) {
-    const cached = await cache.match(url.href, { ignoreVary: true });
+    const cached = await cache.match(key, { ignoreVary: true });
     if (cached) return cached;
     if (request.mode === "navigate") return offlinePage(cache);
     throw error;
@@ -154,10 +165,15 @@ self.addEventListener("message", (event) => {
               const response = await fetch(url.href);
               if (response.ok) await putImmutable(cache, url, response);
             }
-          } else if (url.pathname === "/" || url.pathname.startsWith("/procedures") || url.pathname === "/help") {
+          } else if (
+            url.pathname === "/" ||
+            url.pathname.startsWith("/procedures") ||
+            url.pathname === "/help" ||
+            url.pathname.startsWith("/api/catalogue/")
+          ) {
             const cache = await caches.open(PAGES);
             const response = await fetch(url.href, { credentials: "same-origin" });
-            if (response.ok) await cache.put(url.href, response);
+            if (response.ok) await cache.put(cacheKey(url), response);
           }
         } catch (_) {
           // Offline or gone: nothing to keep now.

@@ -5,6 +5,7 @@ use crate::language;
 use crate::offline::OfflineKeeper;
 use crate::pages::{
     help::HelpPage, home::HomePage, not_found::NotFoundPage, procedure::ProcedurePage,
+    procedure_check::ProcedureCheckPage, procedure_check_result::ProcedureCheckResultPage,
     procedures::ProceduresPage,
 };
 use crate::ui::layout::{Footer, Header};
@@ -85,6 +86,8 @@ pub fn App() -> impl IntoView {
                         // nothing, and the page is complete without any script.
                         <Route path=path!("/procedures") view=ProceduresPage ssr=SsrMode::Async />
                         <Route path=path!("/procedures/:code") view=ProcedurePage ssr=SsrMode::Async />
+                        <Route path=path!("/procedures/:code/check") view=ProcedureCheckPage ssr=SsrMode::Async />
+                        <Route path=path!("/procedures/:code/check/result") view=ProcedureCheckResultPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <Footer />

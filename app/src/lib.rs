@@ -18,6 +18,7 @@
 pub mod api;
 pub mod app;
 pub mod catalogue;
+pub mod clock;
 pub mod eligibility;
 pub mod language;
 pub mod offline;

@@ -16,12 +16,25 @@ pub fn OfflineKeeper() -> impl IntoView {
         if search.contains("q=") && first.is_some() {
             return;
         }
-        let page = format!("{}{search}", location.pathname.get());
+        let path = location.pathname.get();
+        let mut urls = vec![format!("{path}{search}")];
+        // A procedure's pages (details, check, result) read its record through the API: keep
+        // it too, so that moving between them works without a network.
+        if let Some(code) = procedure_code(&path) {
+            urls.push(format!("/api/catalogue/procedure?code={code}"));
+        }
         #[cfg(feature = "hydrate")]
-        browser::keep(page, first.is_none());
+        browser::keep(urls, first.is_none());
         #[cfg(not(feature = "hydrate"))]
-        let _ = (page, first);
+        let _ = (urls, first);
     });
+}
+
+/// `1.001193` in `/procedures/1.001193`, `/procedures/1.001193/check`…
+fn procedure_code(path: &str) -> Option<&str> {
+    let code = path.strip_prefix("/procedures/")?.split('/').next()?;
+    let valid = !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    valid.then_some(code)
 }
 
 #[cfg(feature = "hydrate")]
@@ -32,12 +45,11 @@ mod browser {
 
     /// Registers the worker (once: the browser ignores a second registration of the same
     /// script) and sends it the URLs to keep.
-    pub fn keep(page: String, with_loaded_files: bool) {
+    pub fn keep(mut urls: Vec<String>, with_loaded_files: bool) {
         let Some(window) = web_sys::window() else {
             return;
         };
         let container = window.navigator().service_worker();
-        let mut urls = vec![page];
         if with_loaded_files && let Some(performance) = window.performance() {
             let origin = window.location().origin().unwrap_or_default();
             for entry in performance.get_entries_by_type("resource").iter() {
@@ -70,5 +82,22 @@ mod browser {
             let _ = Reflect::set(&message, &"urls".into(), &list);
             let _ = worker.post_message(&message);
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn finds_the_procedure_of_a_page() {
+        assert_eq!(
+            super::procedure_code("/procedures/1.001193"),
+            Some("1.001193")
+        );
+        assert_eq!(
+            super::procedure_code("/procedures/1.001193/check/result"),
+            Some("1.001193")
+        );
+        assert_eq!(super::procedure_code("/procedures"), None);
+        assert_eq!(super::procedure_code("/procedures/<x>"), None);
     }
 }

@@ -12,6 +12,17 @@ const pages = [
   '/procedures?event=co-con-nho',
   '/procedures/1.001193?ward=70',
   '/procedures/2.000815',
+  // The eligibility check: a choice, an error, a date, a number, check your answers, results.
+  '/procedures/1.001193/check',
+  '/procedures/1.001193/check?asked=who',
+  '/procedures/1.001193/check?who=child&registered=never&has_papers=no&foreign=no',
+  '/procedures/1.001193/check?who=child&registered=never&has_papers=no&foreign=no&born_day=31&born_month=4&born_year=2026&asked=born',
+  '/procedures/1.000894/check?who=self&foreign=no',
+  '/procedures/1.000894/check?who=self&foreign=no&man_age=19',
+  '/procedures/1.000894/check/result?who=self&foreign=no&man_age=19',
+  '/procedures/1.001193/check/result?who=authorised&relation=parent&registered=never&has_papers=no&foreign=no&born=2026-01-05&married=no&recognise=no&proof=witness&special=abandoned',
+  '/procedures/1.001193/check/result?who=child&registered=lost',
+  '/procedures/1.004884/check/result?who=self',
 ];
 const languages = ['vi', 'en'] as const;
 

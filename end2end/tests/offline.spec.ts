@@ -95,3 +95,50 @@ test('a page never opened, loaded while offline, gets a bilingual notice', async
   await expect(page.getByRole('link', { name: '/procedures?event=<b>bold</b>' })).toBeVisible();
   await expect(page.locator('b')).toHaveCount(0);
 });
+
+test('after a first visit, the eligibility check runs to the checklist without a network', async ({ page, context }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+
+  await page.goto('/procedures/1.001193');
+  await hydrated(page);
+  await controlledByServiceWorker(page);
+  await kept(page, '/procedures/1.001193');
+  await kept(page, '/api/catalogue/procedure?code=1.001193');
+
+  await context.setOffline(true);
+  const reachable = await page.evaluate(() => fetch('/healthz').then(() => true, () => false));
+  expect(reachable).toBe(false);
+
+  // Every step runs in the browser, with the rules compiled into the app.
+  await page.getByRole('link', { name: /Bắt đầu/ }).click();
+  const next = () => page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByLabel('Cho con tôi (dưới 18 tuổi)').check();
+  await next();
+  await page.getByLabel('Chưa bao giờ').check();
+  await next();
+  await page.getByLabel('Không', { exact: true }).check();
+  await next();
+  await page.getByLabel('Không', { exact: true }).check();
+  await next();
+  const born = new Date(Date.now() + 7 * 3600_000 - 20 * 86_400_000);
+  await page.getByLabel('Ngày', { exact: true }).fill(String(born.getUTCDate()));
+  await page.getByLabel('Tháng').fill(String(born.getUTCMonth() + 1));
+  await page.getByLabel('Năm').fill(String(born.getUTCFullYear()));
+  await next();
+  await page.getByLabel('Có', { exact: true }).check();
+  await next();
+  await page.getByLabel('Không, nhưng có người làm chứng việc sinh').check();
+  await next();
+  await page.getByLabel('Không có').check();
+  await next();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kiểm tra câu trả lời của bạn');
+  await page.getByRole('link', { name: 'Xem kết quả' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn nộp hồ sơ được');
+  await expect(page.locator('[data-document="witness_statement"]')).toBeVisible();
+  await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Lệ phí' }) })).toContainText('Miễn lệ phí');
+  // Ticks are kept on the device, offline too.
+  await page.locator('[data-document="witness_statement"]').getByLabel('Tôi đã có').check();
+  await expect(page.locator('.checklist__ready')).toHaveText('Đã có 1 trên 4 giấy tờ');
+  expect(errors).toEqual([]);
+});

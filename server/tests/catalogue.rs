@@ -4,36 +4,11 @@
 use app::catalogue::search::Entry;
 use app::catalogue::store::VERSION;
 use axum::Router;
-use axum::body::{Body, to_bytes};
+use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
-use server::db::SqliteDatabase;
-use server::web::{self, AppState};
-use std::sync::Arc;
-use tower::ServiceExt;
+use support::{router, send};
 
-async fn router() -> (tempfile::TempDir, Router) {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/data/motcua.sqlite3", dir.path().display());
-    let db = Arc::new(SqliteDatabase::connect(&url).await.unwrap());
-    let site = dir.path().join("site");
-    std::fs::create_dir_all(site.join("pkg")).unwrap();
-    let state = AppState {
-        leptos_options: web::leptos_options(&site, "127.0.0.1:0".parse().unwrap()),
-        db,
-    };
-    (dir, web::router(state))
-}
-
-async fn send(router: &Router, request: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = to_bytes(response.into_body(), 8 << 20)
-        .await
-        .unwrap()
-        .to_vec();
-    (status, headers, body)
-}
+mod support;
 
 async fn get(router: &Router, uri: &str, encoding: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
     send(

@@ -35,6 +35,28 @@ pub async fn with_index<R>(f: impl FnOnce(&Index) -> R) -> Result<R, CatalogueEr
     }
 }
 
+/// One procedure's full record. In the browser, records already seen are answered from memory,
+/// so moving between a procedure's pages needs no network.
+pub async fn procedure(code: String) -> Result<super::model::Procedure, CatalogueError> {
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    if let Some(procedure) = browser::remembered(&code) {
+        return Ok(procedure);
+    }
+    let result = crate::api::get_procedure::get_procedure(code).await;
+    if let Ok(procedure) = &result {
+        remember(procedure);
+    }
+    result
+}
+
+/// Keeps a record the page received (rendered by the server, then hydrated) for the next pages.
+pub fn remember(procedure: &super::model::Procedure) {
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    browser::remember(procedure);
+    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+    let _ = procedure;
+}
+
 /// Starts downloading the index in the background, so that typing finds it ready.
 pub fn preload() {
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
@@ -46,6 +68,7 @@ pub fn preload() {
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
 mod browser {
     use super::CatalogueError;
+    use crate::catalogue::model::Procedure;
     use crate::catalogue::search::{Entry, Index};
     use crate::catalogue::store::index_path;
     use std::cell::RefCell;
@@ -53,6 +76,25 @@ mod browser {
 
     thread_local! {
         static INDEX: RefCell<Option<Rc<Index>>> = const { RefCell::new(None) };
+        static PROCEDURES: RefCell<Vec<Procedure>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// How many records stay in memory (the most recent).
+    const REMEMBERED: usize = 16;
+
+    pub fn remembered(code: &str) -> Option<Procedure> {
+        PROCEDURES.with(|cell| cell.borrow().iter().find(|p| p.code == code).cloned())
+    }
+
+    pub fn remember(procedure: &Procedure) {
+        PROCEDURES.with(|cell| {
+            let mut list = cell.borrow_mut();
+            list.retain(|p| p.code != procedure.code);
+            list.push(procedure.clone());
+            if list.len() > REMEMBERED {
+                list.remove(0);
+            }
+        });
     }
 
     pub async fn index() -> Result<Rc<Index>, CatalogueError> {

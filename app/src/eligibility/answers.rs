@@ -28,6 +28,10 @@ pub enum AnswerError {
     TooLarge,
 }
 
+/// Query keys the pages use for themselves, never question ids: `show` (the question to show
+/// again, from Back and Change links) and `asked` (the question a form answered).
+pub const RESERVED: [&str; 2] = ["show", "asked"];
+
 /// Longest answer kept: anything longer is not an answer to any of our questions.
 const MAX_ANSWER: usize = 40;
 
@@ -39,7 +43,7 @@ impl Answers {
         let mut parts: BTreeMap<String, [String; 3]> = BTreeMap::new();
         for (key, value) in pairs {
             let value: String = value.trim().chars().take(MAX_ANSWER).collect();
-            if !is_key(key) {
+            if !is_key(key) || RESERVED.contains(&key) {
                 continue;
             }
             let part = [("_day", 0), ("_month", 1), ("_year", 2)]

@@ -55,6 +55,13 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The calendar day in Hà Nội (UTC+7, no daylight saving) at a moment given in
+    /// milliseconds since 1970-01-01 UTC.
+    pub fn in_hanoi(unix_millis: i64) -> Date {
+        const OFFSET_MILLIS: i64 = 7 * 3600 * 1000;
+        Date::from_days_since_epoch((unix_millis + OFFSET_MILLIS).div_euclid(86_400_000))
+    }
+
     pub fn add_days(self, days: i64) -> Date {
         Date::from_days_since_epoch(self.days_since_epoch() + days)
     }
@@ -118,5 +125,8 @@ mod tests {
             366
         );
         assert_eq!(d.display(), "24/11/2026");
+        // 2026-11-23 17:30 UTC is already the 24th in Hà Nội.
+        assert_eq!(Date::in_hanoi(1_795_455_000_000), d);
+        assert_eq!(Date::in_hanoi(1_795_453_000_000), d.add_days(-1));
     }
 }

@@ -4,4 +4,6 @@ pub mod help;
 pub mod home;
 pub mod not_found;
 pub mod procedure;
+pub mod procedure_check;
+pub mod procedure_check_result;
 pub mod procedures;

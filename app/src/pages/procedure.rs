@@ -42,7 +42,7 @@ pub fn ProcedurePage() -> impl IntoView {
 }
 
 #[component]
-fn ProcedureNotFound() -> impl IntoView {
+pub fn ProcedureNotFound() -> impl IntoView {
     let i18n = use_i18n();
     set_not_found_status();
     view! {
@@ -56,7 +56,7 @@ fn ProcedureNotFound() -> impl IntoView {
 }
 
 #[component]
-fn ProcedureOffline() -> impl IntoView {
+pub fn ProcedureOffline() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=move || t_string!(i18n, detail_offline_title).to_string() />
@@ -83,6 +83,7 @@ fn ProcedureView(
     #[prop(into)] ward: Signal<Option<u32>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    crate::catalogue::source::remember(&procedure);
     let official = vietnamese_on_english(i18n);
     let english = move || i18n.get_locale() == Locale::en;
     let has_english = procedure.name_en.is_some();
@@ -129,7 +130,7 @@ fn ProcedureView(
             <Glance procedure=p />
 
             <p class="start">
-                <a class="button button--start" href="#documents">{tr!(detail_start)}</a>
+                <a class="button button--start" href=format!("/procedures/{code}/check")>{tr!(detail_start)}</a>
             </p>
 
             <Where wards ward code=code.clone() online=p.with_value(Procedure::can_file_online) />
@@ -323,7 +324,7 @@ fn Where(wards: Vec<Ward>, ward: Signal<Option<u32>>, code: String, online: bool
             .map(|(_, name)| name.clone())
     };
     view! {
-        <section class="where" aria-labelledby="where-heading">
+        <section id="where" class="where" aria-labelledby="where-heading">
             <h2 id="where-heading">{tr!(detail_where_heading)}</h2>
             <p>{tr!(detail_where_text)}</p>
             <Form method="GET" action=format!("/procedures/{code}") attr:class="ward-form">

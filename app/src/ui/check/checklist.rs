@@ -1,0 +1,120 @@
+//! The personal document checklist: each paper, whether it is handed in or only shown, how many
+//! originals and copies, why it is needed, and a tick box "I have it" remembered on the device.
+
+use super::{RuleText, Unconfirmed};
+use crate::catalogue::model::DocumentUse;
+use crate::eligibility::model::DocumentRule;
+use crate::i18n::*;
+use crate::tr;
+use leptos::prelude::*;
+
+#[component]
+pub fn Checklist(code: String, documents: Vec<DocumentRule>) -> impl IntoView {
+    let i18n = use_i18n();
+    let have = RwSignal::new(Vec::<String>::new());
+    let total = documents.len();
+    {
+        let code = code.clone();
+        // The ticks live in the browser: read them once the page runs there.
+        Effect::new(move |_| have.set(storage::load(&code)));
+    }
+    let ready = move || {
+        let n = have.with(|h| h.len().min(total));
+        t_string!(i18n, result_ready, have = n, total = total).to_string()
+    };
+    let items = documents
+        .into_iter()
+        .map(|document| {
+            let id = document.id.clone();
+            let box_id = format!("have-{id}");
+            let checked = {
+                let id = id.clone();
+                move || have.with(|h| h.contains(&id))
+            };
+            let code = code.clone();
+            let toggle = move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                have.update(|h| {
+                    h.retain(|d| d != &id);
+                    if on {
+                        h.push(id.clone());
+                    }
+                });
+                have.with_untracked(|h| storage::save(&code, h));
+            };
+            let usage = match document.usage {
+                DocumentUse::Submit => tr!(result_hand_in),
+                DocumentUse::Show => tr!(result_show),
+            };
+            let (originals, copies) = (document.originals, document.copies);
+            let counts = move || {
+                let mut parts = Vec::new();
+                if originals > 0 {
+                    parts.push(t_string!(i18n, result_originals, n = originals).to_string());
+                }
+                if copies > 0 {
+                    parts.push(t_string!(i18n, result_copies, n = copies).to_string());
+                }
+                parts.join(", ")
+            };
+            view! {
+                <li class="checklist__item" data-document=document.id.clone()>
+                    <div class="checklist__check">
+                        <input class="checklist__box" type="checkbox" id=box_id.clone() prop:checked=checked on:change=toggle />
+                        <label class="checklist__have" for=box_id>{tr!(result_have)}</label>
+                    </div>
+                    <div class="checklist__body">
+                        <p class="checklist__name"><RuleText text=document.name /></p>
+                        <p class="checklist__meta">
+                            <span class="badge">{usage}</span>" "
+                            <span>{counts}</span>
+                            {document.remark.map(|remark| view! { " "<strong class="badge badge--remark"><RuleText text=remark /></strong> })}
+                            {document.uncertain.then(|| view! { " "<Unconfirmed /> })}
+                        </p>
+                        <p class="checklist__why"><strong>{tr!(result_why)}": "</strong><RuleText text=document.why /></p>
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="checklist__ready no-print" aria-live="polite">{ready}</p>
+        <ul class="checklist">{items}</ul>
+    }
+}
+
+/// The ticks, per procedure, in the browser's local storage.
+mod storage {
+    fn key(code: &str) -> String {
+        format!("motcua.have.{code}")
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn store() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok()?
+    }
+
+    #[cfg(feature = "hydrate")]
+    pub fn load(code: &str) -> Vec<String> {
+        store()
+            .and_then(|s| s.get_item(&key(code)).ok()?)
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default()
+    }
+
+    #[cfg(feature = "hydrate")]
+    pub fn save(code: &str, have: &[String]) {
+        if let (Some(store), Ok(json)) = (store(), serde_json::to_string(have)) {
+            let _ = store.set_item(&key(code), &json);
+        }
+    }
+
+    #[cfg(not(feature = "hydrate"))]
+    pub fn load(code: &str) -> Vec<String> {
+        let _ = key(code);
+        Vec::new()
+    }
+
+    #[cfg(not(feature = "hydrate"))]
+    pub fn save(_code: &str, _have: &[String]) {}
+}

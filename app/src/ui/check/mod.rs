@@ -1,0 +1,64 @@
+//! Pieces of the eligibility check's pages: the question form, the answers summary and the
+//! personal checklist, with the addresses that carry the answers.
+
+pub mod checklist;
+pub mod question;
+pub mod summary;
+
+use crate::eligibility::answers::{Answers, encode};
+use crate::eligibility::model::Text;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+pub use checklist::Checklist;
+pub use question::QuestionForm;
+pub use summary::AnswerSummary;
+
+fn query(answers: &Answers, show: Option<&str>) -> String {
+    let mut parts: Vec<String> = answers
+        .pairs()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+    if let Some(show) = show {
+        parts.push(format!("show={}", encode(show)));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// The question pages with these answers; `show` names a question to show again (Back, Change).
+pub fn check_href(code: &str, answers: &Answers, show: Option<&str>) -> String {
+    format!("/procedures/{code}/check{}", query(answers, show))
+}
+
+/// The result page for these answers.
+pub fn result_href(code: &str, answers: &Answers) -> String {
+    format!("/procedures/{code}/check/result{}", query(answers, None))
+}
+
+/// True while the page is in English.
+pub fn english() -> Signal<bool> {
+    let i18n = use_i18n();
+    Signal::derive(move || i18n.get_locale() == Locale::en)
+}
+
+/// A rule's text in the page's language; marked `lang="vi"` when an English page shows an
+/// official text that exists only in Vietnamese.
+#[component]
+pub fn RuleText(text: Text) -> impl IntoView {
+    let english = english();
+    let lang = {
+        let text = text.clone();
+        move || text.is_vietnamese_on(english.get()).then_some("vi")
+    };
+    view! { <span lang=lang>{move || text.get(english.get()).to_string()}</span> }
+}
+
+/// "Please confirm at the counter", for facts no official source confirms.
+#[component]
+pub fn Unconfirmed() -> impl IntoView {
+    view! { <strong class="badge badge--warning">{crate::tr!(result_uncertain)}</strong> }
+}

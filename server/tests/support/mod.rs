@@ -1,0 +1,35 @@
+//! What the HTTP tests share: the whole router over a scratch SQLite file, and one request.
+
+#![allow(dead_code)]
+
+use axum::Router;
+use axum::body::{Body, to_bytes};
+use axum::http::{HeaderMap, Request, StatusCode};
+use server::db::SqliteDatabase;
+use server::web::{self, AppState};
+use std::sync::Arc;
+use tower::ServiceExt;
+
+pub async fn router() -> (tempfile::TempDir, Router) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/data/motcua.sqlite3", dir.path().display());
+    let db = Arc::new(SqliteDatabase::connect(&url).await.unwrap());
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    let state = AppState {
+        leptos_options: web::leptos_options(&site, "127.0.0.1:0".parse().unwrap()),
+        db,
+    };
+    (dir, web::router(state))
+}
+
+pub async fn send(router: &Router, request: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = to_bytes(response.into_body(), 8 << 20)
+        .await
+        .unwrap()
+        .to_vec();
+    (status, headers, body)
+}
