@@ -15,7 +15,9 @@ use crate::eligibility::rules_for;
 use crate::i18n::*;
 use crate::pages::procedure::{ProcedureNotFound, ProcedureOffline};
 use crate::tr;
-use crate::ui::check::{AnswerSummary, QuestionForm, check_href, english, result_href};
+use crate::ui::check::{
+    AnswerSummary, QuestionForm, check_href, english, focus_when_shown, result_href,
+};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -135,12 +137,13 @@ fn CheckSteps(procedure: Procedure) -> impl IntoView {
                     })
                     .unwrap_or_else(|| format!("/procedures/{code}"));
                 let result = rules.with_value(|r| result_href(&code, &evaluation.answers(r)));
+                focus_when_shown("page-heading".to_string());
                 Either::Right(view! {
                     <Title text=move || t_string!(i18n, check_answers_title).to_string() />
                     <div class="page page--check">
                         <p class="check-nav"><a class="back-link" href=back>{tr!(check_back)}</a></p>
                         <span class="caption">{name}</span>
-                        <h1>{tr!(check_answers_title)}</h1>
+                        <h1 id="page-heading" tabindex="-1">{tr!(check_answers_title)}</h1>
                         <p class="lead">{tr!(check_answers_lead)}</p>
                         <AnswerSummary code=code.clone() rules evaluation />
                         <p><a class="button" href=result>{tr!(check_see_result)}</a></p>

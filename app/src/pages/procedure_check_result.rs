@@ -13,7 +13,9 @@ use crate::pages::procedure::{ProcedureNotFound, ProcedureOffline};
 use crate::pages::procedure_check::{procedure_name, read_query};
 use crate::tr;
 use crate::ui::catalogue::{fee_summary, time_text};
-use crate::ui::check::{AnswerSummary, Checklist, RuleText, Unconfirmed, check_href};
+use crate::ui::check::{
+    AnswerSummary, Checklist, RuleText, Unconfirmed, check_href, focus_when_shown,
+};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -188,6 +190,7 @@ fn Outcome(
             <p class="hint">{tr!(result_uncertain_note)}</p>
         }
     });
+    focus_when_shown("page-heading".to_string());
     let answers_href = rules.with_value(|r| check_href(&code, &evaluation.answers(r), None));
     let printed = move || t_string!(i18n, result_printed_on, date = today().display()).to_string();
     view! {
@@ -195,7 +198,7 @@ fn Outcome(
         <div class="page page--check page--result" data-verdict=format!("{verdict:?}").to_lowercase()>
             <span class="caption">{name}" · "{code.clone()}</span>
             <div class=panel>
-                <h1>{heading}</h1>
+                <h1 id="page-heading" tabindex="-1">{heading}</h1>
                 <p class="result-panel__reason"><RuleText text=outcome.reason.clone() /></p>
                 {outcome.uncertain.then(|| view! { <p><Unconfirmed /></p> })}
             </div>

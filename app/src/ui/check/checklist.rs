@@ -13,13 +13,15 @@ pub fn Checklist(code: String, documents: Vec<DocumentRule>) -> impl IntoView {
     let i18n = use_i18n();
     let have = RwSignal::new(Vec::<String>::new());
     let total = documents.len();
+    let ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
     {
         let code = code.clone();
         // The ticks live in the browser: read them once the page runs there.
         Effect::new(move |_| have.set(storage::load(&code)));
     }
     let ready = move || {
-        let n = have.with(|h| h.len().min(total));
+        // Ticks kept from other answers (papers no longer listed) do not count.
+        let n = have.with(|h| ids.iter().filter(|id| h.contains(id)).count());
         t_string!(i18n, result_ready, have = n, total = total).to_string()
     };
     let items = documents

@@ -154,10 +154,15 @@ pub fn QuestionForm(
         }),
     };
     let heading_id = format!("{}-heading", question.id);
+    super::focus_when_shown(if error.is_some() {
+        "error-summary".to_string()
+    } else {
+        heading_id.clone()
+    });
     view! {
         <p class="check-nav"><a class="back-link" href=back>{tr!(check_back)}</a></p>
         {error.is_some().then(|| view! {
-            <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+            <div class="error-summary" id="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
                 <h2 class="error-summary__title" id="error-summary-title">{tr!(check_error_title)}</h2>
                 <ul class="error-summary__list">
                     <li><a href=format!("#{field}")>{message.clone()}</a></li>
@@ -171,7 +176,7 @@ pub fn QuestionForm(
                 <fieldset class="fieldset" aria-describedby=described.clone()>
                     <legend class="fieldset__legend">
                         <span class="caption">{caption}</span>
-                        <h1 class="fieldset__heading" id=heading_id><RuleText text=question.text /></h1>
+                        <h1 class="fieldset__heading" id=heading_id tabindex="-1"><RuleText text=question.text /></h1>
                     </legend>
                     <p class="caption check-progress">{progress}</p>
                     {question.hint.map(|hint| view! { <p class="hint" id=hint_id><RuleText text=hint /></p> })}
