@@ -116,6 +116,12 @@ impl Answers {
         }
     }
 
+    /// Keeps only the answers to these questions: whatever else an address carries is dropped.
+    pub fn keep_only<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) {
+        let ids: Vec<&str> = ids.into_iter().collect();
+        self.0.retain(|k, _| ids.contains(&k.as_str()));
+    }
+
     /// The answers as query pairs, in a stable order.
     pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
@@ -203,6 +209,9 @@ mod tests {
         let a = Answers::from_pairs([("Q<script>", "x"), ("q", &"9".repeat(500))]);
         assert_eq!(a.0.len(), 1);
         assert_eq!(a.raw("q").unwrap().len(), MAX_ANSWER);
+        let mut a = Answers::from_pairs([("q", "1"), ("other", "2"), ("show", "q")]);
+        a.keep_only(["q"]);
+        assert_eq!(a.pairs().collect::<Vec<_>>(), vec![("q", "1")]);
     }
 
     #[test]

@@ -71,7 +71,8 @@ fn CheckSteps(procedure: Procedure) -> impl IntoView {
     let rules = StoredValue::new(rules_for(&procedure));
     let query = read_query();
     move || {
-        let (answers, show, asked) = query.get();
+        let (mut answers, show, asked) = query.get();
+        rules.with_value(|r| answers.keep_only(r.questions.iter().map(|q| q.id.as_str())));
         let evaluation = rules.with_value(|r| evaluate(r, &answers, today()));
         let shown = show
             .and_then(|id| rules.with_value(|r| r.questions.iter().position(|q| q.id == id)))

@@ -36,8 +36,8 @@ pub fn rules() -> Rules {
             ]),
         )
         .hint(t(
-            "Hà Nội: 15 m² sàn mỗi người ở nội thành, 8 m² ở ngoại thành (Nghị quyết 10/2023/NQ-HĐND), tính cả những người đã đăng ký ở đó.",
-            "Hà Nội: 15 m² of floor per person in the inner city, 8 m² outside it (Resolution 10/2023/NQ-HĐND), counting everyone already registered there.",
+            "Luật: không dưới 8 m² sàn mỗi người. Hà Nội được cho là 15 m² ở nội thành, 8 m² ở ngoại thành (Nghị quyết 10/2023/NQ-HĐND) — vui lòng xác nhận tại quầy. Tính cả những người đã đăng ký ở đó.",
+            "The law: never below 8 m² of floor per person. Hà Nội is reported to ask 15 m² in the inner city and 8 m² outside it (Resolution 10/2023/NQ-HĐND) — please confirm at the counter. Count everyone already registered there.",
         ))
         .when(is("basis", "rented")),
     ];
