@@ -150,6 +150,17 @@ test('a routed answer links to the procedure that fits', async ({ page }) => {
   await expect(page.locator('.caption').first()).toHaveText('Đăng ký lại khai sinh');
 });
 
+test('a stay under 30 days is not temporary residence: the next step links the right procedures', async ({ page }) => {
+  await page.goto('/procedures/1.004194/check/result?who=self&stay=no');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn chưa nộp hồ sơ này được');
+  const next = page.locator('section', { has: page.getByRole('heading', { name: 'Nên làm gì tiếp' }) });
+  await expect(next.getByRole('link', { name: '1.004222' })).toHaveAttribute('href', '/procedures/1.004222');
+  await next.getByRole('link', { name: '2.001159' }).click();
+  await expect(page).toHaveURL(/\/procedures\/2\.001159$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thông báo lưu trú');
+});
+
 test('other procedures get the generic journey: who, the case, then the published papers', async ({ page }) => {
   await page.goto('/procedures/1.004884/check');
   await hydrated(page);

@@ -111,3 +111,61 @@ mod validator {
         validate(&r);
     }
 }
+
+#[test]
+fn every_route_leads_to_a_procedure_of_the_catalogue() {
+    let catalogue = Catalogue::embedded();
+    for code in hand::CODES {
+        for outcome in hand::rules(code).unwrap().outcomes {
+            if let Some(route) = &outcome.route {
+                assert!(
+                    catalogue.procedure(route).is_some(),
+                    "{code} routes to unknown {route}"
+                );
+                assert_ne!(route, code, "{code} routes to itself");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_code_a_rule_mentions_is_in_the_catalogue() {
+    use super::model::{Text, split_codes};
+    let catalogue = Catalogue::embedded();
+    for code in hand::CODES {
+        let rules = hand::rules(code).unwrap();
+        let mut texts: Vec<&Text> = Vec::new();
+        for o in &rules.outcomes {
+            texts.push(&o.reason);
+            texts.extend(o.next.as_ref());
+        }
+        for d in &rules.documents {
+            texts.extend([&d.name, &d.why]);
+        }
+        for line in rules
+            .fees
+            .iter()
+            .chain(&rules.times)
+            .chain(&rules.places)
+            .chain(&rules.notes)
+        {
+            texts.push(&line.text);
+        }
+        for q in &rules.questions {
+            texts.push(&q.text);
+            texts.extend(q.hint.as_ref());
+        }
+        for text in texts {
+            for language in [&text.vi, text.en.as_ref().unwrap_or(&text.vi)] {
+                for (piece, is_code) in split_codes(language) {
+                    if is_code {
+                        assert!(
+                            catalogue.procedure(piece).is_some(),
+                            "{code} mentions unknown {piece}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

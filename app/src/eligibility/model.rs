@@ -42,6 +42,37 @@ impl Text {
     }
 }
 
+/// Splits a text around the procedure codes it mentions (`1.004222`, `2.000554`): each piece
+/// with `true` when it is a code, so pages can link them.
+pub fn split_codes(text: &str) -> Vec<(&str, bool)> {
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let candidate = &bytes[i..i + 8];
+        let is_code = candidate[0].is_ascii_digit()
+            && candidate[1] == b'.'
+            && candidate[2..].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b'.')
+            && bytes.get(i + 8).is_none_or(|b| !b.is_ascii_digit());
+        if is_code {
+            if start < i {
+                pieces.push((&text[start..i], false));
+            }
+            pieces.push((&text[i..i + 8], true));
+            i += 8;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < text.len() {
+        pieces.push((&text[start..], false));
+    }
+    pieces
+}
+
 /// Shorthand for a text written in both languages.
 pub fn t(vi: &str, en: &str) -> Text {
     Text::new(vi, en)
@@ -409,5 +440,36 @@ impl Rules {
 
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_codes;
+
+    #[test]
+    fn finds_procedure_codes_in_texts() {
+        assert_eq!(
+            split_codes("thông báo lưu trú (2.001159), hoặc 1.004222."),
+            vec![
+                ("thông báo lưu trú (", false),
+                ("2.001159", true),
+                ("), hoặc ", false),
+                ("1.004222", true),
+                (".", false)
+            ]
+        );
+        assert_eq!(split_codes("1.004222"), vec![("1.004222", true)]);
+        // Not codes: amounts, decrees, dates.
+        for text in [
+            "500.000 đồng",
+            "Nghị định 154/2024",
+            "12.0042221",
+            "01.07.2025",
+            "3.5",
+        ] {
+            assert!(split_codes(text).iter().all(|(_, code)| !code), "{text}");
+        }
+        assert!(split_codes("").is_empty());
     }
 }

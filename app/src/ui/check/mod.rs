@@ -6,8 +6,9 @@ pub mod question;
 pub mod summary;
 
 use crate::eligibility::answers::{Answers, encode};
-use crate::eligibility::model::Text;
+use crate::eligibility::model::{Text, split_codes};
 use crate::i18n::*;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 pub use checklist::Checklist;
@@ -54,7 +55,22 @@ pub fn RuleText(text: Text) -> impl IntoView {
         let text = text.clone();
         move || text.is_vietnamese_on(english.get()).then_some("vi")
     };
-    view! { <span lang=lang>{move || text.get(english.get()).to_string()}</span> }
+    // Procedure codes become links to those procedures.
+    let pieces = move || {
+        split_codes(text.get(english.get()))
+            .into_iter()
+            .map(|(piece, is_code)| {
+                if is_code {
+                    Either::Left(
+                        view! { <a href=format!("/procedures/{piece}")>{piece.to_string()}</a> },
+                    )
+                } else {
+                    Either::Right(piece.to_string())
+                }
+            })
+            .collect_view()
+    };
+    view! { <span lang=lang>{pieces}</span> }
 }
 
 /// "Please confirm at the counter", for facts no official source confirms.
