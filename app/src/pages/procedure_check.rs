@@ -51,6 +51,13 @@ pub fn procedure_name(procedure: &Procedure) -> Signal<String> {
     })
 }
 
+/// `lang="vi"` for the name on English pages when the procedure has no English name.
+pub fn procedure_name_lang(procedure: &Procedure) -> Signal<Option<&'static str>> {
+    let english = english();
+    let vietnamese_only = procedure.name_en.is_none();
+    Signal::derive(move || (english.get() && vietnamese_only).then_some("vi"))
+}
+
 /// The answers in the address, and the page's own `show` and `asked`.
 pub fn read_query() -> Memo<(Answers, Option<String>, Option<String>)> {
     let query = use_query_map();
@@ -68,6 +75,7 @@ fn CheckSteps(procedure: Procedure) -> impl IntoView {
     let i18n = use_i18n();
     let code = procedure.code.clone();
     let name = procedure_name(&procedure);
+    let name_lang = procedure_name_lang(&procedure);
     let rules = StoredValue::new(rules_for(&procedure));
     let query = read_query();
     move || {
@@ -123,7 +131,7 @@ fn CheckSteps(procedure: Procedure) -> impl IntoView {
                 Either::Left(view! {
                     <Title text=title />
                     <div class="page page--check">
-                        <QuestionForm code=code.clone() caption=name question answers error position=(n, total) back />
+                        <QuestionForm code=code.clone() caption=name caption_lang=name_lang question answers error position=(n, total) back />
                     </div>
                 })
             }
@@ -143,7 +151,7 @@ fn CheckSteps(procedure: Procedure) -> impl IntoView {
                     <Title text=move || t_string!(i18n, check_answers_title).to_string() />
                     <div class="page page--check">
                         <p class="check-nav"><a class="back-link" href=back>{tr!(check_back)}</a></p>
-                        <span class="caption">{name}</span>
+                        <span class="caption" lang=name_lang>{name}</span>
                         <h1 id="page-heading" tabindex="-1">{tr!(check_answers_title)}</h1>
                         <p class="lead">{tr!(check_answers_lead)}</p>
                         <AnswerSummary code=code.clone() rules evaluation />

@@ -10,7 +10,7 @@ use crate::eligibility::model::{LineRule, Rules, Verdict};
 use crate::eligibility::rules_for;
 use crate::i18n::*;
 use crate::pages::procedure::{ProcedureNotFound, ProcedureOffline};
-use crate::pages::procedure_check::{procedure_name, read_query};
+use crate::pages::procedure_check::{procedure_name, procedure_name_lang, read_query};
 use crate::tr;
 use crate::ui::catalogue::{fee_summary, time_text};
 use crate::ui::check::{
@@ -44,6 +44,7 @@ fn Result(procedure: Procedure) -> impl IntoView {
     remember(&procedure);
     let i18n = use_i18n();
     let name = procedure_name(&procedure);
+    let name_lang = procedure_name_lang(&procedure);
     let rules = StoredValue::new(rules_for(&procedure));
     let procedure = StoredValue::new(procedure);
     let query = read_query();
@@ -55,14 +56,14 @@ fn Result(procedure: Procedure) -> impl IntoView {
             return Either::Left(view! {
                 <Title text=move || t_string!(i18n, result_title).to_string() />
                 <div class="page page--check">
-                    <span class="caption">{name}</span>
+                    <span class="caption" lang=name_lang>{name}</span>
                     <h1>{tr!(result_title)}</h1>
                     <p class="lead">{tr!(result_not_done)}</p>
                     <p><a class="button" href=check_href(&code, &answers, None)>{tr!(result_continue)}</a></p>
                 </div>
             });
         }
-        Either::Right(view! { <Outcome procedure rules evaluation name /> })
+        Either::Right(view! { <Outcome procedure rules evaluation name name_lang /> })
     }
 }
 
@@ -86,6 +87,7 @@ fn Outcome(
     rules: StoredValue<Rules>,
     evaluation: Evaluation,
     name: Signal<String>,
+    name_lang: Signal<Option<&'static str>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let code = procedure.with_value(|p| p.code.clone());
@@ -196,7 +198,7 @@ fn Outcome(
     view! {
         <Title text=move || format!("{} – {}", title.get(), name.get()) />
         <div class="page page--check page--result" data-verdict=format!("{verdict:?}").to_lowercase()>
-            <span class="caption">{name}" · "{code.clone()}</span>
+            <span class="caption"><span lang=name_lang>{name}</span>" · "{code.clone()}</span>
             <div class=panel>
                 <h1 id="page-heading" tabindex="-1">{heading}</h1>
                 <p class="result-panel__reason"><RuleText text=outcome.reason.clone() /></p>

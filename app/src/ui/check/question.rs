@@ -49,6 +49,8 @@ pub fn QuestionForm(
     code: String,
     /// The procedure's name, shown above the question.
     caption: Signal<String>,
+    /// `lang` of the caption (Vietnamese-only names on English pages).
+    caption_lang: Signal<Option<&'static str>>,
     question: Question,
     answers: Answers,
     error: Option<AnswerError>,
@@ -175,7 +177,7 @@ pub fn QuestionForm(
             <div class="form-group" class:form-group--error=error.is_some()>
                 <fieldset class="fieldset" aria-describedby=described.clone()>
                     <legend class="fieldset__legend">
-                        <span class="caption">{caption}</span>
+                        <span class="caption" lang=caption_lang>{caption}</span>
                         <h1 class="fieldset__heading" id=heading_id tabindex="-1"><RuleText text=question.text /></h1>
                     </legend>
                     <p class="caption check-progress">{progress}</p>
