@@ -1,12 +1,13 @@
 //! The server's router against a real SQLite file in a scratch directory.
 
 use axum::Router;
-use axum::body::{Body, to_bytes};
+use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use server::db::{Database, SqliteDatabase};
 use server::web::{self, AppState};
 use std::sync::Arc;
-use tower::ServiceExt;
+
+mod support;
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -32,7 +33,7 @@ async fn fixture() -> Fixture {
     Fixture {
         _dir: dir,
         db,
-        router: web::router(state),
+        router: support::build(state).await,
     }
 }
 
@@ -44,10 +45,7 @@ async fn send(
     router: &Router,
     request: Request<Body>,
 ) -> (StatusCode, axum::http::HeaderMap, String) {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+    let (status, headers, body) = support::send(router, request).await;
     (status, headers, String::from_utf8_lossy(&body).into_owned())
 }
 

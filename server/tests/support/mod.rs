@@ -8,7 +8,20 @@ use axum::http::{HeaderMap, Request, StatusCode};
 use server::db::SqliteDatabase;
 use server::web::{self, AppState};
 use std::sync::Arc;
+use tokio::sync::RwLock;
 use tower::ServiceExt;
+
+/// Generating a router's route list sets a process-wide flag in leptos that leaves any resource
+/// first polled meanwhile pending for ever (leptos issue #4773): a page being rendered by one test
+/// while another test builds its router would never finish. The server builds its one router
+/// before serving; the tests take turns through this gate.
+static GATE: RwLock<()> = RwLock::const_new(());
+
+/// The whole router for `state`, built while no page renders.
+pub async fn build(state: AppState) -> Router {
+    let _building = GATE.write().await;
+    web::router(state)
+}
 
 pub async fn router() -> (tempfile::TempDir, Router) {
     let dir = tempfile::tempdir().unwrap();
@@ -20,10 +33,12 @@ pub async fn router() -> (tempfile::TempDir, Router) {
         leptos_options: web::leptos_options(&site, "127.0.0.1:0".parse().unwrap()),
         db,
     };
-    (dir, web::router(state))
+    (dir, build(state).await)
 }
 
+/// One request, answered in full (the page rendered to its last byte) while no router is built.
 pub async fn send(router: &Router, request: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
+    let _rendering = GATE.read().await;
     let response = router.clone().oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
