@@ -92,6 +92,14 @@ pub fn relation(when: Cond) -> Question {
     .when(when)
 }
 
+/// Rules whose first questions are who the application is for (`options`, see `who`) and, when
+/// filing for someone else, the relationship.
+pub fn rules_for_filers(code: &str, options: &[&str]) -> Rules {
+    let mut rules = Rules::new(code);
+    rules.questions = vec![who(options), relation(for_someone_else())];
+    rules
+}
+
 /// The filer is the grandparent, parent, child, spouse or full sibling of the person the
 /// application is for.
 pub fn close_relative() -> Cond {
@@ -236,4 +244,25 @@ pub fn lookup_note() -> LineRule {
         "Cán bộ không được yêu cầu giấy tờ mà pháp luật không quy định. Giấy tờ đã có trên VNeID hoặc tra cứu được trong Cơ sở dữ liệu thì không phải mang bản giấy.",
         "Officers may not ask for papers the law does not require. Papers in VNeID, or found in the databases, need not be brought on paper.",
     ))
+}
+
+/// Residence fees are waived for the groups of Art. 4 of Circular 75/2022, whose list our sources
+/// do not give (§5 ❓).
+pub fn residence_fee_exemption() -> LineRule {
+    LineRule::always(t(
+        "Được miễn nếu thuộc diện miễn tại Điều 4 Thông tư 75/2022 (ví dụ người có công, trẻ em, hộ nghèo).",
+        "Exempt if you are in the exemption list of Art. 4 of Circular 75/2022 (for example people with revolutionary merit, children, poor households).",
+    ))
+    .uncertain()
+}
+
+/// Social support (§13): no fee is listed, 10 working days, paid from the month of the decision.
+pub fn social_support_fee_and_time(rules: &mut Rules) {
+    rules.fees = vec![LineRule::always(t("Không mất phí.", "No fee.")).uncertain()];
+    rules.times = vec![working_days(
+        Cond::Always,
+        10,
+        "hưởng từ tháng Chủ tịch UBND xã, phường ký quyết định",
+        "paid from the month the commune chairperson signs the decision",
+    )];
 }

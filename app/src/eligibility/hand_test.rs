@@ -100,6 +100,20 @@ impl Run {
     }
 }
 
+/// `defaults`, with the answers in `changes` replacing or adding to them.
+fn run_with<'a>(
+    code: &str,
+    defaults: &[(&'a str, &'a str)],
+    changes: &[(&'a str, &'a str)],
+) -> Run {
+    let mut pairs = defaults.to_vec();
+    for (key, value) in changes {
+        pairs.retain(|(k, _)| k != key);
+        pairs.push((key, value));
+    }
+    run(code, &pairs)
+}
+
 fn days_ago(days: i64) -> String {
     today().add_days(-days).to_string()
 }
@@ -185,20 +199,19 @@ fn filing_for_oneself_needs_no_authorisation() {
 // §1 Birth registration.
 
 fn birth(extra: &[(&str, &str)]) -> Run {
-    let mut pairs = vec![
-        ("who", "child"),
-        ("registered", "never"),
-        ("has_papers", "no"),
-        ("foreign", "no"),
-        ("married", "yes"),
-        ("proof", "certificate"),
-        ("special", "none"),
-    ];
-    for (k, v) in extra {
-        pairs.retain(|(key, _)| key != k);
-        pairs.push((k, v));
-    }
-    run(hand::birth::CODE, &pairs)
+    run_with(
+        hand::birth::CODE,
+        &[
+            ("who", "child"),
+            ("registered", "never"),
+            ("has_papers", "no"),
+            ("foreign", "no"),
+            ("married", "yes"),
+            ("proof", "certificate"),
+            ("special", "none"),
+        ],
+        extra,
+    )
 }
 
 #[test]
@@ -347,22 +360,21 @@ fn death_without_notice_or_known_residence_needs_other_proof() {
 // §3 Marriage registration.
 
 fn marriage(extra: &[(&str, &str)]) -> Run {
-    let mut pairs = vec![
-        ("who", "self"),
-        ("foreign", "no"),
-        ("man_age", "25"),
-        ("woman_age", "23"),
-        ("married", "no"),
-        ("voluntary", "yes"),
-        ("capacity", "no"),
-        ("related", "no"),
-        ("divorced_abroad", "no"),
-    ];
-    for (k, v) in extra {
-        pairs.retain(|(key, _)| key != k);
-        pairs.push((k, v));
-    }
-    run(hand::marriage::CODE, &pairs)
+    run_with(
+        hand::marriage::CODE,
+        &[
+            ("who", "self"),
+            ("foreign", "no"),
+            ("man_age", "25"),
+            ("woman_age", "23"),
+            ("married", "no"),
+            ("voluntary", "yes"),
+            ("capacity", "no"),
+            ("related", "no"),
+            ("divorced_abroad", "no"),
+        ],
+        extra,
+    )
 }
 
 #[test]
@@ -426,19 +438,18 @@ fn marriage_cannot_be_filed_by_someone_else() {
 #[test]
 fn marital_status_cases() {
     let base = |extra: &[(&str, &str)]| {
-        let mut pairs = vec![
-            ("who", "self"),
-            ("purpose", "marry"),
-            ("refused_case", "no"),
-            ("previous", "never"),
-            ("moved", "no"),
-            ("reissue", "no"),
-        ];
-        for (k, v) in extra {
-            pairs.retain(|(key, _)| key != k);
-            pairs.push((k, v));
-        }
-        run(hand::marital_status::CODE, &pairs)
+        run_with(
+            hand::marital_status::CODE,
+            &[
+                ("who", "self"),
+                ("purpose", "marry"),
+                ("refused_case", "no"),
+                ("previous", "never"),
+                ("moved", "no"),
+                ("reissue", "no"),
+            ],
+            extra,
+        )
     };
     assert_eq!(base(&[]).verdict(), Verdict::Eligible);
     assert!(base(&[]).notes().contains("only one copy"));
@@ -509,18 +520,17 @@ fn permanent_residence_depends_on_the_home() {
 #[test]
 fn temporary_residence_cases() {
     let base = |extra: &[(&str, &str)]| {
-        let mut pairs = vec![
-            ("who", "self"),
-            ("stay", "yes"),
-            ("banned", "no"),
-            ("basis", "rented"),
-            ("list", "no"),
-        ];
-        for (k, v) in extra {
-            pairs.retain(|(key, _)| key != k);
-            pairs.push((k, v));
-        }
-        run(hand::temporary_residence::CODE, &pairs)
+        run_with(
+            hand::temporary_residence::CODE,
+            &[
+                ("who", "self"),
+                ("stay", "yes"),
+                ("banned", "no"),
+                ("basis", "rented"),
+                ("list", "no"),
+            ],
+            extra,
+        )
     };
     let r = base(&[]);
     assert_eq!(r.verdict(), Verdict::Eligible);
@@ -554,18 +564,17 @@ fn temporary_residence_cases() {
 #[test]
 fn copy_certification_refusals() {
     let base = |extra: &[(&str, &str)]| {
-        let mut pairs = vec![
-            ("who", "self"),
-            ("damaged", "no"),
-            ("secret", "no"),
-            ("private", "no"),
-            ("abroad", "no"),
-        ];
-        for (k, v) in extra {
-            pairs.retain(|(key, _)| key != k);
-            pairs.push((k, v));
-        }
-        run(hand::copy_certification::CODE, &pairs)
+        run_with(
+            hand::copy_certification::CODE,
+            &[
+                ("who", "self"),
+                ("damaged", "no"),
+                ("secret", "no"),
+                ("private", "no"),
+                ("abroad", "no"),
+            ],
+            extra,
+        )
     };
     assert_eq!(base(&[]).verdict(), Verdict::Eligible);
     assert!(base(&[]).has("original") && base(&[]).has("copies"));
@@ -595,17 +604,16 @@ fn copy_certification_refusals() {
 #[test]
 fn signature_certification_cases() {
     let base = |extra: &[(&str, &str)]| {
-        let mut pairs = vec![
-            ("who", "self"),
-            ("contract", "no"),
-            ("id_valid", "yes"),
-            ("foreign_language", "no"),
-        ];
-        for (k, v) in extra {
-            pairs.retain(|(key, _)| key != k);
-            pairs.push((k, v));
-        }
-        run(hand::signature_certification::CODE, &pairs)
+        run_with(
+            hand::signature_certification::CODE,
+            &[
+                ("who", "self"),
+                ("contract", "no"),
+                ("id_valid", "yes"),
+                ("foreign_language", "no"),
+            ],
+            extra,
+        )
     };
     assert_eq!(base(&[]).verdict(), Verdict::Eligible);
     assert!(base(&[]).fees().contains("10,000"));
@@ -679,18 +687,17 @@ fn guardianship_cases() {
 #[test]
 fn recognition_cases() {
     let base = |extra: &[(&str, &str)]| {
-        let mut pairs = vec![
-            ("who", "self"),
-            ("foreign", "no"),
-            ("with_birth", "no"),
-            ("dispute", "no"),
-            ("evidence", "yes"),
-        ];
-        for (k, v) in extra {
-            pairs.retain(|(key, _)| key != k);
-            pairs.push((k, v));
-        }
-        run(hand::recognition::CODE, &pairs)
+        run_with(
+            hand::recognition::CODE,
+            &[
+                ("who", "self"),
+                ("foreign", "no"),
+                ("with_birth", "no"),
+                ("dispute", "no"),
+                ("evidence", "yes"),
+            ],
+            extra,
+        )
     };
     assert_eq!(base(&[]).verdict(), Verdict::Eligible);
     assert!(base(&[]).has("relationship_evidence"));

@@ -25,6 +25,16 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn ProcedureCheckPage() -> impl IntoView {
+    view! { <WithProcedure render=|procedure| view! { <CheckSteps procedure /> } /> }
+}
+
+/// Loads the procedure named in the address (`:code`) and shows `render` of it, or the
+/// not-found or offline page.
+#[component]
+pub fn WithProcedure<V>(render: fn(Procedure) -> V) -> impl IntoView
+where
+    V: IntoView + Send + 'static,
+{
     let params = use_params_map();
     let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
     let procedure = Resource::new(move || code.get(), source::procedure);
@@ -32,7 +42,7 @@ pub fn ProcedureCheckPage() -> impl IntoView {
         <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
             {move || Suspend::new(async move {
                 match procedure.await {
-                    Ok(procedure) => EitherOf3::A(view! { <CheckSteps procedure /> }),
+                    Ok(procedure) => EitherOf3::A(render(procedure)),
                     Err(CatalogueError::NotFound) => EitherOf3::B(view! { <ProcedureNotFound /> }),
                     Err(CatalogueError::Offline) => EitherOf3::C(view! { <ProcedureOffline /> }),
                 }

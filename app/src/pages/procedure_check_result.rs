@@ -3,40 +3,27 @@
 //! personal document checklist, printable on one A4 page.
 
 use crate::catalogue::model::Procedure;
-use crate::catalogue::source::{self, CatalogueError, remember};
+use crate::catalogue::source::remember;
 use crate::clock::today;
 use crate::eligibility::evaluate::{Evaluation, evaluate};
 use crate::eligibility::model::{LineRule, Rules, Verdict};
 use crate::eligibility::rules_for;
 use crate::i18n::*;
-use crate::pages::procedure::{ProcedureNotFound, ProcedureOffline};
-use crate::pages::procedure_check::{procedure_name, procedure_name_lang, read_query};
+use crate::pages::procedure_check::{
+    WithProcedure, procedure_name, procedure_name_lang, read_query,
+};
 use crate::tr;
 use crate::ui::catalogue::{fee_summary, time_text};
 use crate::ui::check::{
     AnswerSummary, Checklist, RuleText, Unconfirmed, check_href, focus_when_shown,
 };
-use leptos::either::{Either, EitherOf3};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ProcedureCheckResultPage() -> impl IntoView {
-    let params = use_params_map();
-    let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
-    let procedure = Resource::new(move || code.get(), source::procedure);
-    view! {
-        <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
-            {move || Suspend::new(async move {
-                match procedure.await {
-                    Ok(procedure) => EitherOf3::A(view! { <Result procedure /> }),
-                    Err(CatalogueError::NotFound) => EitherOf3::B(view! { <ProcedureNotFound /> }),
-                    Err(CatalogueError::Offline) => EitherOf3::C(view! { <ProcedureOffline /> }),
-                }
-            })}
-        </Transition>
-    }
+    view! { <WithProcedure render=|procedure| view! { <Result procedure /> } /> }
 }
 
 #[component]

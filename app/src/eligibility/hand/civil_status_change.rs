@@ -8,10 +8,8 @@ use crate::eligibility::model::*;
 pub const CODE: &str = "1.004859";
 
 pub fn rules() -> Rules {
-    let mut r = Rules::new(CODE);
-    r.questions = vec![
-        who(&["self", "child", "relative", "authorised"]),
-        relation(for_someone_else()),
+    let mut r = rules_for_filers(CODE, &["self", "child", "relative", "authorised"]);
+    r.questions.extend([
         Question::new(
             "foreign",
             t(
@@ -72,7 +70,7 @@ pub fn rules() -> Rules {
             t("Đăng ký ở nơi khác", "Registered elsewhere"),
             Kind::YesNo,
         ),
-    ];
+    ]);
     r.outcomes = vec![
         Outcome::route(
             yes("foreign"),

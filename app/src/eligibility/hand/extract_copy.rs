@@ -7,10 +7,8 @@ use crate::eligibility::model::*;
 pub const CODE: &str = "2.000635";
 
 pub fn rules() -> Rules {
-    let mut r = Rules::new(CODE);
-    r.questions = vec![
-        who(&["self", "child", "relative", "authorised"]),
-        relation(for_someone_else()),
+    let mut r = rules_for_filers(CODE, &["self", "child", "relative", "authorised"]);
+    r.questions.extend([
         Question::new(
             "record",
             t(
@@ -37,7 +35,7 @@ pub fn rules() -> Rules {
             t("Biết nơi, năm đăng ký", "Place and year known"),
             Kind::YesNo,
         ),
-    ];
+    ]);
     r.outcomes = vec![Outcome::eligible(
         Cond::Always,
         t(

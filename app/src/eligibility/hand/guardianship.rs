@@ -7,10 +7,8 @@ use crate::eligibility::model::*;
 pub const CODE: &str = "1.004837";
 
 pub fn rules() -> Rules {
-    let mut r = Rules::new(CODE);
-    r.questions = vec![
-        who(&["self", "relative", "authorised"]),
-        relation(for_someone_else()),
+    let mut r = rules_for_filers(CODE, &["self", "relative", "authorised"]);
+    r.questions.extend([
         Question::new(
             "foreign",
             t(
@@ -54,7 +52,7 @@ pub fn rules() -> Rules {
             Kind::YesNo,
         )
         .when(is("kind", "statutory")),
-    ];
+    ]);
     r.outcomes = vec![
         Outcome::route(
             yes("foreign"),

@@ -7,10 +7,8 @@ use crate::eligibility::model::*;
 pub const CODE: &str = "1.004873";
 
 pub fn rules() -> Rules {
-    let mut r = Rules::new(CODE);
-    r.questions = vec![
-        who(&["self", "relative", "authorised"]),
-        relation(for_someone_else()),
+    let mut r = rules_for_filers(CODE, &["self", "relative", "authorised"]);
+    r.questions.extend([
         Question::new(
             "purpose",
             t("Giấy xác nhận dùng để làm gì?", "What is the certificate for?"),
@@ -49,7 +47,7 @@ pub fn rules() -> Rules {
             t("Xin cấp lại", "Re-issue"),
             Kind::YesNo,
         ),
-    ];
+    ]);
     r.outcomes = vec![
         Outcome::refuse(
             yes("refused_case"),

@@ -7,10 +7,8 @@ use crate::eligibility::model::*;
 pub const CODE: &str = "1.004222";
 
 pub fn rules() -> Rules {
-    let mut r = Rules::new(CODE);
-    r.questions = vec![
-        who(&["self", "child", "relative", "authorised"]),
-        relation(for_someone_else()),
+    let mut r = rules_for_filers(CODE, &["self", "child", "relative", "authorised"]);
+    r.questions.extend([
         Question::new(
             "basis",
             t("Người đăng ký sẽ ở chỗ ở này theo hình thức nào?", "On what basis will the person live at this home?"),
@@ -40,7 +38,7 @@ pub fn rules() -> Rules {
             "The law: never below 8 m² of floor per person. Hà Nội is reported to ask 15 m² in the inner city and 8 m² outside it (Resolution 10/2023/NQ-HĐND) — please confirm at the counter. Count everyone already registered there.",
         ))
         .when(is("basis", "rented")),
-    ];
+    ]);
     r.outcomes = vec![
         Outcome::refuse(
             is("area", "no"),
@@ -107,10 +105,7 @@ pub fn rules() -> Rules {
             "20.000 đồng nếu nộp trực tiếp; 10.000 đồng nếu nộp trực tuyến (Thông tư 75/2022/TT-BTC, sửa đổi bởi Thông tư 71/2025/TT-BTC).",
             "20,000 ₫ in person; 10,000 ₫ online (Circular 75/2022/TT-BTC as amended by Circular 71/2025/TT-BTC).",
         )),
-        LineRule::always(t(
-            "Được miễn nếu thuộc diện miễn tại Điều 4 Thông tư 75/2022 (ví dụ người có công, trẻ em, hộ nghèo).",
-            "Exempt if you are in the exemption list of Art. 4 of Circular 75/2022 (for example people with revolutionary merit, children, poor households).",
-        )).uncertain(),
+        residence_fee_exemption(),
     ];
     r.times = vec![working_days(Cond::Always, 7, "", "")];
     r.places = vec![

@@ -7,10 +7,8 @@ use crate::eligibility::model::*;
 pub const CODE: &str = "1.001022";
 
 pub fn rules() -> Rules {
-    let mut r = Rules::new(CODE);
-    r.questions = vec![
-        who(&["self", "child", "relative", "authorised"]),
-        relation(for_someone_else()),
+    let mut r = rules_for_filers(CODE, &["self", "child", "relative", "authorised"]);
+    r.questions.extend([
         Question::new(
             "foreign",
             t(
@@ -47,7 +45,7 @@ pub fn rules() -> Rules {
             t("Có văn bản xác nhận quan hệ", "Proof of relationship"),
             Kind::YesNo,
         ),
-    ];
+    ]);
     r.outcomes = vec![
         Outcome::route(yes("foreign"), "2.000779", t(
             "Nhận cha, mẹ, con có yếu tố nước ngoài là thủ tục riêng.",

@@ -9,14 +9,12 @@ pub const CODE: &str = "1.001776";
 pub const ELDERLY_AGE: i64 = 60;
 
 pub fn rules() -> Rules {
-    let mut r = Rules::new(CODE);
+    let mut r = rules_for_filers(CODE, &["self", "child", "relative", "authorised"]);
     let elderly = is("group", "elderly");
     let poor_or_near = is_any("household", &["poor", "near_poor"]);
     let from_75_to_80 = all(vec![not(below("age", 75)), below("age", 81)]);
     let from_80 = not(below("age", 80));
-    r.questions = vec![
-        who(&["self", "child", "relative", "authorised"]),
-        relation(for_someone_else()),
+    r.questions.extend([
         Question::new(
             "group",
             t("Trợ cấp này xin cho ai?", "Who is the allowance for?"),
@@ -65,7 +63,7 @@ pub fn rules() -> Rules {
             Kind::YesNo,
         )
         .when(all(vec![elderly.clone(), from_80.clone()])),
-    ];
+    ]);
     let later = t(
         "Từ đủ 75 tuổi, hoặc 70–74 tuổi thuộc hộ nghèo, cận nghèo: xem trợ cấp hưu trí xã hội (1.014027).",
         "From 75, or 70–74 in a poor or near-poor household: see the social pension (1.014027).",
@@ -132,13 +130,7 @@ pub fn rules() -> Rules {
     ];
     r.documents.extend(authorisation(for_someone_else()));
     r.documents.push(identity());
-    r.fees = vec![LineRule::always(t("Không mất phí.", "No fee.")).uncertain()];
-    r.times = vec![working_days(
-        Cond::Always,
-        10,
-        "hưởng từ tháng Chủ tịch UBND xã, phường ký quyết định",
-        "paid from the month the commune chairperson signs the decision",
-    )];
+    social_support_fee_and_time(&mut r);
     r.places = civil_status_places(true);
     r.notes = vec![LineRule::always(t(
         "Mức chuẩn trợ giúp xã hội là 360.000 đồng/tháng theo Nghị định 20/2021, đã được nâng lên 500.000 đồng từ 01/07/2024.",

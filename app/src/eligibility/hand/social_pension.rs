@@ -12,11 +12,9 @@ pub const AGE: i64 = 75;
 pub const POOR_AGE: i64 = 70;
 
 pub fn rules() -> Rules {
-    let mut r = Rules::new(CODE);
+    let mut r = rules_for_filers(CODE, &["self", "relative", "authorised"]);
     let group_2 = all(vec![below("age", AGE), not(below("age", POOR_AGE))]);
-    r.questions = vec![
-        who(&["self", "relative", "authorised"]),
-        relation(for_someone_else()),
+    r.questions.extend([
         Question::new(
             "age",
             t(
@@ -79,7 +77,7 @@ pub fn rules() -> Rules {
                 ),
             ]),
         ),
-    ];
+    ]);
     let next = t(
         "Người cao tuổi thuộc hộ nghèo không có người phụng dưỡng có thể được trợ cấp xã hội hằng tháng (1.001776).",
         "An elderly person in a poor household with no one to support them may get the monthly social allowance (1.001776).",
@@ -152,13 +150,7 @@ pub fn rules() -> Rules {
     )];
     r.documents.extend(authorisation(for_someone_else()));
     r.documents.push(identity());
-    r.fees = vec![LineRule::always(t("Không mất phí.", "No fee.")).uncertain()];
-    r.times = vec![working_days(
-        Cond::Always,
-        10,
-        "hưởng từ tháng Chủ tịch UBND xã, phường ký quyết định",
-        "paid from the month the commune chairperson signs the decision",
-    )];
+    social_support_fee_and_time(&mut r);
     r.places = civil_status_places(true);
     r.places[0] = LineRule::always(t(
         "Trung tâm Phục vụ hành chính công của xã, phường nơi người đó cư trú; cũng nộp được qua bưu chính.",

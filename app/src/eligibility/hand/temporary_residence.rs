@@ -7,10 +7,8 @@ use crate::eligibility::model::*;
 pub const CODE: &str = "1.004194";
 
 pub fn rules() -> Rules {
-    let mut r = Rules::new(CODE);
-    r.questions = vec![
-        who(&["self", "child", "relative", "authorised"]),
-        relation(for_someone_else()),
+    let mut r = rules_for_filers(CODE, &["self", "child", "relative", "authorised"]);
+    r.questions.extend([
         Question::new(
             "stay",
             t("Người đó sẽ ở chỗ này, ngoài xã, phường nơi thường trú, từ 30 ngày trở lên không?", "Will the person live here, outside the commune or ward of their permanent residence, for 30 days or more?"),
@@ -48,7 +46,7 @@ pub fn rules() -> Rules {
             Kind::YesNo,
         )
         .when(yes("stay")),
-    ];
+    ]);
     r.outcomes = vec![
         Outcome::refuse(
             no("stay"),
@@ -145,18 +143,21 @@ pub fn rules() -> Rules {
     r.documents.extend(authorisation(for_someone_else()));
     r.documents.push(identity());
     r.fees = vec![
-        LineRule::new(not(yes("list")), t(
-            "15.000 đồng nếu nộp trực tiếp; 7.000 đồng nếu nộp trực tuyến.",
-            "15,000 ₫ in person; 7,000 ₫ online.",
-        )),
-        LineRule::new(yes("list"), t(
-            "Mỗi người 10.000 đồng nếu nộp trực tiếp; 5.000 đồng nếu nộp trực tuyến.",
-            "10,000 ₫ per person in person; 5,000 ₫ per person online.",
-        )),
-        LineRule::always(t(
-            "Được miễn nếu thuộc diện miễn tại Điều 4 Thông tư 75/2022 (ví dụ người có công, trẻ em, hộ nghèo).",
-            "Exempt if you are in the exemption list of Art. 4 of Circular 75/2022 (for example people with revolutionary merit, children, poor households).",
-        )).uncertain(),
+        LineRule::new(
+            not(yes("list")),
+            t(
+                "15.000 đồng nếu nộp trực tiếp; 7.000 đồng nếu nộp trực tuyến.",
+                "15,000 ₫ in person; 7,000 ₫ online.",
+            ),
+        ),
+        LineRule::new(
+            yes("list"),
+            t(
+                "Mỗi người 10.000 đồng nếu nộp trực tiếp; 5.000 đồng nếu nộp trực tuyến.",
+                "10,000 ₫ per person in person; 5,000 ₫ per person online.",
+            ),
+        ),
+        residence_fee_exemption(),
     ];
     r.times = vec![working_days(Cond::Always, 3, "", "")];
     r.places = vec![
