@@ -1,0 +1,180 @@
+//! What may be attached to a dossier: photos (downscaled on the device before they are kept) and
+//! PDF files, within size limits, checked before anything is stored.
+
+use crate::eligibility::model::Text;
+
+/// Longest side of a photo after it is downscaled on the device.
+pub const MAX_SIDE: u32 = 2000;
+/// JPEG quality of re-encoded photos (0–1).
+pub const JPEG_QUALITY: f64 = 0.85;
+/// A photo straight from a phone camera may be this large before it is downscaled.
+pub const MAX_PHOTO_BYTES: u64 = 25 * 1024 * 1024;
+/// A PDF is kept as it is: this is its limit.
+pub const MAX_PDF_BYTES: u64 = 5 * 1024 * 1024;
+/// Attachments per checklist document.
+pub const MAX_PER_DOCUMENT: usize = 10;
+
+/// How a file is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Handling {
+    /// Decoded, downscaled to [`MAX_SIDE`] and re-encoded as JPEG.
+    Photo,
+    /// Kept as it is.
+    Pdf,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    Type,
+    TooLarge { limit_mb: u64 },
+    Empty,
+    Unreadable,
+    TooMany,
+}
+
+impl Refusal {
+    pub fn text(&self, name: &str) -> Text {
+        match self {
+            Refusal::Type => Text {
+                vi: format!(
+                    "Không nhận được tệp “{name}”: chỉ nhận ảnh (JPG, PNG, WebP) hoặc tệp PDF"
+                ),
+                en: Some(format!(
+                    "“{name}” cannot be attached: only photos (JPG, PNG, WebP) or PDF files"
+                )),
+            },
+            Refusal::TooLarge { limit_mb } => Text {
+                vi: format!(
+                    "Tệp “{name}” lớn hơn {limit_mb} MB: hãy chụp ảnh lại hoặc chọn tệp nhỏ hơn"
+                ),
+                en: Some(format!(
+                    "“{name}” is larger than {limit_mb} MB: take the photo again or choose a smaller file"
+                )),
+            },
+            Refusal::Empty => Text {
+                vi: format!("Tệp “{name}” trống"),
+                en: Some(format!("“{name}” is empty")),
+            },
+            Refusal::Unreadable => Text {
+                vi: format!(
+                    "Không đọc được ảnh “{name}”: hãy chụp lại, hoặc chọn ảnh JPG hoặc PNG"
+                ),
+                en: Some(format!(
+                    "The photo “{name}” cannot be read: take it again, or choose a JPG or PNG photo"
+                )),
+            },
+            Refusal::TooMany => Text {
+                vi: format!("Mỗi giấy tờ đính kèm tối đa {MAX_PER_DOCUMENT} tệp"),
+                en: Some(format!(
+                    "At most {MAX_PER_DOCUMENT} files for each document"
+                )),
+            },
+        }
+    }
+}
+
+/// Decides, from the type the browser reports and the size, whether and how a file is kept.
+pub fn accept(mime: &str, size: u64, already: usize) -> Result<Handling, Refusal> {
+    if already >= MAX_PER_DOCUMENT {
+        return Err(Refusal::TooMany);
+    }
+    let handling = match mime.to_ascii_lowercase().as_str() {
+        "image/jpeg" | "image/jpg" | "image/png" | "image/webp" => Handling::Photo,
+        "application/pdf" => Handling::Pdf,
+        _ => return Err(Refusal::Type),
+    };
+    let limit = match handling {
+        Handling::Photo => MAX_PHOTO_BYTES,
+        Handling::Pdf => MAX_PDF_BYTES,
+    };
+    if size == 0 {
+        Err(Refusal::Empty)
+    } else if size > limit {
+        Err(Refusal::TooLarge {
+            limit_mb: limit / (1024 * 1024),
+        })
+    } else {
+        Ok(handling)
+    }
+}
+
+/// The size a photo is drawn at: the longest side at most [`MAX_SIDE`], proportions kept, never
+/// enlarged.
+pub fn scaled(width: u32, height: u32) -> (u32, u32) {
+    let longest = width.max(height);
+    if longest <= MAX_SIDE || longest == 0 {
+        return (width.max(1), height.max(1));
+    }
+    let scale = f64::from(MAX_SIDE) / f64::from(longest);
+    let w = (f64::from(width) * scale).round().max(1.0) as u32;
+    let h = (f64::from(height) * scale).round().max(1.0) as u32;
+    (w.min(MAX_SIDE), h.min(MAX_SIDE))
+}
+
+/// The name a re-encoded photo is kept under: `IMG_1234.png` becomes `IMG_1234.jpg`.
+pub fn jpeg_name(name: &str) -> String {
+    let stem = match name.rfind('.') {
+        Some(dot) if dot > 0 => &name[..dot],
+        _ => name,
+    };
+    let stem = if stem.trim().is_empty() { "anh" } else { stem };
+    format!("{stem}.jpg")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn photos_and_pdfs_are_accepted_within_their_limits() {
+        assert_eq!(accept("image/jpeg", 8_000_000, 0), Ok(Handling::Photo));
+        assert_eq!(accept("IMAGE/PNG", 1, 0), Ok(Handling::Photo));
+        assert_eq!(accept("application/pdf", 1_000_000, 0), Ok(Handling::Pdf));
+        assert_eq!(
+            accept("application/pdf", 6 * 1024 * 1024, 0),
+            Err(Refusal::TooLarge { limit_mb: 5 })
+        );
+        assert_eq!(
+            accept("image/jpeg", 26 * 1024 * 1024, 0),
+            Err(Refusal::TooLarge { limit_mb: 25 })
+        );
+        assert_eq!(accept("text/plain", 10, 0), Err(Refusal::Type));
+        assert_eq!(accept("", 10, 0), Err(Refusal::Type));
+        assert_eq!(accept("image/heic", 10, 0), Err(Refusal::Type));
+        assert_eq!(accept("image/jpeg", 0, 0), Err(Refusal::Empty));
+        assert_eq!(
+            accept("image/jpeg", 10, MAX_PER_DOCUMENT),
+            Err(Refusal::TooMany)
+        );
+    }
+
+    #[test]
+    fn photos_are_scaled_down_to_2000_pixels_on_the_longest_side() {
+        assert_eq!(scaled(4000, 3000), (2000, 1500));
+        assert_eq!(scaled(3000, 4000), (1500, 2000));
+        assert_eq!(scaled(1200, 900), (1200, 900), "never enlarged");
+        assert_eq!(scaled(10000, 10), (2000, 2));
+        assert_eq!(scaled(0, 0), (1, 1));
+    }
+
+    #[test]
+    fn re_encoded_photos_are_named_jpg() {
+        assert_eq!(jpeg_name("IMG_1234.PNG"), "IMG_1234.jpg");
+        assert_eq!(jpeg_name("giay.chung.sinh.webp"), "giay.chung.sinh.jpg");
+        assert_eq!(jpeg_name(".png"), ".png.jpg");
+        assert_eq!(jpeg_name(""), "anh.jpg");
+    }
+
+    #[test]
+    fn every_refusal_names_the_file_in_both_languages() {
+        for refusal in [
+            Refusal::Type,
+            Refusal::TooLarge { limit_mb: 5 },
+            Refusal::Empty,
+            Refusal::Unreadable,
+        ] {
+            let text = refusal.text("x.txt");
+            assert!(text.vi.contains("x.txt") && text.en.unwrap().contains("x.txt"));
+        }
+    }
+}

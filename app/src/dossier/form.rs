@@ -1,0 +1,904 @@
+//! The dossier form as data: sections of fields, each field with its kind (which check applies),
+//! whether it is required, and when it is asked. The same definitions draw the pages and check
+//! what was typed, in the browser and on the server.
+
+use super::validate::{self, Problem};
+use crate::eligibility::date::Date;
+use crate::eligibility::model::Text;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What a resident typed, by field id. Dates are three entries: `{id}_day`, `{id}_month`,
+/// `{id}_year`.
+pub type Data = BTreeMap<String, String>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub value: &'static str,
+    pub label: Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    Name,
+    Text {
+        max: usize,
+    },
+    LongText {
+        max: usize,
+    },
+    /// A personal ID number, checked against the date of birth field and the sex field (or a
+    /// fixed sex: a mother, a bride) of the same person.
+    PersonalId {
+        birth: Option<String>,
+        sex: Option<String>,
+        female: Option<bool>,
+    },
+    Phone,
+    Email,
+    Date {
+        past: bool,
+    },
+    Choice(Vec<Choice>),
+    Number {
+        min: u32,
+        max: u32,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    pub id: String,
+    pub label: Text,
+    pub hint: Option<Text>,
+    pub kind: Kind,
+    pub required: bool,
+    /// Asked only when another field has this value (`("father_known", "yes")`).
+    pub when: Option<(String, &'static str)>,
+    /// The browser's autofill name, for the resident's own details.
+    pub autocomplete: Option<&'static str>,
+}
+
+impl Field {
+    fn new(id: impl Into<String>, label: Text, kind: Kind) -> Field {
+        Field {
+            id: id.into(),
+            label,
+            hint: None,
+            kind,
+            required: true,
+            when: None,
+            autocomplete: None,
+        }
+    }
+
+    fn optional(mut self) -> Field {
+        self.required = false;
+        self
+    }
+
+    fn hint(mut self, hint: Text) -> Field {
+        self.hint = Some(hint);
+        self
+    }
+
+    fn when(mut self, field: &str, value: &'static str) -> Field {
+        self.when = Some((field.to_string(), value));
+        self
+    }
+
+    fn autocomplete(mut self, name: &'static str) -> Field {
+        self.autocomplete = Some(name);
+        self
+    }
+
+    /// The field is asked, given the other answers.
+    pub fn is_asked(&self, data: &Data) -> bool {
+        match &self.when {
+            Some((field, value)) => data.get(field).map(String::as_str) == Some(*value),
+            None => true,
+        }
+    }
+
+    /// The keys this field stores its value under.
+    pub fn keys(&self) -> Vec<String> {
+        match self.kind {
+            Kind::Date { .. } => ["day", "month", "year"]
+                .iter()
+                .map(|part| format!("{}_{part}", self.id))
+                .collect(),
+            _ => vec![self.id.clone()],
+        }
+    }
+
+    fn is_empty(&self, data: &Data) -> bool {
+        self.keys()
+            .iter()
+            .all(|k| data.get(k).is_none_or(|v| v.trim().is_empty()))
+    }
+
+    /// Checks this field's value (`Ok` when it is not asked, or optional and empty).
+    pub fn check(&self, data: &Data, today: Date) -> Result<(), Problem> {
+        if !self.is_asked(data) || (!self.required && self.is_empty(data)) {
+            return Ok(());
+        }
+        let value = data.get(&self.id).map(String::as_str).unwrap_or("");
+        match &self.kind {
+            Kind::Name => validate::name(value).map(drop),
+            Kind::Text { max } | Kind::LongText { max } => validate::text(value, *max).map(drop),
+            Kind::Phone => validate::phone(value).map(drop),
+            Kind::Email => validate::email(value).map(drop),
+            Kind::Number { min, max } => validate::number(value, *min, *max).map(drop),
+            Kind::Date { past } => date_of(data, &self.id, *past, today).map(drop),
+            Kind::Choice(choices) => {
+                if value.is_empty() {
+                    Err(Problem::Required)
+                } else if choices.iter().any(|c| c.value == value) {
+                    Ok(())
+                } else {
+                    Err(Problem::Choice)
+                }
+            }
+            Kind::PersonalId { birth, sex, female } => {
+                // Compare only with a date and a sex that are themselves valid.
+                let birth = birth
+                    .as_deref()
+                    .and_then(|b| date_of(data, b, true, today).ok());
+                let female = female.or_else(|| {
+                    sex.as_deref()
+                        .and_then(|s| data.get(s))
+                        .and_then(|v| match v.as_str() {
+                            "female" => Some(true),
+                            "male" => Some(false),
+                            _ => None,
+                        })
+                });
+                validate::personal_id_for(value, birth, female).map(drop)
+            }
+        }
+    }
+}
+
+fn date_of(data: &Data, id: &str, past: bool, today: Date) -> Result<Date, Problem> {
+    let part = |p: &str| {
+        data.get(&format!("{id}_{p}"))
+            .map(String::as_str)
+            .unwrap_or("")
+    };
+    validate::date(part("day"), part("month"), part("year"), past, today)
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub id: &'static str,
+    pub title: Text,
+    pub intro: Option<Text>,
+    pub fields: Vec<Field>,
+    /// The section describes a person (its fields are `{person}_{key}` of [`PERSON_KEYS`]): a
+    /// saved person can fill it in, and it can be saved as one.
+    pub person: Option<&'static str>,
+    /// Left out when the dossier is for the applicant (the applicant's section says it all).
+    pub only_for_someone_else: bool,
+}
+
+/// The state of a section on the task list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    NotStarted,
+    InProgress,
+    Completed,
+}
+
+impl Section {
+    /// Every problem in the section, field by field, in the order of the page.
+    pub fn problems(&self, data: &Data, today: Date) -> Vec<(String, Problem)> {
+        self.fields
+            .iter()
+            .filter_map(|f| f.check(data, today).err().map(|p| (f.id.clone(), p)))
+            .collect()
+    }
+
+    /// Completed once the resident saved it with nothing wrong (and nothing has gone wrong
+    /// since); in progress once anything is typed.
+    pub fn status(&self, data: &Data, completed: &BTreeSet<String>, today: Date) -> Status {
+        if completed.contains(self.id) && self.problems(data, today).is_empty() {
+            Status::Completed
+        } else if self.fields.iter().any(|f| !f.is_empty(data)) {
+            Status::InProgress
+        } else {
+            Status::NotStarted
+        }
+    }
+}
+
+/// The keys of a person's details, shared by every person section and by saved people.
+pub const PERSON_KEYS: [&str; 12] = [
+    "name",
+    "birth_day",
+    "birth_month",
+    "birth_year",
+    "sex",
+    "id",
+    "ethnicity",
+    "nationality",
+    "residence",
+    "phone",
+    "email",
+    "hometown",
+];
+
+fn t(vi: &str, en: &str) -> Text {
+    Text::new(vi, en)
+}
+
+/// Male or female, as the civil-status forms ask.
+pub fn sexes() -> Vec<Choice> {
+    vec![
+        Choice {
+            value: "male",
+            label: t("Nam", "Male"),
+        },
+        Choice {
+            value: "female",
+            label: t("Nữ", "Female"),
+        },
+    ]
+}
+
+fn yes_no() -> Vec<Choice> {
+    vec![
+        Choice {
+            value: "yes",
+            label: t("Có", "Yes"),
+        },
+        Choice {
+            value: "no",
+            label: t("Không", "No"),
+        },
+    ]
+}
+
+/// What a person section asks.
+#[derive(Clone, Copy)]
+struct PersonAsks {
+    /// `Some(true)`: a woman (no sex question), `Some(false)`: a man.
+    fixed_female: Option<bool>,
+    contact: bool,
+    id_required: bool,
+    residence: bool,
+    origin: bool,
+}
+
+const FULL: PersonAsks = PersonAsks {
+    fixed_female: None,
+    contact: false,
+    id_required: true,
+    residence: true,
+    origin: true,
+};
+
+fn person_fields(p: &str, asks: PersonAsks) -> Vec<Field> {
+    let key = |k: &str| format!("{p}_{k}");
+    let mut fields = vec![
+        Field::new(
+            key("name"),
+            t("Họ, chữ đệm và tên", "Full name"),
+            Kind::Name,
+        )
+        .hint(t(
+            "Như trên giấy tờ tùy thân, có dấu",
+            "As on the identity papers, with Vietnamese marks",
+        )),
+        Field::new(
+            key("birth"),
+            t("Ngày sinh", "Date of birth"),
+            Kind::Date { past: true },
+        )
+        .hint(t("Ví dụ: 27 3 1950", "For example, 27 3 1950")),
+    ];
+    if asks.fixed_female.is_none() {
+        fields.push(Field::new(
+            key("sex"),
+            t("Giới tính", "Sex"),
+            Kind::Choice(sexes()),
+        ));
+    }
+    let id = Field::new(
+        key("id"),
+        t("Số định danh cá nhân", "Personal ID number"),
+        Kind::PersonalId {
+            birth: Some(key("birth")),
+            sex: asks.fixed_female.is_none().then(|| key("sex")),
+            female: asks.fixed_female,
+        },
+    )
+    .hint(t(
+        "12 chữ số trên thẻ căn cước hoặc trong VNeID. Cơ quan tra cứu thông tin từ số này, không cần nộp bản sao thẻ",
+        "The 12 digits on the chip ID card or in VNeID. The office looks the person up by this number: no copy of the card is needed",
+    ));
+    fields.push(if asks.id_required { id } else { id.optional() });
+    if asks.origin {
+        fields.push(
+            Field::new(
+                key("ethnicity"),
+                t("Dân tộc", "Ethnicity"),
+                Kind::Text { max: 40 },
+            )
+            .hint(t("Ví dụ: Kinh", "For example, Kinh")),
+        );
+        fields.push(
+            Field::new(
+                key("nationality"),
+                t("Quốc tịch", "Nationality"),
+                Kind::Text { max: 40 },
+            )
+            .hint(t("Ví dụ: Việt Nam", "For example, Việt Nam")),
+        );
+    }
+    if asks.residence {
+        fields.push(
+            Field::new(
+                key("residence"),
+                t("Nơi cư trú", "Place of residence"),
+                Kind::Text { max: 200 },
+            )
+            .hint(t(
+                "Số nhà, đường, tổ dân phố hoặc thôn, xã hoặc phường",
+                "House number, street, residential group or village, commune or ward",
+            )),
+        );
+    }
+    if asks.contact {
+        fields.push(
+            Field::new(
+                key("phone"),
+                t("Số điện thoại", "Phone number"),
+                Kind::Phone,
+            )
+            .hint(t(
+                "Cơ quan gọi số này nếu cần hỏi thêm về hồ sơ",
+                "The office calls this number if it has a question about the dossier",
+            ))
+            .autocomplete("tel"),
+        );
+        fields.push(
+            Field::new(
+                key("email"),
+                t("Thư điện tử (không bắt buộc)", "Email (optional)"),
+                Kind::Email,
+            )
+            .optional()
+            .autocomplete("email"),
+        );
+    }
+    fields
+}
+
+fn person_section(
+    id: &'static str,
+    title: Text,
+    intro: Option<Text>,
+    asks: PersonAsks,
+    only_for_someone_else: bool,
+) -> Section {
+    Section {
+        id,
+        title,
+        intro,
+        fields: person_fields(id, asks),
+        person: Some(id),
+        only_for_someone_else,
+    }
+}
+
+/// "Your details": the person filing, first in every dossier.
+fn applicant() -> Section {
+    let mut section = person_section(
+        "applicant",
+        t("Thông tin người nộp hồ sơ", "Your details"),
+        Some(t(
+            "Người đứng tên nộp hồ sơ và nhận kết quả.",
+            "The person who files the dossier and receives the result.",
+        )),
+        PersonAsks {
+            contact: true,
+            origin: false,
+            ..FULL
+        },
+        false,
+    );
+    for field in &mut section.fields {
+        field.autocomplete = field.autocomplete.or(match field.id.as_str() {
+            "applicant_name" => Some("name"),
+            "applicant_residence" => Some("street-address"),
+            _ => None,
+        });
+    }
+    section
+}
+
+/// The person the dossier is about, when the applicant files for someone else.
+fn subject(title: Text) -> Section {
+    person_section(
+        "subject",
+        title,
+        Some(t(
+            "Người mà hồ sơ này làm thủ tục cho.",
+            "The person this dossier is for.",
+        )),
+        FULL,
+        true,
+    )
+}
+
+fn section(id: &'static str, title: Text, fields: Vec<Field>) -> Section {
+    Section {
+        id,
+        title,
+        intro: None,
+        fields,
+        person: None,
+        only_for_someone_else: false,
+    }
+}
+
+fn copies(id: &str) -> Field {
+    Field::new(
+        id,
+        t("Số bản cần cấp", "Number of copies you need"),
+        Kind::Number { min: 1, max: 50 },
+    )
+}
+
+/// The sections of a procedure's dossier (besides the documents, which follow the checklist).
+pub fn sections_for(code: &str) -> Vec<Section> {
+    let mut sections = vec![applicant()];
+    sections.extend(match code {
+        // Birth registration: the child, the mother, the father (who may be unknown).
+        "1.001193" => {
+            let mut child = section(
+                "child",
+                t("Thông tin của trẻ", "The child"),
+                vec![
+                    Field::new("child_name", t("Họ, chữ đệm và tên dự kiến của trẻ", "The child's full name"), Kind::Name)
+                        .hint(t(
+                            "Theo phong tục; họ theo họ của cha hoặc của mẹ",
+                            "Following custom; the surname is the father's or the mother's",
+                        )),
+                    Field::new("child_sex", t("Giới tính", "Sex"), Kind::Choice(sexes())),
+                    Field::new("child_birth", t("Ngày sinh", "Date of birth"), Kind::Date { past: true }),
+                    Field::new("child_birthplace", t("Nơi sinh", "Place of birth"), Kind::Text { max: 200 })
+                        .hint(t(
+                            "Tên bệnh viện hoặc cơ sở y tế, hoặc địa chỉ nếu sinh ngoài cơ sở y tế",
+                            "The hospital or clinic, or the address if the child was born elsewhere",
+                        )),
+                    Field::new("child_ethnicity", t("Dân tộc", "Ethnicity"), Kind::Text { max: 40 }),
+                    Field::new("child_nationality", t("Quốc tịch", "Nationality"), Kind::Text { max: 40 }),
+                    Field::new("child_hometown", t("Quê quán (không bắt buộc)", "Home town (optional)"), Kind::Text { max: 200 })
+                        .optional()
+                        .hint(t("Theo quê quán của cha hoặc của mẹ", "The father's or the mother's home town")),
+                ],
+            );
+            child.intro = Some(t(
+                "Điền như trên giấy chứng sinh.",
+                "As on the hospital's birth certificate (giấy chứng sinh).",
+            ));
+            let mother = person_section(
+                "mother",
+                t("Thông tin người mẹ", "The mother"),
+                None,
+                PersonAsks {
+                    fixed_female: Some(true),
+                    ..FULL
+                },
+                false,
+            );
+            let mut father_fields = vec![Field::new(
+                "father_known",
+                t("Đã xác định được người cha chưa?", "Is the father known?"),
+                Kind::Choice(yes_no()),
+            )
+            .hint(t(
+                "Nếu chưa, phần thông tin người cha để trống; họ, dân tộc, quê quán và quốc tịch của trẻ theo người mẹ",
+                "If not, the father's part stays blank and the child's surname, ethnicity, home town and nationality follow the mother's",
+            ))];
+            father_fields.extend(
+                person_fields(
+                    "father",
+                    PersonAsks {
+                        fixed_female: Some(false),
+                        ..FULL
+                    },
+                )
+                .into_iter()
+                .map(|f| f.when("father_known", "yes")),
+            );
+            let father = Section {
+                id: "father",
+                title: t("Thông tin người cha", "The father"),
+                intro: None,
+                fields: father_fields,
+                person: Some("father"),
+                only_for_someone_else: false,
+            };
+            vec![child, mother, father]
+        }
+        // Death registration: the person who died.
+        "1.000656" => {
+            let mut deceased = person_section(
+                "deceased",
+                t("Thông tin người đã mất", "The person who died"),
+                None,
+                PersonAsks {
+                    id_required: false,
+                    ..FULL
+                },
+                false,
+            );
+            deceased.person = None;
+            deceased.fields.extend([
+                Field::new("death_date", t("Ngày mất", "Date of death"), Kind::Date { past: true }),
+                Field::new("death_place", t("Nơi mất", "Place of death"), Kind::Text { max: 200 }),
+                Field::new("death_cause", t("Nguyên nhân mất (không bắt buộc)", "Cause of death (optional)"), Kind::Text { max: 200 })
+                    .optional(),
+            ]);
+            vec![deceased]
+        }
+        // Marriage registration: both parties.
+        "1.000894" => vec![
+            person_section(
+                "groom",
+                t("Thông tin bên nam", "The man"),
+                None,
+                PersonAsks {
+                    fixed_female: Some(false),
+                    ..FULL
+                },
+                false,
+            ),
+            person_section(
+                "bride",
+                t("Thông tin bên nữ", "The woman"),
+                None,
+                PersonAsks {
+                    fixed_female: Some(true),
+                    ..FULL
+                },
+                false,
+            ),
+        ],
+        // Confirmation of marital status.
+        "1.004873" => vec![
+            subject(t("Người cần xác nhận", "The person to certify")),
+            section(
+                "request",
+                t("Nội dung đề nghị", "What the certificate is for"),
+                vec![
+                    Field::new(
+                        "marital_status",
+                        t("Tình trạng hôn nhân hiện nay", "Current marital status"),
+                        Kind::Choice(vec![
+                            Choice { value: "never", label: t("Chưa đăng ký kết hôn với ai", "Never married") },
+                            Choice { value: "married", label: t("Đang có vợ hoặc chồng", "Married") },
+                            Choice { value: "divorced", label: t("Đã ly hôn", "Divorced") },
+                            Choice { value: "widowed", label: t("Vợ hoặc chồng đã mất", "Widowed") },
+                        ]),
+                    ),
+                    Field::new("purpose", t("Mục đích sử dụng", "What it will be used for"), Kind::Text { max: 200 })
+                        .hint(t("Ví dụ: để đăng ký kết hôn, để mua nhà", "For example, to marry, to buy a house")),
+                    copies("copies"),
+                ],
+            ),
+        ],
+        // Permanent and temporary residence.
+        "1.004222" | "1.004194" => {
+            let temporary = code == "1.004194";
+            let mut fields = vec![
+                Field::new("address", t("Địa chỉ đăng ký cư trú", "Address to register"), Kind::Text { max: 200 })
+                    .hint(t(
+                        "Số nhà, đường, tổ dân phố hoặc thôn, xã hoặc phường, Hà Nội",
+                        "House number, street, residential group or village, commune or ward, Hà Nội",
+                    )),
+                Field::new("owner", t("Họ tên chủ hộ hoặc chủ nhà (không bắt buộc)", "Name of the head of household or owner (optional)"), Kind::Name)
+                    .optional(),
+                Field::new("owner_relation", t("Quan hệ với chủ hộ (không bắt buộc)", "Relationship to the head of household (optional)"), Kind::Text { max: 60 })
+                    .optional(),
+            ];
+            if temporary {
+                fields.push(Field::new("stay_from", t("Ở từ ngày", "Staying from"), Kind::Date { past: false }));
+                fields.push(
+                    Field::new("stay_months", t("Thời gian tạm trú (số tháng)", "How long you will stay (months)"), Kind::Number { min: 1, max: 24 })
+                        .hint(t("Tối đa 2 năm mỗi lần đăng ký", "At most 2 years each time")),
+                );
+            }
+            vec![
+                subject(t("Người đăng ký cư trú", "The person to register")),
+                section("residence", t("Nơi cư trú", "The address"), fields),
+            ]
+        }
+        // Certification of copies, of a signature.
+        "2.000815" | "2.000884" => vec![section(
+            "request",
+            t("Giấy tờ cần chứng thực", "The papers to certify"),
+            vec![
+                Field::new("documents", t("Tên giấy tờ", "Which papers"), Kind::LongText { max: 500 })
+                    .hint(t("Ví dụ: Bằng tốt nghiệp đại học, sổ đỏ", "For example, a university degree, a land-use certificate")),
+                copies("copies"),
+            ],
+        )],
+        // Copy of a civil-status extract.
+        "2.000635" => vec![section(
+            "record",
+            t("Việc hộ tịch cần cấp bản sao", "The record to copy"),
+            vec![
+                Field::new("record_person", t("Họ tên người được đăng ký", "Name of the person registered"), Kind::Name),
+                Field::new("record_birth", t("Ngày sinh của người đó", "Their date of birth"), Kind::Date { past: true }),
+                Field::new("record_kind", t("Loại việc hộ tịch", "Kind of record"), Kind::Choice(vec![
+                    Choice { value: "birth", label: t("Khai sinh", "Birth") },
+                    Choice { value: "marriage", label: t("Kết hôn", "Marriage") },
+                    Choice { value: "death", label: t("Khai tử", "Death") },
+                    Choice { value: "other", label: t("Việc khác", "Another record") },
+                ])),
+                Field::new("record_place", t("Nơi đã đăng ký", "Where it was registered"), Kind::Text { max: 200 })
+                    .hint(t("Tên xã, phường (hoặc quận, huyện cũ) đã đăng ký", "The commune or ward (or former district) that registered it")),
+                copies("copies"),
+            ],
+        )],
+        // Guardianship.
+        "1.004837" => vec![
+            person_section("ward", t("Người được giám hộ", "The person to be in guardianship"), None, FULL, false),
+            section("reason", t("Lý do giám hộ", "Why guardianship is needed"), vec![
+                Field::new("reason", t("Lý do", "Reason"), Kind::LongText { max: 500 })
+                    .hint(t("Ví dụ: cha mẹ đều đã mất", "For example, both parents have died")),
+            ]),
+        ],
+        // Recognition of a parent or a child.
+        "1.001022" => vec![
+            subject(t("Người nhận cha, mẹ hoặc con", "The person recognising")),
+            person_section("child", t("Người được nhận là con", "The child"), None, FULL, false),
+            section("relation", t("Quan hệ", "The relationship"), vec![
+                Field::new("relation", t("Người nhận là", "The person recognising is the"), Kind::Choice(vec![
+                    Choice { value: "father", label: t("Cha", "Father") },
+                    Choice { value: "mother", label: t("Mẹ", "Mother") },
+                ])),
+            ]),
+        ],
+        // Change or correction of civil-status information.
+        "1.004859" => vec![
+            subject(t("Người có thông tin cần thay đổi", "The person whose record changes")),
+            section("change", t("Nội dung thay đổi, cải chính", "What to change"), vec![
+                Field::new("change_what", t("Thông tin cần thay đổi", "Which information"), Kind::Text { max: 100 })
+                    .hint(t("Ví dụ: họ tên, ngày sinh, dân tộc", "For example, the name, the date of birth, the ethnicity")),
+                Field::new("change_from", t("Thông tin hiện ghi", "What the record says now"), Kind::Text { max: 200 }),
+                Field::new("change_to", t("Thông tin đề nghị ghi", "What it should say"), Kind::Text { max: 200 }),
+                Field::new("change_reason", t("Lý do", "Why"), Kind::LongText { max: 500 }),
+            ]),
+        ],
+        // Social pension and monthly social allowance for elderly people.
+        "1.014027" | "1.001776" => vec![
+            subject(t("Người hưởng trợ cấp", "The person to receive the benefit")),
+            section("payment", t("Cách nhận tiền", "How the money is paid"), vec![
+                Field::new("payment_method", t("Nhận tiền bằng cách nào?", "How should the money be paid?"), Kind::Choice(vec![
+                    Choice { value: "cash", label: t("Nhận tiền mặt tại xã, phường hoặc bưu điện", "In cash at the commune, ward or post office") },
+                    Choice { value: "bank", label: t("Chuyển vào tài khoản ngân hàng", "Into a bank account") },
+                ])),
+                Field::new("bank_name", t("Tên ngân hàng", "Bank"), Kind::Text { max: 100 }).when("payment_method", "bank"),
+                Field::new("bank_account", t("Số tài khoản", "Account number"), Kind::Text { max: 30 })
+                    .when("payment_method", "bank")
+                    .hint(t("Tài khoản đứng tên người hưởng trợ cấp", "An account in the name of the person receiving the benefit")),
+            ]),
+        ],
+        // Every other procedure: what the resident asks for.
+        _ => vec![section(
+            "request",
+            t("Nội dung đề nghị", "Your request"),
+            vec![
+                Field::new("request", t("Bạn đề nghị cơ quan giải quyết việc gì?", "What are you asking the office to do?"), Kind::LongText { max: 1000 })
+                    .hint(t(
+                        "Nói ngắn gọn bằng lời của bạn; cán bộ sẽ hướng dẫn thêm nếu cần",
+                        "In a few words of your own; an officer will guide you if more is needed",
+                    )),
+            ],
+        )],
+    });
+    sections
+}
+
+/// The sections shown for a dossier: without those about "someone else" when it is the
+/// applicant's own.
+pub fn sections_shown(code: &str, for_someone_else: bool) -> Vec<Section> {
+    sections_for(code)
+        .into_iter()
+        .filter(|s| for_someone_else || !s.only_for_someone_else)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eligibility::hand::CODES;
+
+    fn today() -> Date {
+        Date::new(2026, 11, 24).unwrap()
+    }
+
+    fn data(pairs: &[(&str, &str)]) -> Data {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_procedure_starts_with_the_applicant_and_has_unique_field_ids() {
+        for code in CODES.iter().copied().chain(["1.000000"]) {
+            let sections = sections_for(code);
+            assert_eq!(sections[0].id, "applicant", "{code}");
+            assert!(
+                sections.len() >= 2,
+                "{code}: something to fill in besides the applicant"
+            );
+            let mut ids: Vec<String> = sections
+                .iter()
+                .flat_map(|s| s.fields.iter().flat_map(Field::keys))
+                .collect();
+            let count = ids.len();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(ids.len(), count, "{code}: duplicate field ids");
+            let mut section_ids: Vec<&str> = sections.iter().map(|s| s.id).collect();
+            section_ids.sort();
+            section_ids.dedup();
+            assert_eq!(section_ids.len(), sections.len(), "{code}");
+            assert!(
+                !section_ids.contains(&"documents"),
+                "{code}: reserved for the checklist"
+            );
+            for section in &sections {
+                for field in &section.fields {
+                    if let Some((other, _)) = &field.when {
+                        assert!(
+                            section.fields.iter().any(|f| &f.id == other),
+                            "{code}: {} depends on {other}",
+                            field.id
+                        );
+                    }
+                    if let Kind::PersonalId { birth, sex, .. } = &field.kind {
+                        for id in birth.iter().chain(sex.iter()) {
+                            assert!(section.fields.iter().any(|f| &f.id == id), "{code}: {id}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_birth_dossier_asks_for_the_child_and_the_parents() {
+        let ids: Vec<&str> = sections_for("1.001193").iter().map(|s| s.id).collect();
+        assert_eq!(ids, ["applicant", "child", "mother", "father"]);
+    }
+
+    #[test]
+    fn the_fathers_details_are_asked_only_when_he_is_known() {
+        let father = sections_for("1.001193").remove(3);
+        let unknown = data(&[("father_known", "no")]);
+        assert!(father.problems(&unknown, today()).is_empty());
+        let known = data(&[("father_known", "yes")]);
+        let problems = father.problems(&known, today());
+        assert!(
+            problems
+                .iter()
+                .any(|(f, p)| f == "father_name" && *p == Problem::Required)
+        );
+        assert_eq!(
+            father.problems(&data(&[]), today()),
+            vec![("father_known".to_string(), Problem::Required)]
+        );
+    }
+
+    #[test]
+    fn the_id_number_is_checked_against_the_same_persons_birth_and_sex() {
+        let applicant = applicant();
+        let mut d = data(&[
+            ("applicant_name", "Nguyễn Văn An"),
+            ("applicant_birth_day", "2"),
+            ("applicant_birth_month", "3"),
+            ("applicant_birth_year", "1985"),
+            ("applicant_sex", "male"),
+            ("applicant_id", "001085012345"),
+            ("applicant_residence", "12 Hàng Bạc, Hoàn Kiếm"),
+            ("applicant_phone", "0912345678"),
+        ]);
+        assert_eq!(applicant.problems(&d, today()), vec![]);
+        d.insert("applicant_sex".into(), "female".into());
+        assert_eq!(
+            applicant.problems(&d, today()),
+            vec![(
+                "applicant_id".to_string(),
+                Problem::IdSex {
+                    id_says_female: false
+                }
+            )]
+        );
+        // A mother's number must be a woman's, with no sex question on the page.
+        let mother = sections_for("1.001193").remove(2);
+        let m = data(&[("mother_id", "001085012345")]);
+        assert!(mother.problems(&m, today()).contains(&(
+            "mother_id".to_string(),
+            Problem::IdSex {
+                id_says_female: false
+            }
+        )));
+    }
+
+    #[test]
+    fn a_section_is_completed_only_when_saved_without_problems() {
+        let sections = sections_for("2.000815");
+        let request = &sections[1];
+        let mut completed = BTreeSet::new();
+        let empty = data(&[]);
+        assert_eq!(
+            request.status(&empty, &completed, today()),
+            Status::NotStarted
+        );
+        let typed = data(&[("documents", "Bằng đại học")]);
+        assert_eq!(
+            request.status(&typed, &completed, today()),
+            Status::InProgress
+        );
+        completed.insert("request".to_string());
+        assert_eq!(
+            request.status(&typed, &completed, today()),
+            Status::InProgress,
+            "copies missing"
+        );
+        let done = data(&[("documents", "Bằng đại học"), ("copies", "2")]);
+        assert_eq!(
+            request.status(&done, &completed, today()),
+            Status::Completed
+        );
+    }
+
+    #[test]
+    fn the_subject_is_asked_only_when_filing_for_someone_else() {
+        let own: Vec<&str> = sections_shown("1.014027", false)
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(own, ["applicant", "payment"]);
+        let other: Vec<&str> = sections_shown("1.014027", true)
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(other, ["applicant", "subject", "payment"]);
+    }
+
+    #[test]
+    fn optional_fields_may_stay_empty_but_must_be_right_when_filled() {
+        let applicant = applicant();
+        let email = applicant
+            .fields
+            .iter()
+            .find(|f| f.id == "applicant_email")
+            .unwrap();
+        assert_eq!(email.check(&data(&[]), today()), Ok(()));
+        assert_eq!(
+            email.check(&data(&[("applicant_email", "lan@")]), today()),
+            Err(Problem::Email)
+        );
+    }
+
+    #[test]
+    fn a_choice_outside_the_options_is_refused() {
+        let applicant = applicant();
+        let sex = applicant
+            .fields
+            .iter()
+            .find(|f| f.id == "applicant_sex")
+            .unwrap();
+        assert_eq!(
+            sex.check(&data(&[("applicant_sex", "x")]), today()),
+            Err(Problem::Choice)
+        );
+    }
+}

@@ -1,0 +1,9 @@
+//! Dossiers drafted on the resident's device: the data kept for each (`model`), the form each
+//! procedure asks for (`form`), the checks of what is typed (`validate`) and of attached files
+//! (`attachment`). Plain Rust: the pages run it in the browser, the server will check
+//! submissions with the same rules.
+
+pub mod attachment;
+pub mod form;
+pub mod model;
+pub mod validate;

@@ -1,0 +1,444 @@
+//! A dossier as it is kept on the resident's device, and the people whose details they chose to
+//! keep. Records carry a format number; older formats are upgraded when read, so an app update
+//! never loses a draft.
+
+use super::form::{Data, PERSON_KEYS, Section};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The format drafts are written in. Format 1 (the first schema) had no attachments, no
+/// submission state, no completed sections and kept the "who" only among the answers.
+pub const DRAFT_FORMAT: u32 = 2;
+
+/// Who the dossier is for, from the eligibility check's first question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum WhoFor {
+    #[default]
+    Myself,
+    Child,
+    Relative,
+    Authorised,
+}
+
+impl WhoFor {
+    pub fn from_answer(answer: Option<&str>) -> WhoFor {
+        match answer {
+            Some("child") => WhoFor::Child,
+            Some("relative") => WhoFor::Relative,
+            Some("authorised") => WhoFor::Authorised,
+            _ => WhoFor::Myself,
+        }
+    }
+
+    /// The dossier is about another person than the applicant.
+    pub fn is_someone_else(self) -> bool {
+        self != WhoFor::Myself
+    }
+}
+
+/// Where a dossier stands. Only `Draft` can be edited.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum SubmissionState {
+    #[default]
+    Draft,
+    /// Waiting on the device to be sent (no network yet).
+    Queued {
+        since: i64,
+    },
+    Sent {
+        tracking_code: String,
+        at: i64,
+    },
+    Failed {
+        reason: String,
+        at: i64,
+    },
+}
+
+/// A photo or file attached to one document of the checklist. The bytes are kept apart, under
+/// the same id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub id: String,
+    /// The checklist document it stands for.
+    pub document: String,
+    pub name: String,
+    pub mime: String,
+    pub size: u64,
+    #[serde(default)]
+    pub width: Option<u32>,
+    #[serde(default)]
+    pub height: Option<u32>,
+    pub added: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub format: u32,
+    pub id: String,
+    pub procedure: String,
+    /// The case of the procedure the check settled on, when it has several.
+    #[serde(default)]
+    pub variant: Option<String>,
+    /// The eligibility answers the dossier was started from.
+    #[serde(default)]
+    pub answers: BTreeMap<String, String>,
+    #[serde(default)]
+    pub who_for: WhoFor,
+    #[serde(default)]
+    pub form: Data,
+    /// Sections saved with nothing wrong.
+    #[serde(default)]
+    pub completed: BTreeSet<String>,
+    /// Checklist documents the resident has ready.
+    #[serde(default)]
+    pub ticks: BTreeSet<String>,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    pub created: i64,
+    pub updated: i64,
+    #[serde(default)]
+    pub state: SubmissionState,
+}
+
+/// A stored record that cannot be read as a draft.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RecordError {
+    #[error("the record is not a draft: {0}")]
+    Shape(String),
+    #[error("the record's format {0} is newer than this app knows")]
+    Newer(u32),
+}
+
+impl Draft {
+    pub fn new(id: String, procedure: &str, answers: BTreeMap<String, String>, now: i64) -> Draft {
+        let who_for = WhoFor::from_answer(answers.get("who").map(String::as_str));
+        let variant = answers.get("case").cloned();
+        Draft {
+            format: DRAFT_FORMAT,
+            id,
+            procedure: procedure.to_string(),
+            variant,
+            answers,
+            who_for,
+            form: Data::new(),
+            completed: BTreeSet::new(),
+            ticks: BTreeSet::new(),
+            attachments: Vec::new(),
+            created: now,
+            updated: now,
+            state: SubmissionState::Draft,
+        }
+    }
+
+    /// Reads a stored record of any known format.
+    pub fn from_record(mut record: Value) -> Result<Draft, RecordError> {
+        let format = record.get("format").and_then(Value::as_u64).unwrap_or(1) as u32;
+        if format > DRAFT_FORMAT {
+            return Err(RecordError::Newer(format));
+        }
+        if format == 1 {
+            record = upgrade_from_1(record)?;
+        }
+        serde_json::from_value(record).map_err(|e| RecordError::Shape(e.to_string()))
+    }
+
+    pub fn is_editable(&self) -> bool {
+        self.state == SubmissionState::Draft
+    }
+
+    /// Fills empty fields of a person section from a saved person.
+    pub fn fill_from(&mut self, section: &Section, person: &Person) {
+        let Some(prefix) = section.person else { return };
+        for key in PERSON_KEYS {
+            let field = format!("{prefix}_{key}");
+            let known = section.fields.iter().any(|f| f.keys().contains(&field));
+            if !known {
+                continue;
+            }
+            if let Some(value) = person.details.get(key).filter(|v| !v.is_empty())
+                && self.form.get(&field).is_none_or(|v| v.trim().is_empty())
+            {
+                self.form.insert(field, value.clone());
+            }
+        }
+    }
+
+    /// The attachments for one checklist document.
+    pub fn attachments_for<'a>(
+        &'a self,
+        document: &'a str,
+    ) -> impl Iterator<Item = &'a Attachment> {
+        self.attachments
+            .iter()
+            .filter(move |a| a.document == document)
+    }
+}
+
+/// Format 1: `{id, procedure, answers, form, ticks: [..], created, updated, sent_code?}`.
+fn upgrade_from_1(record: Value) -> Result<Value, RecordError> {
+    let Value::Object(mut map) = record else {
+        return Err(RecordError::Shape("not an object".into()));
+    };
+    let who = map
+        .get("answers")
+        .and_then(|a| a.get("who"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let who_for = WhoFor::from_answer(who.as_deref());
+    map.insert(
+        "who_for".into(),
+        serde_json::to_value(who_for).unwrap_or(Value::Null),
+    );
+    let updated = map.get("updated").and_then(Value::as_i64).unwrap_or(0);
+    let state = match map.remove("sent_code") {
+        Some(Value::String(code)) => SubmissionState::Sent {
+            tracking_code: code,
+            at: updated,
+        },
+        _ => SubmissionState::Draft,
+    };
+    map.insert(
+        "state".into(),
+        serde_json::to_value(state).unwrap_or(Value::Null),
+    );
+    map.insert("format".into(), Value::from(DRAFT_FORMAT));
+    Ok(Value::Object(map))
+}
+
+/// A person whose details the resident chose to keep on this device (themselves, or someone
+/// they file for), to fill in later dossiers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: String,
+    /// The resident themselves.
+    #[serde(default)]
+    pub me: bool,
+    /// Details by [`PERSON_KEYS`] key.
+    pub details: BTreeMap<String, String>,
+    /// When the resident agreed to keep these details on the device.
+    pub consent_at: i64,
+    pub updated: i64,
+}
+
+impl Person {
+    pub fn name(&self) -> &str {
+        self.details.get("name").map(String::as_str).unwrap_or("")
+    }
+
+    /// A person's details taken from a section of a dossier (only what was filled in).
+    pub fn details_from(section: &Section, form: &Data) -> BTreeMap<String, String> {
+        let Some(prefix) = section.person else {
+            return BTreeMap::new();
+        };
+        PERSON_KEYS
+            .iter()
+            .filter_map(|key| {
+                let value = form.get(&format!("{prefix}_{key}"))?.trim();
+                (!value.is_empty()).then(|| (key.to_string(), value.to_string()))
+            })
+            .collect()
+    }
+}
+
+/// A random (version 4) UUID from 16 random bytes, as `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`.
+pub fn uuid_from(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+/// True for the ids `uuid_from` makes (an address with anything else is not a dossier).
+pub fn is_uuid(text: &str) -> bool {
+    text.len() == 36
+        && text.char_indices().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => c == '-',
+            _ => c.is_ascii_hexdigit() && !c.is_ascii_uppercase(),
+        })
+}
+
+/// `14:32` in Hà Nội (UTC+7) for a Unix time in milliseconds.
+pub fn hanoi_time(unix_millis: i64) -> String {
+    let minutes = (unix_millis.div_euclid(60_000) + 7 * 60).rem_euclid(24 * 60);
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// `24/11/2026 14:32` in Hà Nội.
+pub fn hanoi_date_time(unix_millis: i64) -> String {
+    let date = crate::eligibility::date::Date::in_hanoi(unix_millis);
+    format!("{} {}", date.display(), hanoi_time(unix_millis))
+}
+
+/// A size for people: `850 KB`, `1,4 MB` (Vietnamese decimal comma when `english` is false).
+pub fn readable_size(bytes: u64, english: bool) -> String {
+    let text = if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    };
+    if english {
+        text
+    } else {
+        text.replace('.', ",")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_new_draft_knows_who_it_is_for_from_the_answers() {
+        let answers: BTreeMap<String, String> =
+            [("who".to_string(), "relative".to_string())].into();
+        let draft = Draft::new("id".into(), "1.014027", answers, 1000);
+        assert_eq!(draft.who_for, WhoFor::Relative);
+        assert!(draft.who_for.is_someone_else());
+        assert_eq!(draft.state, SubmissionState::Draft);
+        assert!(draft.is_editable());
+        assert_eq!((draft.created, draft.updated), (1000, 1000));
+    }
+
+    #[test]
+    fn a_draft_round_trips_through_its_record() {
+        let mut draft = Draft::new("a".into(), "1.001193", BTreeMap::new(), 5);
+        draft.form.insert("child_name".into(), "Lan".into());
+        draft.attachments.push(Attachment {
+            id: "f".into(),
+            document: "birth_certificate".into(),
+            name: "giay.jpg".into(),
+            mime: "image/jpeg".into(),
+            size: 1200,
+            width: Some(2000),
+            height: Some(1500),
+            added: 6,
+        });
+        draft.state = SubmissionState::Failed {
+            reason: "x".into(),
+            at: 7,
+        };
+        let record = serde_json::to_value(&draft).unwrap();
+        assert_eq!(record["state"]["state"], "failed");
+        assert_eq!(Draft::from_record(record), Ok(draft));
+    }
+
+    #[test]
+    fn a_format_1_record_is_upgraded_without_losing_a_word() {
+        let v1 = json!({
+            "id": "7d0f1f0e-5b1c-4c84-9f55-0c7a2b8e5d11",
+            "procedure": "1.001193",
+            "answers": {"who": "child", "on_time": "yes"},
+            "form": {"child_name": "Nguyễn Thị Lan", "applicant_phone": "0912345678"},
+            "ticks": ["birth_certificate"],
+            "created": 100,
+            "updated": 200
+        });
+        let draft = Draft::from_record(v1).unwrap();
+        assert_eq!(draft.format, DRAFT_FORMAT);
+        assert_eq!(draft.who_for, WhoFor::Child);
+        assert_eq!(draft.form["child_name"], "Nguyễn Thị Lan");
+        assert_eq!(draft.form["applicant_phone"], "0912345678");
+        assert!(draft.ticks.contains("birth_certificate"));
+        assert_eq!(draft.state, SubmissionState::Draft);
+        assert!(draft.attachments.is_empty());
+        assert_eq!((draft.created, draft.updated), (100, 200));
+
+        let sent = json!({"id": "x", "procedure": "2.000815", "created": 1, "updated": 2, "sent_code": "HN-123"});
+        assert_eq!(
+            Draft::from_record(sent).unwrap().state,
+            SubmissionState::Sent {
+                tracking_code: "HN-123".into(),
+                at: 2
+            }
+        );
+    }
+
+    #[test]
+    fn records_that_are_not_drafts_or_too_new_are_refused() {
+        assert!(matches!(
+            Draft::from_record(json!("x")),
+            Err(RecordError::Shape(_))
+        ));
+        assert!(matches!(
+            Draft::from_record(json!({"id": 1})),
+            Err(RecordError::Shape(_))
+        ));
+        assert_eq!(
+            Draft::from_record(json!({"format": 99})),
+            Err(RecordError::Newer(99))
+        );
+    }
+
+    #[test]
+    fn a_saved_person_fills_only_empty_fields_of_a_person_section() {
+        let sections = super::super::form::sections_for("1.001193");
+        let mother = &sections[2];
+        let person = Person {
+            id: "p".into(),
+            me: false,
+            details: [
+                ("name".to_string(), "Trần Thị Mai".to_string()),
+                ("sex".to_string(), "female".to_string()),
+                ("phone".to_string(), "0912345678".to_string()),
+                ("birth_year".to_string(), "1990".to_string()),
+            ]
+            .into(),
+            consent_at: 1,
+            updated: 1,
+        };
+        let mut draft = Draft::new("d".into(), "1.001193", BTreeMap::new(), 0);
+        draft.form.insert("mother_birth_year".into(), "1991".into());
+        draft.fill_from(mother, &person);
+        assert_eq!(draft.form["mother_name"], "Trần Thị Mai");
+        assert_eq!(draft.form["mother_birth_year"], "1991", "typed values stay");
+        assert!(
+            !draft.form.contains_key("mother_sex"),
+            "the mother's page asks no sex"
+        );
+        assert!(!draft.form.contains_key("mother_phone"), "nor a phone");
+        assert_eq!(
+            Person::details_from(mother, &draft.form)["name"],
+            "Trần Thị Mai"
+        );
+    }
+
+    #[test]
+    fn ids_are_version_4_uuids() {
+        let id = uuid_from([0xff; 16]);
+        assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert!(is_uuid(&id));
+        assert!(is_uuid(&uuid_from([0; 16])));
+        assert!(!is_uuid("draft"));
+        assert!(!is_uuid("FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF"));
+        assert!(!is_uuid("ffffffff-ffff-4fff-bfff-fffffffffff<"));
+    }
+
+    #[test]
+    fn times_are_shown_in_hanoi() {
+        // 2026-11-24 07:32 UTC is 14:32 in Hà Nội.
+        let millis = 1_795_505_520_000;
+        assert_eq!(hanoi_time(millis), "14:32");
+        assert_eq!(hanoi_date_time(millis), "24/11/2026 14:32");
+        assert_eq!(hanoi_time(0), "07:00");
+    }
+
+    #[test]
+    fn sizes_read_like_people_say_them() {
+        assert_eq!(readable_size(850 * 1024, true), "850 KB");
+        assert_eq!(readable_size(1, true), "1 KB");
+        assert_eq!(readable_size(1_468_006, true), "1.4 MB");
+        assert_eq!(readable_size(1_468_006, false), "1,4 MB");
+    }
+}
