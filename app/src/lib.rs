@@ -19,6 +19,7 @@ pub mod api;
 pub mod app;
 pub mod catalogue;
 pub mod clock;
+pub mod device;
 pub mod dossier;
 pub mod eligibility;
 pub mod language;

@@ -1,0 +1,151 @@
+//! What the portal keeps and does on the resident's device: the dossier store (IndexedDB), photos
+//! downscaled before they are kept, persistent storage, the network state, the "shared computer"
+//! mode, and the notice that a new version of the app is ready. Browser-only work sits behind
+//! the `hydrate` feature; the server renders the same components without it.
+
+pub mod photo;
+pub mod shared;
+pub mod storage;
+pub mod store;
+pub mod update;
+
+use leptos::prelude::*;
+
+/// The device's state, shared by the header and the dossier pages.
+#[derive(Clone, Copy)]
+pub struct Device {
+    /// The browser says it has a network.
+    pub online: RwSignal<bool>,
+    /// Dossiers waiting on this device to be sent.
+    pub waiting: RwSignal<usize>,
+    /// "This is a shared computer": nothing is kept after the tab closes.
+    pub shared: RwSignal<bool>,
+    /// A new version of the app is installed and waits for the resident's go-ahead.
+    pub update_ready: RwSignal<bool>,
+}
+
+/// Provides [`Device`] to the app and, in the browser, starts following the network and the
+/// dossier store. Call once, at the root.
+pub fn provide_device() -> Device {
+    let device = Device {
+        online: RwSignal::new(true),
+        waiting: RwSignal::new(0),
+        shared: RwSignal::new(false),
+        update_ready: RwSignal::new(false),
+    };
+    provide_context(device);
+    // After hydration: the server cannot know any of this.
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        browser::start(device);
+    });
+    device
+}
+
+pub fn use_device() -> Device {
+    use_context::<Device>().expect("provide_device() at the root")
+}
+
+/// Recounts the dossiers waiting to be sent (after a change in the store).
+pub fn refresh_waiting() {
+    #[cfg(feature = "hydrate")]
+    if let Some(device) = use_context::<Device>() {
+        leptos::task::spawn_local(async move {
+            if let Ok(drafts) = store::list_drafts().await {
+                device.waiting.set(waiting_count(&drafts));
+            }
+        });
+    }
+}
+
+fn waiting_count(drafts: &[crate::dossier::model::Draft]) -> usize {
+    use crate::dossier::model::SubmissionState;
+    drafts
+        .iter()
+        .filter(|d| matches!(d.state, SubmissionState::Queued { .. }))
+        .count()
+}
+
+/// Milliseconds since 1970 by the device's clock.
+pub fn now() -> i64 {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::js_sys::Date::now() as i64
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0)
+    }
+}
+
+/// A new random id (UUID v4) from the browser's cryptographic random numbers.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    #[cfg(feature = "hydrate")]
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        bytes.copy_from_slice(&nanos.to_le_bytes());
+    }
+    crate::dossier::model::uuid_from(bytes)
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+
+    pub fn start(device: Device) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        device.online.set(window.navigator().on_line());
+        for (event, online) in [("online", true), ("offline", false)] {
+            let listener = Closure::<dyn Fn()>::new(move || device.online.set(online));
+            let _ = window
+                .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+            listener.forget();
+        }
+        device.shared.set(shared::is_on());
+        leptos::task::spawn_local(async move {
+            // A shared computer keeps nothing from a tab that was closed.
+            shared::forget_closed_sessions().await;
+            if let Ok(drafts) = store::list_drafts().await {
+                device.waiting.set(waiting_count(&drafts));
+            }
+        });
+        update::watch(device);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dossier::model::{Draft, SubmissionState};
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn only_queued_dossiers_are_waiting() {
+        let mut drafts: Vec<Draft> = (0..4)
+            .map(|i| Draft::new(format!("{i}"), "1.001193", BTreeMap::new(), 0))
+            .collect();
+        drafts[1].state = SubmissionState::Queued { since: 1 };
+        drafts[2].state = SubmissionState::Sent {
+            tracking_code: "x".into(),
+            at: 2,
+        };
+        drafts[3].state = SubmissionState::Queued { since: 3 };
+        assert_eq!(waiting_count(&drafts), 2);
+        assert!(crate::dossier::model::is_uuid(&new_id()));
+    }
+}

@@ -1,0 +1,74 @@
+//! Persistent storage: once a resident keeps a draft, the browser is asked not to clear the
+//! site's data when space runs low, and the pages show how much space the portal uses.
+
+/// Space used and available to the portal on this device, and whether the browser agreed to keep
+/// the data.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Usage {
+    pub used: u64,
+    pub quota: u64,
+    pub persisted: bool,
+}
+
+#[cfg(feature = "hydrate")]
+pub use browser::{persist, usage};
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::Usage;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::js_sys::Reflect;
+
+    fn manager() -> Option<web_sys::StorageManager> {
+        let navigator = web_sys::window()?.navigator();
+        // Old browsers have no storage manager: nothing to ask.
+        Reflect::has(&navigator, &"storage".into())
+            .ok()?
+            .then(|| navigator.storage())
+    }
+
+    /// Asks the browser to keep the portal's data (granted silently in most browsers for sites
+    /// in use). Returns whether it is kept.
+    pub async fn persist() -> bool {
+        let Some(manager) = manager() else {
+            return false;
+        };
+        if let Ok(promise) = manager.persisted()
+            && JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()) == Some(true)
+        {
+            return true;
+        }
+        match manager.persist() {
+            Ok(promise) => JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
+            Err(_) => false,
+        }
+    }
+
+    pub async fn usage() -> Option<Usage> {
+        let manager = manager()?;
+        let estimate = JsFuture::from(manager.estimate().ok()?).await.ok()?;
+        let number = |key: &str| {
+            Reflect::get(&estimate, &key.into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0) as u64
+        };
+        let persisted = match manager.persisted() {
+            Ok(promise) => JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
+            Err(_) => false,
+        };
+        Some(Usage {
+            used: number("usage"),
+            quota: number("quota"),
+            persisted,
+        })
+    }
+}

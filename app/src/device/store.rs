@@ -1,0 +1,393 @@
+//! The dossier store on the device: IndexedDB behind a small typed API. Every operation opens
+//! the database (upgrading its schema when this app is newer than the data), runs one
+//! transaction, commits it, and closes the connection, so an app update in another tab is
+//! never blocked. Nothing else is awaited inside a transaction.
+//!
+//! Schema versions (the `upgradeneeded` steps run in order from the stored version):
+//! 1. `drafts`: one record per dossier, keyed by its id.
+//! 2. `files`: the bytes of attachments (`{id, draft, blob}`), keyed by attachment id;
+//!    `people`: saved people, keyed by id.
+//!
+//! Records keep their own format number; older formats are upgraded as they are read
+//! ([`Draft::from_record`]).
+
+use crate::dossier::model::{Draft, Person};
+
+/// The database's name, and the schema version this app writes.
+pub const DATABASE: &str = "motcua";
+pub const VERSION: u32 = 2;
+pub const DRAFTS: &str = "drafts";
+pub const FILES: &str = "files";
+pub const PEOPLE: &str = "people";
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// Not in a browser (the server renders pages without a store), or private browsing
+    /// without IndexedDB.
+    #[error("this browser cannot keep dossiers")]
+    Unavailable,
+    #[error("the device is out of space")]
+    Full,
+    #[error("the browser refused: {0}")]
+    Browser(String),
+}
+
+#[cfg(not(feature = "hydrate"))]
+mod imp {
+    use super::*;
+    pub async fn put_draft(_: &Draft) -> Result<(), StoreError> {
+        Err(StoreError::Unavailable)
+    }
+    pub async fn get_draft(_: &str) -> Result<Option<Draft>, StoreError> {
+        Err(StoreError::Unavailable)
+    }
+    pub async fn list_drafts() -> Result<Vec<Draft>, StoreError> {
+        Err(StoreError::Unavailable)
+    }
+    pub async fn delete_draft(_: &Draft) -> Result<(), StoreError> {
+        Err(StoreError::Unavailable)
+    }
+    pub async fn list_people() -> Result<Vec<Person>, StoreError> {
+        Err(StoreError::Unavailable)
+    }
+    pub async fn put_person(_: &Person) -> Result<(), StoreError> {
+        Err(StoreError::Unavailable)
+    }
+    pub async fn delete_person(_: &str) -> Result<(), StoreError> {
+        Err(StoreError::Unavailable)
+    }
+    pub async fn clear_all() -> Result<(), StoreError> {
+        Err(StoreError::Unavailable)
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod imp {
+    use super::*;
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+    use wasm_bindgen::JsValue;
+    use web_sys::js_sys::{Object, Reflect};
+
+    fn browser(error: impl std::fmt::Display) -> StoreError {
+        let text = error.to_string();
+        if text.contains("QuotaExceeded") {
+            StoreError::Full
+        } else {
+            StoreError::Browser(text)
+        }
+    }
+
+    pub(super) async fn open() -> Result<Database, StoreError> {
+        Database::open(DATABASE)
+            .with_version(VERSION)
+            .with_on_upgrade_needed(|event, db| {
+                let old = event.old_version() as u32;
+                let has = |name: &str| db.object_store_names().any(|n| n == name);
+                if old < 1 && !has(DRAFTS) {
+                    db.create_object_store(DRAFTS).build()?;
+                }
+                if old < 2 {
+                    if !has(FILES) {
+                        db.create_object_store(FILES).build()?;
+                    }
+                    if !has(PEOPLE) {
+                        db.create_object_store(PEOPLE).build()?;
+                    }
+                }
+                Ok(())
+            })
+            .await
+            .map_err(|e| {
+                if web_sys::window()
+                    .and_then(|w| w.indexed_db().ok().flatten())
+                    .is_none()
+                {
+                    StoreError::Unavailable
+                } else {
+                    browser(e)
+                }
+            })
+    }
+
+    fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, StoreError> {
+        value
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(browser)
+    }
+
+    fn from_js(value: JsValue) -> Result<serde_json::Value, StoreError> {
+        serde_wasm_bindgen::from_value(value).map_err(browser)
+    }
+
+    pub async fn put_draft(draft: &Draft) -> Result<(), StoreError> {
+        let value = to_js(draft)?;
+        let db = open().await?;
+        let result = async {
+            let tx = db
+                .transaction(DRAFTS)
+                .with_mode(TransactionMode::Readwrite)
+                .build()
+                .map_err(browser)?;
+            let store = tx.object_store(DRAFTS).map_err(browser)?;
+            store
+                .put(value)
+                .with_key(draft.id.clone())
+                .primitive()
+                .map_err(browser)?;
+            tx.commit().await.map_err(browser)
+        }
+        .await;
+        db.close();
+        result
+    }
+
+    pub async fn get_draft(id: &str) -> Result<Option<Draft>, StoreError> {
+        let db = open().await?;
+        let result = async {
+            let tx = db.transaction(DRAFTS).build().map_err(browser)?;
+            let store = tx.object_store(DRAFTS).map_err(browser)?;
+            let value: Option<JsValue> = store
+                .get(id.to_string())
+                .primitive()
+                .map_err(browser)?
+                .await
+                .map_err(browser)?;
+            tx.commit().await.map_err(browser)?;
+            Ok::<_, StoreError>(value)
+        }
+        .await;
+        db.close();
+        match result? {
+            Some(value) if !value.is_undefined() => Draft::from_record(from_js(value)?)
+                .map(Some)
+                .map_err(browser),
+            _ => Ok(None),
+        }
+    }
+
+    /// Every dossier on the device, most recently changed first. Records that cannot be read
+    /// (written by a newer app) are left out, and left alone.
+    pub async fn list_drafts() -> Result<Vec<Draft>, StoreError> {
+        let values = get_all(DRAFTS).await?;
+        let mut drafts: Vec<Draft> = values
+            .into_iter()
+            .filter_map(|v| from_js(v).ok())
+            .filter_map(|v| Draft::from_record(v).ok())
+            .collect();
+        drafts.sort_by(|a, b| b.updated.cmp(&a.updated));
+        Ok(drafts)
+    }
+
+    async fn get_all(name: &str) -> Result<Vec<JsValue>, StoreError> {
+        let db = open().await?;
+        let result = async {
+            let tx = db.transaction(name).build().map_err(browser)?;
+            let store = tx.object_store(name).map_err(browser)?;
+            let values: Vec<JsValue> = store
+                .get_all()
+                .primitive()
+                .map_err(browser)?
+                .await
+                .map_err(browser)?
+                .filter_map(Result::ok)
+                .collect();
+            tx.commit().await.map_err(browser)?;
+            Ok(values)
+        }
+        .await;
+        db.close();
+        result
+    }
+
+    /// Deletes a dossier and the files attached to it, together.
+    pub async fn delete_draft(draft: &Draft) -> Result<(), StoreError> {
+        let db = open().await?;
+        let result = async {
+            let tx = db
+                .transaction([DRAFTS, FILES])
+                .with_mode(TransactionMode::Readwrite)
+                .build()
+                .map_err(browser)?;
+            let drafts = tx.object_store(DRAFTS).map_err(browser)?;
+            let files = tx.object_store(FILES).map_err(browser)?;
+            drafts
+                .delete(draft.id.clone())
+                .primitive()
+                .map_err(browser)?;
+            for attachment in &draft.attachments {
+                files
+                    .delete(attachment.id.clone())
+                    .primitive()
+                    .map_err(browser)?;
+            }
+            tx.commit().await.map_err(browser)
+        }
+        .await;
+        db.close();
+        result
+    }
+
+    /// Keeps a file's bytes and the draft that lists it, in one transaction: both or neither.
+    pub async fn put_file(
+        draft: &Draft,
+        attachment_id: &str,
+        blob: &web_sys::Blob,
+    ) -> Result<(), StoreError> {
+        let value = to_js(draft)?;
+        let record = Object::new();
+        let set = |k: &str, v: &JsValue| Reflect::set(&record, &k.into(), v).map(drop);
+        set("id", &attachment_id.into()).map_err(|e| browser(format!("{e:?}")))?;
+        set("draft", &draft.id.as_str().into()).map_err(|e| browser(format!("{e:?}")))?;
+        set("blob", blob).map_err(|e| browser(format!("{e:?}")))?;
+        let db = open().await?;
+        let result = async {
+            let tx = db
+                .transaction([DRAFTS, FILES])
+                .with_mode(TransactionMode::Readwrite)
+                .build()
+                .map_err(browser)?;
+            let drafts = tx.object_store(DRAFTS).map_err(browser)?;
+            let files = tx.object_store(FILES).map_err(browser)?;
+            files
+                .put(JsValue::from(record))
+                .with_key(attachment_id.to_string())
+                .primitive()
+                .map_err(browser)?;
+            drafts
+                .put(value)
+                .with_key(draft.id.clone())
+                .primitive()
+                .map_err(browser)?;
+            tx.commit().await.map_err(browser)
+        }
+        .await;
+        db.close();
+        result
+    }
+
+    /// Removes a file and saves the draft without it, in one transaction.
+    pub async fn remove_file(draft: &Draft, attachment_id: &str) -> Result<(), StoreError> {
+        let value = to_js(draft)?;
+        let db = open().await?;
+        let result = async {
+            let tx = db
+                .transaction([DRAFTS, FILES])
+                .with_mode(TransactionMode::Readwrite)
+                .build()
+                .map_err(browser)?;
+            let drafts = tx.object_store(DRAFTS).map_err(browser)?;
+            let files = tx.object_store(FILES).map_err(browser)?;
+            files
+                .delete(attachment_id.to_string())
+                .primitive()
+                .map_err(browser)?;
+            drafts
+                .put(value)
+                .with_key(draft.id.clone())
+                .primitive()
+                .map_err(browser)?;
+            tx.commit().await.map_err(browser)
+        }
+        .await;
+        db.close();
+        result
+    }
+
+    pub async fn get_file(attachment_id: &str) -> Result<Option<web_sys::Blob>, StoreError> {
+        let db = open().await?;
+        let result = async {
+            let tx = db.transaction(FILES).build().map_err(browser)?;
+            let store = tx.object_store(FILES).map_err(browser)?;
+            let value: Option<JsValue> = store
+                .get(attachment_id.to_string())
+                .primitive()
+                .map_err(browser)?
+                .await
+                .map_err(browser)?;
+            tx.commit().await.map_err(browser)?;
+            Ok::<_, StoreError>(value)
+        }
+        .await;
+        db.close();
+        Ok(result?
+            .and_then(|record| Reflect::get(&record, &"blob".into()).ok())
+            .and_then(|blob| wasm_bindgen::JsCast::dyn_into::<web_sys::Blob>(blob).ok()))
+    }
+
+    pub async fn list_people() -> Result<Vec<Person>, StoreError> {
+        let mut people: Vec<Person> = get_all(PEOPLE)
+            .await?
+            .into_iter()
+            .filter_map(|v| from_js(v).ok())
+            .filter_map(|v| serde_json::from_value(v).ok())
+            .collect();
+        // The resident first, then by name.
+        people.sort_by(|a, b| b.me.cmp(&a.me).then_with(|| a.name().cmp(b.name())));
+        Ok(people)
+    }
+
+    pub async fn put_person(person: &Person) -> Result<(), StoreError> {
+        let value = to_js(person)?;
+        let db = open().await?;
+        let result = async {
+            let tx = db
+                .transaction(PEOPLE)
+                .with_mode(TransactionMode::Readwrite)
+                .build()
+                .map_err(browser)?;
+            let store = tx.object_store(PEOPLE).map_err(browser)?;
+            store
+                .put(value)
+                .with_key(person.id.clone())
+                .primitive()
+                .map_err(browser)?;
+            tx.commit().await.map_err(browser)
+        }
+        .await;
+        db.close();
+        result
+    }
+
+    pub async fn delete_person(id: &str) -> Result<(), StoreError> {
+        let db = open().await?;
+        let result = async {
+            let tx = db
+                .transaction(PEOPLE)
+                .with_mode(TransactionMode::Readwrite)
+                .build()
+                .map_err(browser)?;
+            let store = tx.object_store(PEOPLE).map_err(browser)?;
+            store.delete(id.to_string()).primitive().map_err(browser)?;
+            tx.commit().await.map_err(browser)
+        }
+        .await;
+        db.close();
+        result
+    }
+
+    /// Empties every store (the database itself stays, so an open tab keeps working).
+    pub async fn clear_all() -> Result<(), StoreError> {
+        let db = open().await?;
+        let result = async {
+            let tx = db
+                .transaction([DRAFTS, FILES, PEOPLE])
+                .with_mode(TransactionMode::Readwrite)
+                .build()
+                .map_err(browser)?;
+            for name in [DRAFTS, FILES, PEOPLE] {
+                tx.object_store(name)
+                    .map_err(browser)?
+                    .clear()
+                    .map_err(browser)?;
+            }
+            tx.commit().await.map_err(browser)
+        }
+        .await;
+        db.close();
+        result
+    }
+}
+
+pub use imp::*;
