@@ -1,27 +1,72 @@
-// Một Cửa's service worker: what a resident has opened stays readable without a network.
+// Một Cửa's service worker: the app opens, and what a resident has opened stays readable, without
+// a network. The server fills in VERSION and PRECACHE when it serves this file (see
+// server/src/web/service_worker.rs): VERSION is a hash of everything precached, so every build
+// that changes a file is a new worker with new cache names.
 //
-// - Hashed files (/pkg/…) and the search index (/catalogue/<version>/index.json) never change
-//   under their URL: served from the cache first, fetched once.
-// - Pages and catalogue answers (/api/catalogue/…) change: fetched from the network first (kept
-//   as a copy for later), and served from that copy when the network fails or is too slow.
-// - A page opened for the first time while offline gets a short bilingual notice instead.
-//
-// The page (once its wasm runs) asks the worker to keep the files it loaded before the worker
-// took control, and each page it moves to, so reloading works offline too.
+// - Install: precache the app shell (the wasm, JS and CSS of this build, icons, manifest, the
+//   catalogue's search index, and the pages that work from the device: home, procedures,
+//   dossiers, people), and carry the pages kept by the previous version over into this version's
+//   cache (fetched again when possible, since they name the new build's files).
+// - A new version waits: the page tells the resident "a new version is ready" and sends
+//   `{type: "activate"}` when they click; otherwise it takes over on their next visit.
+// - Activate: delete the caches of older versions.
+// - Hashed files (/pkg/…), the search index and the shell's files are served from the cache.
+// - Pages and catalogue answers are fetched from the network first (and kept), and served from
+//   the kept copy when the network fails or is too slow. A dossier page (/dossiers/<id>…) falls
+//   back to the precached dossier shell: the dossier itself is read from IndexedDB.
+// - A page never opened, requested offline, gets a short bilingual notice.
 
-const ASSETS = "motcua-assets-v1";
-const PAGES = "motcua-pages-v1";
-const KNOWN = [ASSETS, PAGES];
+const VERSION = "__MOTCUA_VERSION__";
+const PRECACHE = __MOTCUA_PRECACHE__;
+const SHELL = `motcua-shell-${VERSION}`;
+const PAGES = `motcua-pages-${VERSION}`;
 /// On a slow mobile network, a saved copy after this long beats waiting.
 const NETWORK_TIMEOUT_MS = 4000;
+/// Pages carried over from the previous version are fetched again, up to this many.
+const REFRESH_LIMIT = 60;
 
-self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const shell = await caches.open(SHELL);
+      await shell.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload", credentials: "same-origin" })));
+      await carryOverPages();
+    })(),
+  );
+});
+
+async function carryOverPages() {
+  const pages = await caches.open(PAGES);
+  let refreshed = 0;
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("motcua-pages-") || name === PAGES) continue;
+    const old = await caches.open(name);
+    for (const request of await old.keys()) {
+      const url = new URL(request.url);
+      const isPage = !url.pathname.startsWith("/api/");
+      if (isPage && refreshed < REFRESH_LIMIT) {
+        refreshed += 1;
+        try {
+          const response = await fetch(request.url, { credentials: "same-origin", cache: "no-store" });
+          if (response.ok) {
+            await pages.put(request.url, response);
+            continue;
+          }
+        } catch (_) {
+          // Offline: keep the old copy, still readable.
+        }
+      }
+      const copy = await old.match(request, { ignoreVary: true });
+      if (copy) await pages.put(request.url, copy);
+    }
+  }
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith("motcua-") && !KNOWN.includes(name)) await caches.delete(name);
+        if (name.startsWith("motcua-") && name !== SHELL && name !== PAGES) await caches.delete(name);
       }
       await self.clients.claim();
     })(),
@@ -32,35 +77,26 @@ function isImmutable(url) {
   return url.pathname.startsWith("/pkg/") || /^\/catalogue\/[^/]+\/index\.json$/.test(url.pathname);
 }
 
-function isRevalidated(request, url) {
-  return (
-    request.mode === "navigate" ||
-    url.pathname.startsWith("/api/catalogue/") ||
-    url.pathname === "/favicon.svg"
-  );
+function isShellFile(url) {
+  return !url.search && PRECACHE.includes(url.pathname) && !isPage(url.pathname);
 }
 
-/// Keeps one version of each hashed file: a new release replaces the old one.
-async function putImmutable(cache, url, response) {
-  const family = url.pathname.replace(/\.[A-Za-z0-9_-]{10,}\./, ".*.");
-  for (const old of await cache.keys()) {
-    const oldUrl = new URL(old.url);
-    const same = oldUrl.pathname.replace(/\.[A-Za-z0-9_-]{10,}\./, ".*.") === family;
-    const oldIndex = /^\/catalogue\/[^/]+\/index\.json$/.test(oldUrl.pathname);
-    const newIndex = /^\/catalogue\/[^/]+\/index\.json$/.test(url.pathname);
-    if (oldUrl.pathname !== url.pathname && ((same && family.includes("*")) || (oldIndex && newIndex))) {
-      await cache.delete(old);
-    }
-  }
-  await cache.put(url.href, response);
+function isPage(pathname) {
+  return !/\.[a-z0-9]+$/i.test(pathname);
+}
+
+function isRevalidated(request, url) {
+  return request.mode === "navigate" || url.pathname.startsWith("/api/catalogue/");
 }
 
 async function cacheFirst(request, url) {
-  const cache = await caches.open(ASSETS);
-  const cached = await cache.match(url.href);
+  const cached = await caches.match(url.href, { cacheName: SHELL });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await putImmutable(cache, url, response.clone());
+  if (response.ok) {
+    const shell = await caches.open(SHELL);
+    await shell.put(url.href, response.clone());
+  }
   return response;
 }
 
@@ -74,11 +110,28 @@ function cacheKey(url) {
   return url.origin + url.pathname + (search ? "?" + search : "");
 }
 
+/// The precached page that stands in for `url` when it was never kept: a dossier's pages are
+/// all the same shell (the dossier comes from IndexedDB).
+function shellPage(url) {
+  const path = url.pathname.replace(/\/+$/, "") || "/";
+  if (/^\/dossiers\/[^/]+$/.test(path)) return "/dossiers/draft";
+  if (/^\/dossiers\/[^/]+\/[^/]+$/.test(path)) return "/dossiers/draft/section";
+  if (PRECACHE.includes(path) && !url.search) return path;
+  return null;
+}
+
+async function savedCopy(url, key) {
+  const cached = await caches.match(key, { cacheName: PAGES, ignoreVary: true });
+  if (cached) return cached;
+  const shell = shellPage(url);
+  return shell ? caches.match(shell, { cacheName: SHELL, ignoreVary: true }) : undefined;
+}
+
 async function networkFirst(request, url, event) {
-  const cache = await caches.open(PAGES);
+  const pages = await caches.open(PAGES);
   const key = cacheKey(url);
   const fromNetwork = fetch(request).then(async (response) => {
-    if (response.ok && response.type === "basic") await cache.put(key, response.clone());
+    if (response.ok && response.type === "basic") await pages.put(key, response.clone());
     return response;
   });
   // Keep the copy up to date even when the saved one answers first.
@@ -87,12 +140,11 @@ async function networkFirst(request, url, event) {
   try {
     const winner = await Promise.race([fromNetwork, timeout.then(() => null)]);
     if (winner) return winner;
-    const cached = await cache.match(key, { ignoreVary: true });
-    return cached || (await fromNetwork);
+    return (await savedCopy(url, key)) || (await fromNetwork);
   } catch (error) {
-    const cached = await cache.match(key, { ignoreVary: true });
+    const cached = await savedCopy(url, key);
     if (cached) return cached;
-    if (request.mode === "navigate") return offlinePage(cache);
+    if (request.mode === "navigate") return offlinePage(pages);
     throw error;
   }
 }
@@ -125,9 +177,9 @@ async function offlinePage(cache) {
 h1{font-size:1.75rem}a{color:#0a4a8c;display:inline-block;padding:.5rem 0}</style></head>
 <body><main>
 <h1>Không có kết nối mạng</h1>
-<p>Trang này chưa được lưu trên thiết bị. Hãy thử lại khi có mạng. Bạn vẫn mở được các trang đã xem:</p>
+<p>Trang này chưa được lưu trên thiết bị. Hãy thử lại khi có mạng. Bạn vẫn mở được các trang đã xem và <a href="/dossiers">hồ sơ của bạn</a>:</p>
 <h2 lang="en">You are offline</h2>
-<p lang="en">This page is not saved on this device yet. Try again when you are online. Pages you have opened are still available:</p>
+<p lang="en">This page is not saved on this device yet. Try again when you are online. Pages you have opened, and <a href="/dossiers">your dossiers</a>, are still available:</p>
 <ul>${links || '<li><a href="/">Một Cửa</a></li>'}</ul>
 </main></body></html>`;
   return new Response(html, {
@@ -141,44 +193,48 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (isImmutable(url)) {
+  if (isImmutable(url) || isShellFile(url)) {
     event.respondWith(cacheFirst(request, url));
   } else if (isRevalidated(request, url)) {
     event.respondWith(networkFirst(request, url, event));
   }
 });
 
-/// `{ type: "keep", urls: [...] }` from a page: fetch and keep these (the files the page loaded
-/// before this worker controlled it, or the page it has just moved to).
 self.addEventListener("message", (event) => {
   const data = event.data || {};
-  if (data.type !== "keep" || !Array.isArray(data.urls)) return;
-  event.waitUntil(
-    (async () => {
-      for (const raw of data.urls.slice(0, 50)) {
-        try {
-          const url = new URL(raw, self.location.origin);
-          if (url.origin !== self.location.origin) continue;
-          if (isImmutable(url)) {
-            const cache = await caches.open(ASSETS);
-            if (!(await cache.match(url.href))) {
-              const response = await fetch(url.href);
-              if (response.ok) await putImmutable(cache, url, response);
-            }
-          } else if (
-            url.pathname === "/" ||
-            url.pathname.startsWith("/procedures") ||
-            url.pathname === "/help" ||
-            url.pathname.startsWith("/api/catalogue/")
-          ) {
-            const cache = await caches.open(PAGES);
-            const response = await fetch(url.href, { credentials: "same-origin" });
-            if (response.ok) await cache.put(cacheKey(url), response);
-          }
-        } catch (_) {
-          // Offline or gone: nothing to keep now.
-        }
-      }
-    })(),
-  );
+  if (data.type === "activate") {
+    // The resident clicked "use the new version".
+    self.skipWaiting();
+  } else if (data.type === "keep" && Array.isArray(data.urls)) {
+    event.waitUntil(keep(data.urls.slice(0, 50)));
+  }
 });
+
+/// `{ type: "keep", urls: [...] }` from a page: fetch and keep these (the page it has just moved
+/// to, and the catalogue record it read).
+async function keep(urls) {
+  for (const raw of urls) {
+    try {
+      const url = new URL(raw, self.location.origin);
+      if (url.origin !== self.location.origin) continue;
+      if (isImmutable(url)) {
+        const shell = await caches.open(SHELL);
+        if (!(await shell.match(url.href))) {
+          const response = await fetch(url.href);
+          if (response.ok) await shell.put(url.href, response);
+        }
+      } else if (
+        url.pathname === "/" ||
+        url.pathname.startsWith("/procedures") ||
+        url.pathname === "/help" ||
+        url.pathname.startsWith("/api/catalogue/")
+      ) {
+        const pages = await caches.open(PAGES);
+        const response = await fetch(url.href, { credentials: "same-origin" });
+        if (response.ok) await pages.put(cacheKey(url), response);
+      }
+    } catch (_) {
+      // Offline or gone: nothing to keep now.
+    }
+  }
+}

@@ -1,12 +1,14 @@
 //! The root component, the HTML shell the server renders around it, and the route table.
 
+use crate::device::provide_device;
 use crate::i18n::*;
 use crate::language;
 use crate::offline::OfflineKeeper;
 use crate::pages::{
-    help::HelpPage, home::HomePage, not_found::NotFoundPage, procedure::ProcedurePage,
-    procedure_check::ProcedureCheckPage, procedure_check_result::ProcedureCheckResultPage,
-    procedures::ProceduresPage,
+    dossier::DossierPage, dossier_section::DossierSectionPage, dossiers::DossiersPage,
+    help::HelpPage, home::HomePage, not_found::NotFoundPage, people::PeoplePage,
+    procedure::ProcedurePage, procedure_check::ProcedureCheckPage,
+    procedure_check_result::ProcedureCheckResultPage, procedures::ProceduresPage,
 };
 use crate::ui::layout::{Footer, Header};
 use leptos::prelude::*;
@@ -32,6 +34,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0a4a8c" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 <MetaTags />
@@ -61,6 +65,7 @@ fn set_page_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_device();
 
     // Remember the language for 400 days, on every path of the site.
     let cookie_options: CookieOptions<Locale> = CookieOptions::default()
@@ -88,6 +93,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/procedures/:code") view=ProcedurePage ssr=SsrMode::Async />
                         <Route path=path!("/procedures/:code/check") view=ProcedureCheckPage ssr=SsrMode::Async />
                         <Route path=path!("/procedures/:code/check/result") view=ProcedureCheckResultPage ssr=SsrMode::Async />
+                        // Dossiers live on the device: the server renders the frame, the
+                        // browser fills it from IndexedDB.
+                        <Route path=path!("/dossiers") view=DossiersPage />
+                        <Route path=path!("/dossiers/:id") view=DossierPage />
+                        <Route path=path!("/dossiers/:id/:section") view=DossierSectionPage />
+                        <Route path=path!("/people") view=PeoplePage />
                     </Routes>
                 </main>
                 <Footer />

@@ -47,17 +47,20 @@ pub fn use_device() -> Device {
 }
 
 /// Recounts the dossiers waiting to be sent (after a change in the store).
-pub fn refresh_waiting() {
+pub fn refresh_waiting(device: Option<Device>) {
     #[cfg(feature = "hydrate")]
-    if let Some(device) = use_context::<Device>() {
+    if let Some(device) = device {
         leptos::task::spawn_local(async move {
             if let Ok(drafts) = store::list_drafts().await {
-                device.waiting.set(waiting_count(&drafts));
+                device.waiting.try_set(waiting_count(&drafts));
             }
         });
     }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = device;
 }
 
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 fn waiting_count(drafts: &[crate::dossier::model::Draft]) -> usize {
     use crate::dossier::model::SubmissionState;
     drafts
@@ -112,8 +115,8 @@ mod browser {
         device.online.set(window.navigator().on_line());
         for (event, online) in [("online", true), ("offline", false)] {
             let listener = Closure::<dyn Fn()>::new(move || device.online.set(online));
-            let _ = window
-                .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+            let _ =
+                window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
             listener.forget();
         }
         device.shared.set(shared::is_on());

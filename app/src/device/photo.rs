@@ -53,10 +53,8 @@ mod browser {
             .dyn_into()?;
         canvas.set_width(width);
         canvas.set_height(height);
-        let context: web_sys::CanvasRenderingContext2d = canvas
-            .get_context("2d")?
-            .ok_or(JsValue::NULL)?
-            .dyn_into()?;
+        let context: web_sys::CanvasRenderingContext2d =
+            canvas.get_context("2d")?.ok_or(JsValue::NULL)?.dyn_into()?;
         context.set_fill_style_str("#ffffff");
         context.fill_rect(0.0, 0.0, f64::from(width), f64::from(height));
         context.draw_image_with_image_bitmap_and_dw_and_dh(

@@ -23,7 +23,10 @@ fn session() -> Option<web_sys::Storage> {
 pub fn is_on() -> bool {
     #[cfg(feature = "hydrate")]
     {
-        local().and_then(|s| s.get_item(SWITCH).ok().flatten()).as_deref() == Some("1")
+        local()
+            .and_then(|s| s.get_item(SWITCH).ok().flatten())
+            .as_deref()
+            == Some("1")
     }
     #[cfg(not(feature = "hydrate"))]
     {

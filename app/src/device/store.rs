@@ -176,7 +176,7 @@ mod imp {
             .filter_map(|v| from_js(v).ok())
             .filter_map(|v| Draft::from_record(v).ok())
             .collect();
-        drafts.sort_by(|a, b| b.updated.cmp(&a.updated));
+        drafts.sort_by_key(|d| std::cmp::Reverse(d.updated));
         Ok(drafts)
     }
 

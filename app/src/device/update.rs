@@ -30,22 +30,27 @@ pub fn watch(device: Device) {
         if registration.waiting().is_some() && has_controller() {
             device.update_ready.set(true);
         }
+        // A version being installed: say so once it is installed (and waits).
+        let follow = move |installing: web_sys::ServiceWorker| {
+            let worker = installing.clone();
+            let has_controller = has_controller.clone();
+            let on_state = Closure::<dyn Fn()>::new(move || {
+                if worker.state() == web_sys::ServiceWorkerState::Installed && has_controller() {
+                    device.update_ready.set(true);
+                }
+            });
+            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            on_state.forget();
+        };
+        if let Some(installing) = registration.installing() {
+            follow(installing);
+        }
         let on_update = {
             let registration = registration.clone();
             Closure::<dyn Fn()>::new(move || {
-                let Some(installing) = registration.installing() else {
-                    return;
-                };
-                let worker = installing.clone();
-                let has_controller = has_controller.clone();
-                let on_state = Closure::<dyn Fn()>::new(move || {
-                    if worker.state() == web_sys::ServiceWorkerState::Installed && has_controller()
-                    {
-                        device.update_ready.set(true);
-                    }
-                });
-                installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-                on_state.forget();
+                if let Some(installing) = registration.installing() {
+                    follow(installing.clone());
+                }
             })
         };
         registration.set_onupdatefound(Some(on_update.as_ref().unchecked_ref()));

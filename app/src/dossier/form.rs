@@ -390,6 +390,26 @@ fn person_section(
     }
 }
 
+/// The details kept for a saved person (edited on the people page): every person field, under
+/// the prefix `person`.
+pub fn saved_person_section() -> Section {
+    let mut section = person_section(
+        "person",
+        t("Thông tin người được lưu", "Saved person's details"),
+        None,
+        PersonAsks {
+            contact: true,
+            ..FULL
+        },
+        false,
+    );
+    // Keep what is known: only the name is needed; what is filled in must still be right.
+    for field in &mut section.fields {
+        field.required = field.id == "person_name";
+    }
+    section
+}
+
 /// "Your details": the person filing, first in every dossier.
 fn applicant() -> Section {
     let mut section = person_section(

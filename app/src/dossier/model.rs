@@ -3,6 +3,7 @@
 //! never loses a draft.
 
 use super::form::{Data, PERSON_KEYS, Section};
+use crate::eligibility::model::Text;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -80,6 +81,9 @@ pub struct Draft {
     pub format: u32,
     pub id: String,
     pub procedure: String,
+    /// The procedure's name when the dossier was started, to list it without the catalogue.
+    #[serde(default = "no_name")]
+    pub procedure_name: Text,
     /// The case of the procedure the check settled on, when it has several.
     #[serde(default)]
     pub variant: Option<String>,
@@ -115,12 +119,23 @@ pub enum RecordError {
 
 impl Draft {
     pub fn new(id: String, procedure: &str, answers: BTreeMap<String, String>, now: i64) -> Draft {
+        Draft::named(id, procedure, no_name(), answers, now)
+    }
+
+    pub fn named(
+        id: String,
+        procedure: &str,
+        procedure_name: Text,
+        answers: BTreeMap<String, String>,
+        now: i64,
+    ) -> Draft {
         let who_for = WhoFor::from_answer(answers.get("who").map(String::as_str));
         let variant = answers.get("case").cloned();
         Draft {
             format: DRAFT_FORMAT,
             id,
             procedure: procedure.to_string(),
+            procedure_name,
             variant,
             answers,
             who_for,
@@ -175,6 +190,13 @@ impl Draft {
         self.attachments
             .iter()
             .filter(move |a| a.document == document)
+    }
+}
+
+fn no_name() -> Text {
+    Text {
+        vi: String::new(),
+        en: None,
     }
 }
 

@@ -1,8 +1,12 @@
 //! One module per screen, named after its route.
 
+pub mod dossier;
+pub mod dossier_section;
+pub mod dossiers;
 pub mod help;
 pub mod home;
 pub mod not_found;
+pub mod people;
 pub mod procedure;
 pub mod procedure_check;
 pub mod procedure_check_result;

@@ -17,6 +17,7 @@ use crate::ui::catalogue::{fee_summary, time_text};
 use crate::ui::check::{
     AnswerSummary, Checklist, RuleText, Unconfirmed, check_href, focus_when_shown,
 };
+use crate::ui::dossier::start::StartDossier;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -155,6 +156,7 @@ fn Outcome(
                 }}
                 <PrintButton />
             </section>
+            <StartDossier procedure answers=rules.with_value(|r| evaluation.answers(r)) />
             <div class="result-facts">
                 <section aria-labelledby="fee-heading">
                     <h2 id="fee-heading">{tr!(result_fee)}</h2>

@@ -2,5 +2,6 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod dossier;
 pub mod layout;
 pub mod text;

@@ -5,6 +5,7 @@ pub mod catalogue;
 mod headers;
 mod health;
 mod language;
+pub mod service_worker;
 
 use crate::db::Database;
 use app::app::{App, shell};
@@ -73,8 +74,14 @@ pub fn router(state: AppState) -> Router {
         .call_fallback_on_method_not_allowed(true)
         .fallback(any(move |request: Request<Body>| not_found(request)));
 
+    let worker = std::sync::Arc::new(service_worker::ServiceWorker::load(Path::new(
+        &*options.site_root,
+    )));
+    tracing::debug!(version = %worker.version, files = worker.precache.len(), "service worker");
+
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/sw.js", get(move || async move { worker.response() }))
         .route("/language/{code}", get(language::switch_language))
         .route("/catalogue/{version}/index.json", get(catalogue::index))
         .leptos_routes_with_context(&state, generate_route_list(App), context, {

@@ -82,6 +82,22 @@ pub fn Unconfirmed() -> impl IntoView {
 /// Moves the focus to the element `id` once the page runs in the browser: after each step of
 /// the check, screen readers start at the new heading (or at the error summary) instead of at a
 /// button that is gone.
+/// Moves the keyboard focus to the element `id` (in the browser; nothing on the server).
+pub fn focus_element(id: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
+}
+
 pub fn focus_when_shown(id: String) {
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]

@@ -1,9 +1,10 @@
-use super::LanguageSwitch;
+use super::{LanguageSwitch, NetworkBadge, UpdateNotice};
 use crate::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The top of every page: a link past the header, the portal's name, and the language switch.
+/// The top of every page: a link past the header, the portal's name, the sections, the network
+/// state, and the language switch; below it, the notice of a new version.
 #[component]
 pub fn Header() -> impl IntoView {
     view! {
@@ -19,9 +20,12 @@ pub fn Header() -> impl IntoView {
                 </A>
                 <nav class="site-nav" aria-label=tr!(portal_name)>
                     <A href="/procedures" attr:class="site-nav__link">{tr!(nav_procedures)}</A>
+                    <A href="/dossiers" attr:class="site-nav__link">{tr!(nav_dossiers)}</A>
                 </nav>
+                <NetworkBadge />
                 <LanguageSwitch />
             </div>
         </header>
+        <UpdateNotice />
     }
 }

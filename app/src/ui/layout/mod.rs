@@ -1,9 +1,14 @@
-//! The frame around every page: header (portal name, language switch) and footer (help).
+//! The frame around every page: header (portal name, network state, language switch), the
+//! new-version notice, and footer (help).
 
 mod footer;
 mod header;
 mod language_switch;
+mod network_badge;
+mod update_notice;
 
 pub use footer::Footer;
 pub use header::Header;
 pub use language_switch::LanguageSwitch;
+pub use network_badge::NetworkBadge;
+pub use update_notice::UpdateNotice;

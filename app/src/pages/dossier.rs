@@ -1,0 +1,158 @@
+//! `/dossiers/{id}`: one dossier as a task list (GOV.UK pattern): each part of the form with
+//! "Completed", "In progress" or "Not started", then the documents. The dossier is read from the
+//! device; the server renders only the frame (it never sees drafts).
+
+use crate::clock::today;
+use crate::dossier::form::{Status, sections_shown};
+use crate::dossier::model::{WhoFor, hanoi_date_time};
+use crate::eligibility::answers::Answers;
+use crate::i18n::*;
+use crate::tr;
+use crate::ui::check::{english, result_href};
+use crate::ui::dossier::draft::DraftUnavailable;
+use crate::ui::dossier::{
+    DraftHandle, Load, SaveStatus, StateTag, draft_title, section_href, text_signal, use_draft,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn DossierPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
+    let handle = use_draft(id);
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, dossier_title).to_string() />
+        {move || match handle.load.get() {
+            Load::Loading => view! {
+                <div class="page"><p class="loading">{tr!(dossier_loading)}</p></div>
+                <noscript><p class="notice notice--warning">{tr!(dossiers_need_script)}</p></noscript>
+            }.into_any(),
+            Load::Ready => view! { <TaskList handle /> }.into_any(),
+            other => view! { <DraftUnavailable load=other /> }.into_any(),
+        }}
+    }
+}
+
+/// "For whom" in words.
+pub fn who_for_text(who: WhoFor) -> Signal<String> {
+    match who {
+        WhoFor::Myself => tr!(dossier_for_self),
+        WhoFor::Child => tr!(dossier_for_child),
+        WhoFor::Relative => tr!(dossier_for_relative),
+        WhoFor::Authorised => tr!(dossier_for_authorised),
+    }
+}
+
+#[component]
+fn TaskList(handle: DraftHandle) -> impl IntoView {
+    let i18n = use_i18n();
+    let english = english();
+    let draft = handle.draft.get_untracked().expect("loaded");
+    let id = draft.id.clone();
+    let code = draft.procedure.clone();
+    let sections = StoredValue::new(sections_shown(&code, draft.who_for.is_someone_else()));
+    let title = move || {
+        handle
+            .draft
+            .with(|d| d.as_ref().map(|d| draft_title(d, english.get())))
+            .unwrap_or_default()
+    };
+    let today = today();
+    let status_of = move |section: usize| {
+        handle.draft.with(|d| {
+            let d = d.as_ref()?;
+            sections.with_value(|s| Some(s[section].status(&d.form, &d.completed, today)))
+        })
+    };
+    let items = sections.with_value(|all| {
+        all.iter()
+            .enumerate()
+            .map(|(i, section)| {
+                let href = section_href(&id, section.id);
+                let name = text_signal(section.title.clone());
+                let status_id = format!("status-{}", section.id);
+                view! {
+                    <li class="task-list__item" data-section=section.id>
+                        <a class="task-list__link" href=href aria-describedby=status_id.clone()>{name}</a>
+                        <span id=status_id>{move || status_tag(status_of(i))}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    });
+    let completed = move || {
+        let total = sections.with_value(Vec::len) + 1;
+        let mut done = (0..total - 1)
+            .filter(|&i| status_of(i) == Some(Status::Completed))
+            .count();
+        if handle.draft.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.completed.contains("documents"))
+        }) {
+            done += 1;
+        }
+        t_string!(i18n, dossier_completed_count, done = done, total = total).to_string()
+    };
+    let documents_status = move || {
+        handle.draft.with(|d| {
+            let d = d.as_ref()?;
+            Some(if d.completed.contains("documents") {
+                Status::Completed
+            } else if d.ticks.is_empty() && d.attachments.is_empty() {
+                Status::NotStarted
+            } else {
+                Status::InProgress
+            })
+        })
+    };
+    let files = move || {
+        let n = handle
+            .draft
+            .with(|d| d.as_ref().map_or(0, |d| d.attachments.len()));
+        (n > 0).then(|| t_string!(i18n, dossier_files_count, n = n).to_string())
+    };
+    let answers_href = result_href(&code, &Answers(draft.answers.clone()));
+    let state = move || handle.draft.with(|d| d.as_ref().map(|d| d.state.clone()));
+    let started = hanoi_date_time(draft.created);
+    view! {
+        <Title text=move || format!("{} – {}", t_string!(i18n, dossier_title), title()) />
+        <div class="page page--dossier">
+            <p class="check-nav"><a class="back-link" href="/dossiers">{tr!(dossiers_title)}</a></p>
+            <span class="caption">{tr!(dossier_title)}" · "{code.clone()}</span>
+            <h1>{title}</h1>
+            <p class="dossier-meta">
+                {who_for_text(draft.who_for)}" · "{tr!(dossier_started)}" "{started}
+            </p>
+            {move || state().filter(|s| *s != crate::dossier::model::SubmissionState::Draft)
+                .map(|state| view! { <p><StateTag state /></p> })}
+            <SaveStatus handle />
+            <p class="task-list__summary">{completed}</p>
+            <ol class="task-list">
+                {items}
+                <li class="task-list__item" data-section="documents">
+                    <a class="task-list__link" href=section_href(&id, "documents") aria-describedby="status-documents">
+                        {tr!(dossier_documents)}
+                    </a>
+                    <span id="status-documents">{move || status_tag(documents_status())}" "{files}</span>
+                </li>
+            </ol>
+            <p><a href=answers_href>{tr!(dossier_see_check)}</a></p>
+            <p class="hint">{tr!(dossier_kept_note)}</p>
+        </div>
+    }
+}
+
+pub fn status_tag(status: Option<Status>) -> impl IntoView {
+    status.map(|status| match status {
+        Status::Completed => view! { <strong class="tag tag--done">{tr!(task_completed)}</strong> },
+        Status::InProgress => {
+            view! { <strong class="tag tag--draft">{tr!(task_in_progress)}</strong> }
+        }
+        Status::NotStarted => {
+            view! { <strong class="tag tag--muted">{tr!(task_not_started)}</strong> }
+        }
+    })
+}

@@ -1,0 +1,155 @@
+//! `/dossiers`: the dossiers on this device, newest first — drafts to resume, dossiers waiting to
+//! be sent, sent ones with their tracking code — each with a resume and a delete button (delete
+//! asks first). Also how much space the portal uses and whether the browser keeps it.
+
+#[cfg(feature = "hydrate")]
+use crate::device::store;
+use crate::device::store::StoreError;
+use crate::device::{storage, use_device};
+use crate::dossier::form::{Status, sections_shown};
+use crate::dossier::model::{Draft, hanoi_date_time, readable_size};
+use crate::i18n::*;
+use crate::tr;
+use crate::ui::check::english;
+use crate::ui::dossier::{StateTag, dossier_href, draft_title};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+enum List {
+    Loading,
+    Ready(Vec<Draft>),
+    Failed(StoreError),
+}
+
+#[component]
+pub fn DossiersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = RwSignal::new(List::Loading);
+    let usage = RwSignal::new(None::<storage::Usage>);
+    let reload = move || {
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            let result = store::list_drafts().await;
+            list.try_set(match result {
+                Ok(drafts) => List::Ready(drafts),
+                Err(error) => List::Failed(error),
+            });
+            usage.try_set(storage::usage().await);
+        });
+    };
+    Effect::new(move |_| reload());
+    let content = move || match list.get() {
+        List::Loading => view! { <p class="loading">{tr!(dossiers_loading)}</p> }.into_any(),
+        List::Failed(_) => {
+            view! { <p class="notice notice--warning">{tr!(dossier_store_failed_text)}</p> }
+                .into_any()
+        }
+        List::Ready(drafts) if drafts.is_empty() => view! {
+            <p>{tr!(dossiers_empty)}</p>
+            <p><a class="button" href="/procedures">{tr!(dossiers_find)}</a></p>
+        }
+        .into_any(),
+        List::Ready(drafts) => {
+            let items = drafts
+                .into_iter()
+                .map(|draft| view! { <DossierRow draft on_deleted=Callback::new(move |_| reload()) /> })
+                .collect_view();
+            view! { <ul class="dossier-list">{items}</ul> }.into_any()
+        }
+    };
+    let english = english();
+    let space = move || {
+        usage.get().map(|u| {
+            let used = readable_size(u.used, english.get());
+            let text = if u.persisted {
+                t_string!(i18n, dossiers_space_kept, used = used).to_string()
+            } else {
+                t_string!(i18n, dossiers_space, used = used).to_string()
+            };
+            view! { <p class="hint" data-testid="storage-usage">{text}</p> }
+        })
+    };
+    view! {
+        <Title text=move || t_string!(i18n, dossiers_title).to_string() />
+        <div class="page page--dossiers">
+            <h1>{tr!(dossiers_title)}</h1>
+            <p class="lead">{tr!(dossiers_lead)}</p>
+            <noscript><p class="notice notice--warning">{tr!(dossiers_need_script)}</p></noscript>
+            {content}
+            {space}
+            <p><a href="/people">{tr!(people_title)}</a></p>
+        </div>
+    }
+}
+
+#[component]
+fn DossierRow(draft: Draft, on_deleted: Callback<()>) -> impl IntoView {
+    let device = use_device();
+    let english = english();
+    let confirming = RwSignal::new(false);
+    let title = {
+        let draft = draft.clone();
+        move || draft_title(&draft, english.get())
+    };
+    let today = crate::clock::today();
+    let sections = sections_shown(&draft.procedure, draft.who_for.is_someone_else());
+    let done = sections
+        .iter()
+        .filter(|s| s.status(&draft.form, &draft.completed, today) == Status::Completed)
+        .count();
+    let total = sections.len();
+    let i18n = use_i18n();
+    let progress =
+        move || t_string!(i18n, dossiers_progress, done = done, total = total).to_string();
+    let updated = hanoi_date_time(draft.updated);
+    let href = dossier_href(&draft.id);
+    let heading_id = format!("dossier-{}", draft.id);
+    let stored = StoredValue::new(draft.clone());
+    let delete = move |_| {
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            let draft = stored.get_value();
+            if store::delete_draft(&draft).await.is_ok() {
+                crate::device::refresh_waiting(Some(device));
+                on_deleted.run(());
+            }
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (stored, device, on_deleted);
+    };
+    view! {
+        <li class="dossier-row" data-dossier=draft.id.clone()>
+            <h2 class="dossier-row__title" id=heading_id.clone()>
+                <a href=href.clone()>{title.clone()}</a>
+            </h2>
+            <p class="dossier-row__meta">
+                <StateTag state=draft.state.clone() />" "
+                <span>{progress}</span>" · "
+                <span>{tr!(dossiers_updated)}" "{updated}</span>
+            </p>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <p class="actions">
+                        <a class="button" href=href.clone()>{tr!(dossiers_resume)}</a>
+                        <button type="button" class="button button--secondary" on:click=move |_| confirming.set(true)>
+                            {tr!(dossiers_delete)}
+                        </button>
+                    </p>
+                }
+            >
+                <div class="confirm" role="alertdialog" aria-labelledby=heading_id.clone()>
+                    <p><strong>{tr!(dossiers_delete_confirm)}</strong>" "{title.clone()}</p>
+                    <p class="actions">
+                        <button type="button" class="button button--warning" on:click=delete>{tr!(dossiers_delete_yes)}</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>
+                            {tr!(dossiers_delete_no)}
+                        </button>
+                    </p>
+                </div>
+            </Show>
+        </li>
+    }
+}

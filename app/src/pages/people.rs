@@ -1,0 +1,263 @@
+//! `/people`: the people whose details the resident chose to keep on this device (themselves,
+//! an elderly parent…), to fill in new dossiers — listed, changed and deleted here. Also the
+//! "This is a shared computer" switch and "Clear everything from this device".
+
+use crate::clock::today;
+#[cfg(feature = "hydrate")]
+use crate::device::store;
+use crate::device::store::StoreError;
+use crate::device::{shared, use_device};
+use crate::dossier::form::{Data, PERSON_KEYS, saved_person_section};
+use crate::dossier::model::Person;
+use crate::i18n::*;
+use crate::tr;
+use crate::ui::check::focus_element;
+use crate::ui::dossier::field::{ErrorSummary, FieldInput};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+enum List {
+    Loading,
+    Ready(Vec<Person>),
+    Failed(StoreError),
+}
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let device = use_device();
+    let list = RwSignal::new(List::Loading);
+    let editing = RwSignal::new(None::<String>);
+    let cleared = RwSignal::new(false);
+    let confirm_clear = RwSignal::new(false);
+    let reload = move || {
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            list.try_set(match store::list_people().await {
+                Ok(people) => List::Ready(people),
+                Err(error) => List::Failed(error),
+            });
+        });
+    };
+    Effect::new(move |_| reload());
+    let content = move || match list.get() {
+        List::Loading => view! { <p class="loading">{tr!(dossiers_loading)}</p> }.into_any(),
+        List::Failed(_) => {
+            view! { <p class="notice notice--warning">{tr!(dossier_store_failed_text)}</p> }
+                .into_any()
+        }
+        List::Ready(people) if people.is_empty() => view! { <p>{tr!(people_empty)}</p> }.into_any(),
+        List::Ready(people) => people
+            .into_iter()
+            .map(|person| {
+                let on_changed = Callback::new(move |_| {
+                    editing.set(None);
+                    reload();
+                });
+                view! { <PersonCard person editing on_changed /> }
+            })
+            .collect_view()
+            .into_any(),
+    };
+    let toggle_shared = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        shared::set(on);
+        device.shared.set(on);
+    };
+    let clear = move |_| {
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            shared::clear_everything().await;
+            crate::device::refresh_waiting(Some(device));
+            confirm_clear.try_set(false);
+            cleared.try_set(true);
+            list.try_set(List::Ready(Vec::new()));
+        });
+    };
+    view! {
+        <Title text=move || t_string!(i18n, people_title).to_string() />
+        <div class="page page--people">
+            <h1>{tr!(people_title)}</h1>
+            <p class="lead">{tr!(people_lead)}</p>
+            <noscript><p class="notice notice--warning">{tr!(dossiers_need_script)}</p></noscript>
+            <div class="people-list">{content}</div>
+            <section class="shared-computer" aria-labelledby="shared-heading">
+                <h2 id="shared-heading">{tr!(shared_heading)}</h2>
+                <div class="remember">
+                    <input class="checklist__box" type="checkbox" id="shared-switch"
+                        prop:checked=move || device.shared.get() on:change=toggle_shared />
+                    <label for="shared-switch">{tr!(shared_switch)}</label>
+                    <p class="hint">{tr!(shared_hint)}</p>
+                </div>
+                <Show
+                    when=move || confirm_clear.get()
+                    fallback=move || view! {
+                        <p><button type="button" class="button button--warning" on:click=move |_| {
+                            cleared.set(false);
+                            confirm_clear.set(true);
+                        }>{tr!(clear_everything)}</button></p>
+                    }
+                >
+                    <div class="confirm" role="alertdialog" aria-labelledby="clear-question">
+                        <p id="clear-question"><strong>{tr!(clear_confirm)}</strong></p>
+                        <p class="actions">
+                            <button type="button" class="button button--warning" on:click=clear>{tr!(clear_yes)}</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| confirm_clear.set(false)>
+                                {tr!(dossiers_delete_no)}
+                            </button>
+                        </p>
+                    </div>
+                </Show>
+                {move || cleared.get().then(|| view! { <p class="notice notice--good" role="status">{tr!(clear_done)}</p> })}
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn PersonCard(
+    person: Person,
+    editing: RwSignal<Option<String>>,
+    on_changed: Callback<()>,
+) -> impl IntoView {
+    let id = person.id.clone();
+    let is_editing = {
+        let id = id.clone();
+        move || editing.get().as_deref() == Some(id.as_str())
+    };
+    let confirming = RwSignal::new(false);
+    let name = person.name().to_string();
+    let born = ["birth_day", "birth_month", "birth_year"]
+        .iter()
+        .map(|k| person.details.get(*k).cloned().unwrap_or_default())
+        .collect::<Vec<_>>();
+    let born = (!born.iter().all(String::is_empty)).then(|| born.join("/"));
+    // Only the end of the ID number is shown on the list: someone may look over a shoulder.
+    let id_number = person
+        .details
+        .get("id")
+        .filter(|n| n.len() > 4)
+        .map(|n| format!("•••{}", &n[n.len() - 4..]));
+    let stored = StoredValue::new(person.clone());
+    let delete = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let id = stored.with_value(|p| p.id.clone());
+            leptos::task::spawn_local(async move {
+                if store::delete_person(&id).await.is_ok() {
+                    on_changed.run(());
+                }
+            });
+        }
+    };
+    let edit_id = id.clone();
+    view! {
+        <article class="person-card" data-person=id.clone()>
+            <h2 class="person-card__name">
+                {name.clone()}
+                {person.me.then(|| view! { " "<span class="tag tag--muted">{tr!(people_me)}</span> })}
+            </h2>
+            <p class="person-card__meta">
+                {born.map(|b| view! { <span>{tr!(people_born)}" "{b}</span>" " })}
+                {id_number.map(|n| view! { <span>{tr!(people_id)}" "{n}</span> })}
+            </p>
+            <Show
+                when=is_editing.clone()
+                fallback=move || {
+                    let edit_id = edit_id.clone();
+                    view! {
+                        <Show
+                            when=move || confirming.get()
+                            fallback=move || {
+                                let edit_id = edit_id.clone();
+                                view! {
+                                    <p class="actions">
+                                        <button type="button" class="button button--secondary"
+                                            on:click=move |_| editing.set(Some(edit_id.clone()))>{tr!(people_change)}</button>
+                                        <button type="button" class="button button--secondary"
+                                            on:click=move |_| confirming.set(true)>{tr!(dossiers_delete)}</button>
+                                    </p>
+                                }
+                            }
+                        >
+                            <div class="confirm" role="alertdialog">
+                                <p><strong>{tr!(people_delete_confirm)}</strong></p>
+                                <p class="actions">
+                                    <button type="button" class="button button--warning" on:click=delete>{tr!(dossiers_delete_yes)}</button>
+                                    <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>
+                                        {tr!(dossiers_delete_no)}
+                                    </button>
+                                </p>
+                            </div>
+                        </Show>
+                    }
+                }
+            >
+                <PersonForm person=stored.get_value() on_saved=on_changed />
+            </Show>
+        </article>
+    }
+}
+
+/// Changing a saved person: the same fields, checks and messages as in a dossier.
+#[component]
+fn PersonForm(person: Person, on_saved: Callback<()>) -> impl IntoView {
+    let section = saved_person_section();
+    let prefix = section.person.unwrap_or("person");
+    let initial: Data = PERSON_KEYS
+        .iter()
+        .filter_map(|k| {
+            person
+                .details
+                .get(*k)
+                .map(|v| (format!("{prefix}_{k}"), v.clone()))
+        })
+        .collect();
+    let form = RwSignal::new(initial);
+    let data = Memo::new(move |_| form.get());
+    let on_input = Callback::new(move |(key, value): (String, String)| {
+        form.update(|f| {
+            f.insert(key, value);
+        });
+    });
+    let problems = RwSignal::new(Vec::new());
+    let today = today();
+    let fields = StoredValue::new(section.fields.clone());
+    let section = StoredValue::new(section);
+    let person = StoredValue::new(person);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let found = section.with_value(|s| form.with_untracked(|f| s.problems(f, today)));
+        if !found.is_empty() {
+            problems.set(found);
+            request_animation_frame(|| focus_element("error-summary"));
+            return;
+        }
+        let mut updated = person.get_value();
+        updated.details =
+            section.with_value(|s| form.with_untracked(|f| Person::details_from(s, f)));
+        updated.updated = crate::device::now();
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            if store::put_person(&updated).await.is_ok() {
+                on_saved.run(());
+            }
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (updated, on_saved);
+    };
+    let inputs = fields
+        .get_value()
+        .into_iter()
+        .map(|field| view! { <FieldInput field data on_input problems today read_only=false /> })
+        .collect_view();
+    view! {
+        <ErrorSummary problems fields />
+        <form class="dossier-form" novalidate=true on:submit=save>
+            {inputs}
+            <button type="submit" class="button">{tr!(people_save)}</button>
+        </form>
+    }
+}

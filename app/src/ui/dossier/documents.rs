@@ -1,0 +1,285 @@
+//! The documents of a dossier: the personal checklist (from the eligibility answers the dossier
+//! was started with), each paper with "I have it" and its photos or files. A photo is checked
+//! and made small on the device, then kept with the draft in one transaction; a refused file
+//! gets a message by its paper and nothing is stored.
+
+use super::{DraftHandle, text_signal};
+use crate::catalogue::model::DocumentUse;
+use crate::dossier::model::{Attachment, readable_size};
+use crate::eligibility::model::{DocumentRule, Text};
+use crate::i18n::*;
+use crate::tr;
+use crate::ui::check::{RuleText, Unconfirmed, english};
+use leptos::prelude::*;
+
+#[component]
+pub fn DossierDocuments(
+    handle: DraftHandle,
+    documents: Vec<DocumentRule>,
+    read_only: bool,
+) -> impl IntoView {
+    if documents.is_empty() {
+        return view! { <p>{tr!(result_checklist_none)}</p> }.into_any();
+    }
+    documents
+        .into_iter()
+        .map(|document| view! { <DocumentItem handle document read_only /> })
+        .collect_view()
+        .into_any()
+}
+
+#[component]
+fn DocumentItem(handle: DraftHandle, document: DocumentRule, read_only: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = document.id.clone();
+    let box_id = format!("have-{id}");
+    let file_id = format!("file-{id}");
+    let refusal = RwSignal::new(None::<Text>);
+    let busy = RwSignal::new(false);
+    let have = {
+        let id = id.clone();
+        move || {
+            handle
+                .draft
+                .with(|d| d.as_ref().is_some_and(|d| d.ticks.contains(&id)))
+        }
+    };
+    let toggle = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            handle.update(|d| {
+                if on {
+                    d.ticks.insert(id.clone());
+                } else {
+                    d.ticks.remove(&id);
+                }
+            });
+        }
+    };
+    let attachments = {
+        let id = id.clone();
+        move || {
+            handle.draft.with(|d| {
+                d.as_ref()
+                    .map(|d| d.attachments_for(&id).cloned().collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let list = move || {
+        attachments()
+            .into_iter()
+            .map(|attachment| view! { <AttachmentView handle attachment read_only /> })
+            .collect_view()
+    };
+    let on_files = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            #[cfg(feature = "hydrate")]
+            {
+                use wasm_bindgen::JsCast;
+                let Some(input) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                else {
+                    return;
+                };
+                let files: Vec<web_sys::File> = input
+                    .files()
+                    .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+                    .unwrap_or_default();
+                // The same file can be chosen again after a refusal.
+                input.set_value("");
+                refusal.set(None);
+                busy.set(true);
+                let document = id.clone();
+                leptos::task::spawn_local(async move {
+                    for file in files {
+                        if let Err(text) = attach(handle, &document, file).await {
+                            refusal.try_set(Some(text));
+                            break;
+                        }
+                    }
+                    busy.try_set(false);
+                });
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (ev, &id);
+        }
+    };
+    let usage = match document.usage {
+        DocumentUse::Submit => tr!(result_hand_in),
+        DocumentUse::Show => tr!(result_show),
+    };
+    let (originals, copies) = (document.originals, document.copies);
+    let counts = move || {
+        let mut parts = Vec::new();
+        if originals > 0 {
+            parts.push(t_string!(i18n, result_originals, n = originals).to_string());
+        }
+        if copies > 0 {
+            parts.push(t_string!(i18n, result_copies, n = copies).to_string());
+        }
+        parts.join(", ")
+    };
+    let refusal_id = format!("refusal-{id}");
+    view! {
+        <li class="checklist__item dossier-document" data-document=id.clone()>
+            <div class="checklist__check">
+                <input class="checklist__box" type="checkbox" id=box_id.clone() prop:checked=have
+                    on:change=toggle disabled=read_only />
+                <label class="checklist__have" for=box_id>{tr!(result_have)}</label>
+            </div>
+            <div class="checklist__body">
+                <p class="checklist__name"><RuleText text=document.name.clone() /></p>
+                <p class="checklist__meta">
+                    <span class="badge">{usage}</span>" "<span>{counts}</span>
+                    {document.remark.clone().map(|remark| view! { " "<strong class="badge badge--remark"><RuleText text=remark /></strong> })}
+                    {document.uncertain.then(|| view! { " "<Unconfirmed /> })}
+                </p>
+                <p class="checklist__why"><strong>{tr!(result_why)}": "</strong><RuleText text=document.why.clone() /></p>
+                <ul class="attachments">{list}</ul>
+                {move || refusal.get().map(|text| view! {
+                    <p class="error-message" id=refusal_id.clone() role="alert">{text_signal(text)}</p>
+                })}
+                {(!read_only).then(|| {
+                    let photo_id = format!("photo-{id}");
+                    view! {
+                        <div class="attach">
+                            <input class="attach__input" type="file" id=photo_id.clone() accept="image/*"
+                                capture="environment" on:change=on_files.clone() aria-describedby="attach-hint" />
+                            <label class="button button--secondary attach__button" for=photo_id>
+                                {tr!(attach_photo)}
+                            </label>
+                            <input class="attach__input" type="file" id=file_id.clone() multiple=true
+                                accept="image/*,application/pdf" on:change=on_files aria-describedby="attach-hint" />
+                            <label class="button button--secondary attach__button" for=file_id.clone()>
+                                {tr!(attach_file)}
+                            </label>
+                            <span class="attach__busy" aria-live="polite">{move || busy.get().then(|| tr!(attach_busy))}</span>
+                        </div>
+                    }
+                })}
+            </div>
+        </li>
+    }
+}
+
+/// Checks, prepares and keeps one file for `document`; the refusal's text otherwise.
+#[cfg(feature = "hydrate")]
+async fn attach(handle: DraftHandle, document: &str, file: web_sys::File) -> Result<(), Text> {
+    use crate::device::{new_id, now, photo, store};
+    use crate::dossier::attachment::Refusal;
+    let name = file.name();
+    let already = handle
+        .draft
+        .with_untracked(|d| d.as_ref().map(|d| d.attachments_for(document).count()))
+        .unwrap_or(0);
+    let prepared = photo::prepare(file, already)
+        .await
+        .map_err(|refusal| refusal.text(&name))?;
+    let attachment = Attachment {
+        id: new_id(),
+        document: document.to_string(),
+        name: prepared.name,
+        mime: prepared.mime,
+        size: prepared.blob.size() as u64,
+        width: prepared.width,
+        height: prepared.height,
+        added: now(),
+    };
+    // The draft as it will be, written with the file in one transaction.
+    let Some(mut next) = handle.draft.get_untracked() else {
+        return Err(Refusal::Unreadable.text(&name));
+    };
+    next.attachments.push(attachment.clone());
+    next.ticks.insert(document.to_string());
+    next.updated = now();
+    match store::put_file(&next, &attachment.id, &prepared.blob).await {
+        Ok(()) => {
+            handle.update(|d| {
+                d.attachments.push(attachment);
+                d.ticks.insert(document.to_string());
+            });
+            Ok(())
+        }
+        Err(store::StoreError::Full) => Err(Text::new(
+            "Thiết bị đã hết chỗ lưu: hãy xóa bớt ảnh hoặc hồ sơ cũ",
+            "This device is out of space: remove some photos or old dossiers",
+        )),
+        Err(_) => Err(Text::new(
+            "Không lưu được tệp trên thiết bị này. Hãy thử lại",
+            "The file could not be kept on this device. Try again",
+        )),
+    }
+}
+
+/// One attached photo or file: thumbnail, name, size and a remove button.
+#[component]
+fn AttachmentView(handle: DraftHandle, attachment: Attachment, read_only: bool) -> impl IntoView {
+    let english = english();
+    let url = RwSignal::new(None::<String>);
+    #[cfg(feature = "hydrate")]
+    {
+        let id = attachment.id.clone();
+        let is_image = attachment.mime.starts_with("image/");
+        Effect::new(move |_| {
+            if !is_image {
+                return;
+            }
+            let id = id.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(Some(blob)) = crate::device::store::get_file(&id).await
+                    && let Ok(object_url) = web_sys::Url::create_object_url_with_blob(&blob)
+                {
+                    url.try_set(Some(object_url));
+                }
+            });
+        });
+        on_cleanup(move || {
+            if let Some(Some(object_url)) = url.try_get_untracked() {
+                let _ = web_sys::Url::revoke_object_url(&object_url);
+            }
+        });
+    }
+    let size = attachment.size;
+    let size_text = move || readable_size(size, english.get());
+    let dimensions = attachment
+        .width
+        .zip(attachment.height)
+        .map(|(w, h)| format!(" · {w}×{h}"));
+    let name = attachment.name.clone();
+    let alt = name.clone();
+    let remove = {
+        let id = attachment.id.clone();
+        move |_| {
+            let id = id.clone();
+            handle.update(|d| d.attachments.retain(|a| a.id != id));
+            #[cfg(feature = "hydrate")]
+            if let Some(draft) = handle.draft.get_untracked() {
+                leptos::task::spawn_local(async move {
+                    let _ = crate::device::store::remove_file(&draft, &id).await;
+                });
+            }
+        }
+    };
+    let is_pdf = attachment.mime == "application/pdf";
+    view! {
+        <li class="attachment" data-attachment=attachment.id.clone()>
+            {move || match url.get() {
+                Some(src) => view! { <img class="attachment__thumb" src=src alt=alt.clone() width="96" height="96" /> }.into_any(),
+                None => view! { <span class="attachment__thumb attachment__thumb--file" aria-hidden="true">{if is_pdf { "PDF" } else { "…" }}</span> }.into_any(),
+            }}
+            <span class="attachment__text">
+                <span class="attachment__name">{name.clone()}</span>
+                <span class="attachment__size">{size_text}{dimensions}</span>
+            </span>
+            {(!read_only).then(|| view! {
+                <button type="button" class="button button--secondary button--small" on:click=remove>
+                    {tr!(attach_remove)}<span class="visually-hidden">" "{name.clone()}</span>
+                </button>
+            })}
+        </li>
+    }
+}

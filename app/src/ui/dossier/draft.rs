@@ -1,0 +1,212 @@
+//! The draft a dossier page works on: read from the device's store when the page runs, changed
+//! through [`DraftHandle::update`], and written back at most [`SAVE_DELAY_MS`] after the last
+//! change (and at once when the page is hidden or left). Saves never overlap: a change made
+//! during a save is written right after it.
+
+use crate::device::store::StoreError;
+use crate::device::{self, Device};
+#[cfg(feature = "hydrate")]
+use crate::device::{refresh_waiting, store};
+use crate::dossier::model::{Draft, hanoi_time};
+use crate::i18n::*;
+use crate::tr;
+use leptos::prelude::*;
+
+/// How long after the last keystroke a draft is written to the device.
+pub const SAVE_DELAY_MS: u32 = 300;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load {
+    Loading,
+    Ready,
+    /// No dossier with this id on this device.
+    Missing,
+    Failed(StoreError),
+}
+
+#[derive(Clone, Copy)]
+pub struct DraftHandle {
+    pub draft: RwSignal<Option<Draft>>,
+    pub load: RwSignal<Load>,
+    /// When the draft was last written to the device.
+    pub saved_at: RwSignal<Option<i64>>,
+    /// Changes not yet written.
+    pub pending: RwSignal<bool>,
+    pub error: RwSignal<Option<StoreError>>,
+    saving: StoredValue<bool>,
+    again: StoredValue<bool>,
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    device: Option<Device>,
+    #[cfg(feature = "hydrate")]
+    timer: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
+}
+
+/// Loads the dossier `id` from the device once the page runs in the browser.
+pub fn use_draft(id: Signal<String>) -> DraftHandle {
+    let handle = DraftHandle {
+        draft: RwSignal::new(None),
+        load: RwSignal::new(Load::Loading),
+        saved_at: RwSignal::new(None),
+        pending: RwSignal::new(false),
+        error: RwSignal::new(None),
+        saving: StoredValue::new(false),
+        again: StoredValue::new(false),
+        device: use_context::<Device>(),
+        #[cfg(feature = "hydrate")]
+        timer: StoredValue::new_local(None),
+    };
+    Effect::new(move |_| {
+        let id = id.get();
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            match store::get_draft(&id).await {
+                Ok(Some(draft)) => {
+                    handle.saved_at.set(Some(draft.updated));
+                    handle.draft.set(Some(draft));
+                    handle.load.set(Load::Ready);
+                }
+                Ok(None) => handle.load.set(Load::Missing),
+                Err(error) => handle.load.set(Load::Failed(error)),
+            }
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = id;
+    });
+    #[cfg(feature = "hydrate")]
+    {
+        // Leaving or hiding the page (switching app, locking the phone) writes at once.
+        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                handle.save_now();
+            }
+        });
+        let left = window_event_listener(leptos::ev::pagehide, move |_| handle.save_now());
+        on_cleanup(move || {
+            hidden.remove();
+            left.remove();
+            handle.save_now();
+        });
+    }
+    handle
+}
+
+impl DraftHandle {
+    /// Changes the draft (only while it is a draft) and schedules the save.
+    pub fn update(&self, change: impl FnOnce(&mut Draft)) {
+        let mut changed = false;
+        self.draft.update(|draft| {
+            if let Some(draft) = draft
+                && draft.is_editable()
+            {
+                change(draft);
+                draft.updated = device::now();
+                changed = true;
+            }
+        });
+        if changed {
+            self.pending.set(true);
+            self.schedule();
+        }
+    }
+
+    fn schedule(&self) {
+        #[cfg(feature = "hydrate")]
+        {
+            let handle = *self;
+            let timeout = gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
+                handle.save_now();
+            });
+            // Replacing the timer drops (cancels) the previous one.
+            self.timer.set_value(Some(timeout));
+        }
+    }
+
+    /// Writes the draft now if anything changed (one save at a time).
+    pub fn save_now(&self) {
+        if self.pending.try_get_untracked() != Some(true) {
+            return;
+        }
+        if self.saving.try_get_value() != Some(false) {
+            let _ = self.again.try_set_value(true);
+            return;
+        }
+        #[cfg(feature = "hydrate")]
+        {
+            let _ = self.timer.try_set_value(None);
+            let handle = *self;
+            let Some(draft) = self.draft.try_get_untracked().flatten() else {
+                return;
+            };
+            let _ = self.saving.try_set_value(true);
+            self.pending.try_set(false);
+            // The page may be gone when the save ends (a save on leaving it): hence `try_`.
+            leptos::task::spawn_local(async move {
+                let result = store::put_draft(&draft).await;
+                let _ = handle.saving.try_set_value(false);
+                match result {
+                    Ok(()) => {
+                        handle.saved_at.try_set(Some(draft.updated));
+                        handle.error.try_set(None);
+                    }
+                    Err(error) => {
+                        handle.pending.try_set(true);
+                        handle.error.try_set(Some(error));
+                    }
+                }
+                if handle.again.try_get_value() == Some(true) {
+                    let _ = handle.again.try_set_value(false);
+                    handle.save_now();
+                }
+                refresh_waiting(handle.device);
+            });
+        }
+    }
+}
+
+/// "Saved on this device at 14:32", or what went wrong, announced politely.
+#[component]
+pub fn SaveStatus(handle: DraftHandle) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || {
+        if let Some(error) = handle.error.get() {
+            return match error {
+                StoreError::Full => t_string!(i18n, save_failed_full).to_string(),
+                _ => t_string!(i18n, save_failed).to_string(),
+            };
+        }
+        if handle.pending.get() {
+            return t_string!(i18n, save_pending).to_string();
+        }
+        match handle.saved_at.get() {
+            Some(at) => t_string!(i18n, save_done, time = hanoi_time(at)).to_string(),
+            None => String::new(),
+        }
+    };
+    let class = move || {
+        if handle.error.with(Option::is_some) {
+            "save-status save-status--error"
+        } else {
+            "save-status"
+        }
+    };
+    view! { <p class=class role="status" data-testid="save-status">{text}</p> }
+}
+
+/// The message for a dossier that cannot be shown (not on this device, or the store failed).
+#[component]
+pub fn DraftUnavailable(load: Load) -> impl IntoView {
+    let (title, text) = match load {
+        Load::Missing => (tr!(dossier_missing_title), tr!(dossier_missing_text)),
+        _ => (
+            tr!(dossier_store_failed_title),
+            tr!(dossier_store_failed_text),
+        ),
+    };
+    view! {
+        <div class="page">
+            <h1>{title}</h1>
+            <p>{text}</p>
+            <p><a class="button" href="/dossiers">{tr!(dossiers_title)}</a></p>
+        </div>
+    }
+}

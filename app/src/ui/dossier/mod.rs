@@ -1,0 +1,63 @@
+//! Pieces of the dossier pages: the draft as the pages hold it (loaded from the device, saved
+//! back at most ~300 ms after each change), the form's fields, the documents with their photos,
+//! saved people, and the button that starts a dossier from the checklist.
+
+pub mod documents;
+pub mod draft;
+pub mod field;
+pub mod people;
+pub mod start;
+
+pub use draft::{DraftHandle, Load, SaveStatus, use_draft};
+
+use crate::dossier::model::{Draft, SubmissionState};
+use crate::eligibility::model::Text;
+use crate::tr;
+use crate::ui::check::english;
+use leptos::prelude::*;
+
+/// `/dossiers/{id}` and its sections.
+pub fn dossier_href(id: &str) -> String {
+    format!("/dossiers/{id}")
+}
+
+pub fn section_href(id: &str, section: &str) -> String {
+    format!("/dossiers/{id}/{section}")
+}
+
+/// The procedure's name kept in the draft, in the page's language, or its code.
+pub fn draft_title(draft: &Draft, english: bool) -> String {
+    let name: &Text = &draft.procedure_name;
+    let text = name.get(english);
+    if text.is_empty() {
+        draft.procedure.clone()
+    } else {
+        text.to_string()
+    }
+}
+
+/// A domain text in the page's language, following it.
+pub fn text_signal(text: Text) -> Signal<String> {
+    let english = english();
+    Signal::derive(move || text.get(english.get()).to_string())
+}
+
+/// The state of a dossier as a tag: draft, waiting, sent (with its code), not sent.
+#[component]
+pub fn StateTag(state: SubmissionState) -> impl IntoView {
+    let (class, label) = match &state {
+        SubmissionState::Draft => ("tag tag--draft", tr!(dossier_state_draft)),
+        SubmissionState::Queued { .. } => ("tag tag--waiting", tr!(dossier_state_queued)),
+        SubmissionState::Sent { .. } => ("tag tag--done", tr!(dossier_state_sent)),
+        SubmissionState::Failed { .. } => ("tag tag--stop", tr!(dossier_state_failed)),
+    };
+    let detail = match state {
+        SubmissionState::Sent { tracking_code, .. } => Some(tracking_code),
+        SubmissionState::Failed { reason, .. } => Some(reason),
+        _ => None,
+    };
+    view! {
+        <strong class=class>{label}</strong>
+        {detail.map(|d| view! { " "<span class="tag-detail">{d}</span> })}
+    }
+}
