@@ -17,8 +17,8 @@ async function kept(page: Page, path: string) {
     .poll(
       () =>
         page.evaluate(async (p) => {
-          const cache = await caches.open('motcua-pages-v1');
-          return !!(await cache.match(new URL(p, location.origin).href, { ignoreVary: true }));
+          // In whichever version's cache: the worker names its caches after its build.
+          return !!(await caches.match(new URL(p, location.origin).href, { ignoreVary: true }));
         }, path),
       { timeout: 15_000 },
     )

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 /// The device's state, shared by the header and the dossier pages.
 #[derive(Clone, Copy)]
 pub struct Device {
-    /// The browser says it has a network.
+    /// The portal can be reached: the browser has a network and the server answers.
     pub online: RwSignal<bool>,
     /// Dossiers waiting on this device to be sent.
     pub waiting: RwSignal<usize>,
@@ -112,13 +112,37 @@ mod browser {
         let Some(window) = web_sys::window() else {
             return;
         };
-        device.online.set(window.navigator().on_line());
-        for (event, online) in [("online", true), ("offline", false)] {
-            let listener = Closure::<dyn Fn()>::new(move || device.online.set(online));
-            let _ =
-                window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
-            listener.forget();
-        }
+        // The browser knows when the device has no network at all; whether the portal answers
+        // is asked with one small request when the page opens, when the network or the tab
+        // comes back, and every 30 seconds while it does not answer.
+        probe(device);
+        let offline = Closure::<dyn Fn()>::new(move || device.online.set(false));
+        let _ =
+            window.add_event_listener_with_callback("offline", offline.as_ref().unchecked_ref());
+        offline.forget();
+        let online = Closure::<dyn Fn()>::new(move || probe(device));
+        let _ = window.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
+        online.forget();
+        let visible = Closure::<dyn Fn()>::new(move || {
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                probe(device);
+            }
+        });
+        let _ = document()
+            .add_event_listener_with_callback("visibilitychange", visible.as_ref().unchecked_ref());
+        visible.forget();
+        let retry = Closure::<dyn Fn()>::new(move || {
+            if !device.online.get_untracked()
+                && document().visibility_state() == web_sys::VisibilityState::Visible
+            {
+                probe(device);
+            }
+        });
+        let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
+            retry.as_ref().unchecked_ref(),
+            30_000,
+        );
+        retry.forget();
         device.shared.set(shared::is_on());
         leptos::task::spawn_local(async move {
             // A shared computer keeps nothing from a tab that was closed.
@@ -128,6 +152,20 @@ mod browser {
             }
         });
         update::watch(device);
+    }
+
+    fn probe(device: Device) {
+        if !web_sys::window().is_some_and(|w| w.navigator().on_line()) {
+            device.online.set(false);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let reachable = gloo_net::http::Request::get("/healthz")
+                .send()
+                .await
+                .is_ok_and(|r| r.ok());
+            device.online.try_set(reachable);
+        });
     }
 }
 

@@ -108,6 +108,9 @@ pub struct Draft {
     pub state: SubmissionState,
 }
 
+/// The part of a dossier after its form's sections: the checklist's papers and their photos.
+pub const DOCUMENTS: &str = "documents";
+
 /// A stored record that cannot be read as a draft.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RecordError {
@@ -180,6 +183,19 @@ impl Draft {
                 self.form.insert(field, value.clone());
             }
         }
+    }
+
+    /// Parts completed and parts in all: the form's sections shown for this dossier, then the
+    /// documents.
+    pub fn progress(&self, today: crate::eligibility::date::Date) -> (usize, usize) {
+        use super::form::{Status, sections_shown};
+        let sections = sections_shown(&self.procedure, self.who_for.is_someone_else());
+        let done = sections
+            .iter()
+            .filter(|s| s.status(&self.form, &self.completed, today) == Status::Completed)
+            .count()
+            + usize::from(self.completed.contains(DOCUMENTS));
+        (done, sections.len() + 1)
     }
 
     /// The attachments for one checklist document.
@@ -433,6 +449,26 @@ mod tests {
         assert_eq!(
             Person::details_from(mother, &draft.form)["name"],
             "Trần Thị Mai"
+        );
+    }
+
+    #[test]
+    fn progress_counts_the_parts_shown_and_the_documents() {
+        let today = crate::eligibility::date::Date::new(2026, 11, 24).unwrap();
+        let answers: BTreeMap<String, String> = [("who".to_string(), "self".to_string())].into();
+        let mut draft = Draft::new("d".into(), "2.000815", answers, 0);
+        assert_eq!(draft.progress(today), (0, 3));
+        draft.form.insert("documents".into(), "Bằng đại học".into());
+        draft.form.insert("copies".into(), "2".into());
+        draft.completed.insert("request".into());
+        assert_eq!(draft.progress(today), (1, 3));
+        draft.completed.insert(DOCUMENTS.into());
+        assert_eq!(draft.progress(today), (2, 3));
+        // For someone else, the social pension asks about that person too.
+        let other: BTreeMap<String, String> = [("who".to_string(), "relative".to_string())].into();
+        assert_eq!(
+            Draft::new("e".into(), "1.014027", other, 0).progress(today),
+            (0, 4)
         );
     }
 

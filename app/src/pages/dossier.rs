@@ -4,7 +4,7 @@
 
 use crate::clock::today;
 use crate::dossier::form::{Status, sections_shown};
-use crate::dossier::model::{WhoFor, hanoi_date_time};
+use crate::dossier::model::{DOCUMENTS, WhoFor, hanoi_date_time};
 use crate::eligibility::answers::Answers;
 use crate::i18n::*;
 use crate::tr;
@@ -84,22 +84,16 @@ fn TaskList(handle: DraftHandle) -> impl IntoView {
             .collect_view()
     });
     let completed = move || {
-        let total = sections.with_value(Vec::len) + 1;
-        let mut done = (0..total - 1)
-            .filter(|&i| status_of(i) == Some(Status::Completed))
-            .count();
-        if handle.draft.with(|d| {
-            d.as_ref()
-                .is_some_and(|d| d.completed.contains("documents"))
-        }) {
-            done += 1;
-        }
+        let (done, total) = handle
+            .draft
+            .with(|d| d.as_ref().map(|d| d.progress(today)))
+            .unwrap_or_default();
         t_string!(i18n, dossier_completed_count, done = done, total = total).to_string()
     };
     let documents_status = move || {
         handle.draft.with(|d| {
             let d = d.as_ref()?;
-            Some(if d.completed.contains("documents") {
+            Some(if d.completed.contains(DOCUMENTS) {
                 Status::Completed
             } else if d.ticks.is_empty() && d.attachments.is_empty() {
                 Status::NotStarted

@@ -8,6 +8,7 @@ use crate::clock::today;
 use crate::device::store;
 use crate::device::use_device;
 use crate::dossier::form::{Field, sections_shown};
+use crate::dossier::model::DOCUMENTS;
 use crate::eligibility::answers::Answers;
 use crate::eligibility::evaluate::evaluate;
 use crate::eligibility::rules_for;
@@ -44,7 +45,7 @@ pub fn DossierSectionPage() -> impl IntoView {
             }.into_any(),
             Load::Ready => {
                 let which = section.get();
-                if which == "documents" {
+                if which == DOCUMENTS {
                     view! { <DocumentsPart handle /> }.into_any()
                 } else {
                     view! { <FormPart handle which /> }.into_any()
@@ -65,7 +66,7 @@ fn order(handle: DraftHandle) -> Vec<&'static str> {
         })
         .unwrap_or_default();
     let mut ids: Vec<&'static str> = sections_shown(&code, other).iter().map(|s| s.id).collect();
-    ids.push("documents");
+    ids.push(DOCUMENTS);
     ids
 }
 
@@ -241,7 +242,7 @@ fn DocumentsPart(handle: DraftHandle) -> impl IntoView {
     let navigate = use_navigate();
     let done = move |_| {
         handle.update(|d| {
-            d.completed.insert("documents".to_string());
+            d.completed.insert(DOCUMENTS.to_string());
         });
         handle.save_now();
         navigate(&dossier_href(&id), Default::default());

@@ -6,7 +6,6 @@
 use crate::device::store;
 use crate::device::store::StoreError;
 use crate::device::{storage, use_device};
-use crate::dossier::form::{Status, sections_shown};
 use crate::dossier::model::{Draft, hanoi_date_time, readable_size};
 use crate::i18n::*;
 use crate::tr;
@@ -93,13 +92,7 @@ fn DossierRow(draft: Draft, on_deleted: Callback<()>) -> impl IntoView {
         let draft = draft.clone();
         move || draft_title(&draft, english.get())
     };
-    let today = crate::clock::today();
-    let sections = sections_shown(&draft.procedure, draft.who_for.is_someone_else());
-    let done = sections
-        .iter()
-        .filter(|s| s.status(&draft.form, &draft.completed, today) == Status::Completed)
-        .count();
-    let total = sections.len();
+    let (done, total) = draft.progress(crate::clock::today());
     let i18n = use_i18n();
     let progress =
         move || t_string!(i18n, dossiers_progress, done = done, total = total).to_string();

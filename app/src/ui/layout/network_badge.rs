@@ -22,7 +22,7 @@ pub fn NetworkBadge() -> impl IntoView {
         })
     };
     view! {
-        <div class="network" role="status" data-online=move || online().to_string()>
+        <div class="network" aria-live="polite" data-online=move || online().to_string()>
             <span class="network__badge" class:network__badge--offline=move || !online()>
                 <span class="network__dot" aria-hidden="true"></span>
                 {move || if online() { tr!(network_online) } else { tr!(network_offline) }}
