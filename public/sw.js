@@ -29,7 +29,17 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const shell = await caches.open(SHELL);
-      await shell.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload", credentials: "same-origin" })));
+      // Hashed files and the index never change under their address: the copy the page has
+      // just downloaded (the browser's HTTP cache) will do. Everything else is fetched afresh.
+      await shell.addAll(
+        PRECACHE.map(
+          (url) =>
+            new Request(url, {
+              cache: url.startsWith("/pkg/") || url.startsWith("/catalogue/") ? "default" : "no-cache",
+              credentials: "same-origin",
+            }),
+        ),
+      );
       await carryOverPages();
     })(),
   );

@@ -50,6 +50,10 @@ mod browser {
             return;
         };
         let container = window.navigator().service_worker();
+        // A page loaded under the worker's control went through it, and is kept already.
+        if with_loaded_files && container.controller().is_some() && !urls.is_empty() {
+            urls.remove(0);
+        }
         if with_loaded_files && let Some(performance) = window.performance() {
             let origin = window.location().origin().unwrap_or_default();
             for entry in performance.get_entries_by_type("resource").iter() {

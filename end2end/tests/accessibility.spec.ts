@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, hydrated } from './fixtures';
+import { birthResultPath } from './dossier-helpers';
+import { png } from './images';
 
 // Every page of the portal, in both languages; the `phone` and `desktop` projects run each at
 // 360 px and 1280 px wide.
@@ -42,4 +44,51 @@ for (const language of languages) {
       expect(results.passes.length).toBeGreaterThan(10);
     });
   }
+}
+
+// The dossier pages, filled from the device: a birth dossier with an error on a part, a photo,
+// a saved person, and the confirmation to delete.
+for (const language of languages) {
+  test(`axe finds no WCAG 2.2 AA violation on the dossier pages (${language})`, async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: 'i18n_pref_locale', value: language, url: baseURL! }]);
+    const scan = async (what: string) => {
+      await hydrated(page);
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      const summary = results.violations.map((v) => `${what}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+      expect(summary).toEqual([]);
+      expect(results.passes.length).toBeGreaterThan(10);
+    };
+    await page.goto(birthResultPath());
+    await hydrated(page);
+    await page.locator('.start-dossier button').click();
+    await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}$/);
+    const dossier = new URL(page.url()).pathname;
+    await expect(page.locator('.task-list')).toBeVisible();
+    await scan('task list');
+    await page.goto(dossier + '/applicant');
+    await expect(page.locator('.dossier-form')).toBeVisible();
+    await page.locator('#f-applicant_name').fill('Nguyễn Văn An');
+    await page.locator('#f-applicant_phone').fill('12');
+    await page.locator('#remember').check();
+    await page.locator('.dossier-form button[type=submit]').click();
+    await expect(page.locator('#error-summary')).toBeVisible();
+    await scan('a part with errors');
+    await page.goto(dossier + '/documents');
+    await page.locator('[data-document="birth_certificate"] input[type=file][multiple]').setInputFiles({
+      name: 'anh.png',
+      mimeType: 'image/png',
+      buffer: png(800, 600),
+    });
+    await expect(page.locator('.attachment img')).toBeVisible();
+    await scan('documents with a photo');
+    await page.goto('/dossiers');
+    await expect(page.locator('.dossier-row')).toHaveCount(1);
+    await page.locator('.dossier-row button').last().click();
+    await expect(page.locator('.confirm')).toBeVisible();
+    await scan('my dossiers, deleting');
+    await page.goto('/people');
+    await scan('saved people');
+  });
 }

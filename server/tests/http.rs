@@ -26,6 +26,13 @@ async fn fixture() -> Fixture {
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     )
     .unwrap();
+    // The repository's own worker, as the build copies it into the site.
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../public/sw.js"),
+        site.join("sw.js"),
+    )
+    .unwrap();
+    std::fs::write(site.join("pkg/motcua.abc123.wasm"), b"\0asm").unwrap();
     let state = AppState {
         leptos_options: web::leptos_options(&site, "127.0.0.1:0".parse().unwrap()),
         db: db.clone(),
@@ -173,6 +180,51 @@ async fn public_files_are_served_with_a_short_cache() {
     assert!(body.starts_with("<svg"));
     assert_eq!(headers[header::CACHE_CONTROL], "public, max-age=3600");
     assert!(headers.contains_key(header::CONTENT_SECURITY_POLICY));
+}
+
+#[tokio::test]
+async fn the_service_worker_is_served_with_its_version_and_precache_list() {
+    let f = fixture().await;
+    let (status, headers, body) = get(&f.router, "/sw.js").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    // Browsers check the worker on every visit; nothing in between may keep an old one.
+    assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
+    assert!(!body.contains("__MOTCUA"), "every placeholder is filled in");
+    let version = body
+        .split("const VERSION = \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap();
+    assert_eq!(version.len(), 16, "{version}");
+    assert!(
+        body.contains("\"/pkg/motcua.abc123.wasm\""),
+        "this build's files are precached"
+    );
+    assert!(
+        body.contains("\"/dossiers/draft\""),
+        "the dossier shell is precached"
+    );
+    assert!(
+        body.contains("motcua-shell-${VERSION}"),
+        "caches are named after the version"
+    );
+    // The page shells it precaches render.
+    for page in [
+        "/dossiers",
+        "/dossiers/draft",
+        "/dossiers/draft/section",
+        "/people",
+    ] {
+        let (status, _, body) = get(&f.router, page).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert!(body.contains("<main"), "{page}");
+    }
 }
 
 #[tokio::test]

@@ -160,7 +160,10 @@ mod browser {
             return;
         }
         leptos::task::spawn_local(async move {
-            let reachable = gloo_net::http::Request::get("/healthz")
+            // HEAD: the answer's status is enough (and an unread body would keep the request
+            // open).
+            let reachable = gloo_net::http::RequestBuilder::new("/healthz")
+                .method(gloo_net::http::Method::HEAD)
                 .send()
                 .await
                 .is_ok_and(|r| r.ok());

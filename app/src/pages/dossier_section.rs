@@ -171,6 +171,8 @@ fn FormPart(handle: DraftHandle, which: String) -> impl IntoView {
             d.completed.insert(id.to_string());
         });
         handle.save_now();
+        // The person is kept (with consent) before moving on, so that leaving the page right
+        // after cannot lose it.
         if is_person && consent.get_untracked() && !device.shared.get_untracked() {
             #[cfg(feature = "hydrate")]
             if let Some(form) = handle
@@ -178,9 +180,13 @@ fn FormPart(handle: DraftHandle, which: String) -> impl IntoView {
                 .with_untracked(|d| d.as_ref().map(|d| d.form.clone()))
             {
                 let section = section.get_value();
+                let navigate = navigate.clone();
+                let next = next.clone();
                 leptos::task::spawn_local(async move {
                     let _ = remember(&section, &form).await;
+                    navigate(&next, Default::default());
                 });
+                return;
             }
         }
         navigate(&next, Default::default());

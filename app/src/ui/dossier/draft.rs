@@ -128,8 +128,13 @@ impl DraftHandle {
         }
         if self.saving.try_get_value() != Some(false) {
             let _ = self.again.try_set_value(true);
-            return;
+        } else {
+            self.write();
         }
+    }
+
+    /// Starts writing the draft as it is now.
+    fn write(&self) {
         #[cfg(feature = "hydrate")]
         {
             let _ = self.timer.try_set_value(None);

@@ -10,6 +10,9 @@ use crate::i18n::*;
 use crate::tr;
 use leptos::prelude::*;
 
+// In the browser build the click handler holds the router's navigator and must be cloned; on
+// the server it holds only copies.
+#[allow(clippy::clone_on_copy)]
 #[component]
 pub fn StartDossier(procedure: StoredValue<Procedure>, answers: Answers) -> impl IntoView {
     let i18n = use_i18n();
