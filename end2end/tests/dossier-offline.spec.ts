@@ -33,8 +33,10 @@ async function shellReady(page: Page) {
     .toBe(true);
 }
 
-async function shellCaches(page: Page) {
-  return page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('motcua-shell-')));
+async function shellCaches(page: Page): Promise<string[]> {
+  return page
+    .evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('motcua-shell-')))
+    .catch(() => []); // the page was reloading: ask again
 }
 
 test('a dossier drafted with the server stopped survives reloads, a new page and a new build', async ({ page, context }, info) => {
@@ -112,8 +114,11 @@ test('a dossier drafted with the server stopped survives reloads, a new page and
     await expect(notice).toContainText('Đã có phiên bản mới của Một Cửa', { timeout: 20_000 });
     // The old version keeps serving until the resident chooses.
     expect(await shellCaches(next)).toContain(firstVersion);
+    // The click lets the new version take over, and the page reloads into it.
+    const reloaded = next.waitForEvent('load');
     await notice.getByRole('button', { name: 'Dùng phiên bản mới' }).click();
-    await next.waitForURL('**' + dossier);
+    await reloaded;
+    expect(new URL(next.url()).pathname).toBe(dossier);
     await hydrated(next);
     await expect
       .poll(() => shellCaches(next), { timeout: 15_000 })

@@ -19,6 +19,18 @@ mod browser {
     use wasm_bindgen_futures::JsFuture;
     use web_sys::js_sys::Reflect;
 
+    /// What a promise of a boolean resolves to (false when it fails).
+    async fn answer(promise: Result<web_sys::js_sys::Promise, wasm_bindgen::JsValue>) -> bool {
+        match promise {
+            Ok(promise) => JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
+            Err(_) => false,
+        }
+    }
+
     fn manager() -> Option<web_sys::StorageManager> {
         let navigator = web_sys::window()?.navigator();
         // Old browsers have no storage manager: nothing to ask.
@@ -33,19 +45,7 @@ mod browser {
         let Some(manager) = manager() else {
             return false;
         };
-        if let Ok(promise) = manager.persisted()
-            && JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()) == Some(true)
-        {
-            return true;
-        }
-        match manager.persist() {
-            Ok(promise) => JsFuture::from(promise)
-                .await
-                .ok()
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false),
-            Err(_) => false,
-        }
+        answer(manager.persisted()).await || answer(manager.persist()).await
     }
 
     pub async fn usage() -> Option<Usage> {
@@ -57,14 +57,7 @@ mod browser {
                 .and_then(|v| v.as_f64())
                 .unwrap_or(0.0) as u64
         };
-        let persisted = match manager.persisted() {
-            Ok(promise) => JsFuture::from(promise)
-                .await
-                .ok()
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false),
-            Err(_) => false,
-        };
+        let persisted = answer(manager.persisted()).await;
         Some(Usage {
             used: number("usage"),
             quota: number("quota"),

@@ -66,7 +66,7 @@ mod imp {
     use super::*;
     use indexed_db_futures::database::Database;
     use indexed_db_futures::prelude::*;
-    use indexed_db_futures::transaction::TransactionMode;
+    use indexed_db_futures::transaction::{Transaction, TransactionMode};
     use wasm_bindgen::JsValue;
     use web_sys::js_sys::{Object, Reflect};
 
@@ -121,21 +121,20 @@ mod imp {
         serde_wasm_bindgen::from_value(value).map_err(browser)
     }
 
-    pub async fn put_draft(draft: &Draft) -> Result<(), StoreError> {
-        let value = to_js(draft)?;
+    /// Runs `requests` (which only issue requests: nothing is awaited inside a transaction) in
+    /// one read-write transaction over `stores`, and commits it: all of them or none.
+    async fn write(
+        stores: &[&str],
+        requests: impl FnOnce(&Transaction<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         let db = open().await?;
         let result = async {
             let tx = db
-                .transaction(DRAFTS)
+                .transaction(stores)
                 .with_mode(TransactionMode::Readwrite)
                 .build()
                 .map_err(browser)?;
-            let store = tx.object_store(DRAFTS).map_err(browser)?;
-            store
-                .put(value)
-                .with_key(draft.id.clone())
-                .primitive()
-                .map_err(browser)?;
+            requests(&tx)?;
             tx.commit().await.map_err(browser)
         }
         .await;
@@ -143,49 +142,53 @@ mod imp {
         result
     }
 
-    pub async fn get_draft(id: &str) -> Result<Option<Draft>, StoreError> {
+    fn put(tx: &Transaction<'_>, store: &str, key: &str, value: JsValue) -> Result<(), StoreError> {
+        tx.object_store(store)
+            .map_err(browser)?
+            .put(value)
+            .with_key(key.to_string())
+            .primitive()
+            .map_err(browser)
+            .map(drop)
+    }
+
+    fn delete(tx: &Transaction<'_>, store: &str, key: &str) -> Result<(), StoreError> {
+        tx.object_store(store)
+            .map_err(browser)?
+            .delete(key.to_string())
+            .primitive()
+            .map_err(browser)
+            .map(drop)
+    }
+
+    /// The record under `key` in `store`, if any.
+    async fn get(store: &str, key: &str) -> Result<Option<JsValue>, StoreError> {
         let db = open().await?;
         let result = async {
-            let tx = db.transaction(DRAFTS).build().map_err(browser)?;
-            let store = tx.object_store(DRAFTS).map_err(browser)?;
-            let value: Option<JsValue> = store
-                .get(id.to_string())
+            let tx = db.transaction(store).build().map_err(browser)?;
+            let value: Option<JsValue> = tx
+                .object_store(store)
+                .map_err(browser)?
+                .get(key.to_string())
                 .primitive()
                 .map_err(browser)?
                 .await
                 .map_err(browser)?;
             tx.commit().await.map_err(browser)?;
-            Ok::<_, StoreError>(value)
+            Ok(value.filter(|v| !v.is_undefined()))
         }
         .await;
         db.close();
-        match result? {
-            Some(value) if !value.is_undefined() => Draft::from_record(from_js(value)?)
-                .map(Some)
-                .map_err(browser),
-            _ => Ok(None),
-        }
+        result
     }
 
-    /// Every dossier on the device, most recently changed first. Records that cannot be read
-    /// (written by a newer app) are left out, and left alone.
-    pub async fn list_drafts() -> Result<Vec<Draft>, StoreError> {
-        let values = get_all(DRAFTS).await?;
-        let mut drafts: Vec<Draft> = values
-            .into_iter()
-            .filter_map(|v| from_js(v).ok())
-            .filter_map(|v| Draft::from_record(v).ok())
-            .collect();
-        drafts.sort_by_key(|d| std::cmp::Reverse(d.updated));
-        Ok(drafts)
-    }
-
-    async fn get_all(name: &str) -> Result<Vec<JsValue>, StoreError> {
+    async fn get_all(store: &str) -> Result<Vec<JsValue>, StoreError> {
         let db = open().await?;
         let result = async {
-            let tx = db.transaction(name).build().map_err(browser)?;
-            let store = tx.object_store(name).map_err(browser)?;
-            let values: Vec<JsValue> = store
+            let tx = db.transaction(store).build().map_err(browser)?;
+            let values: Vec<JsValue> = tx
+                .object_store(store)
+                .map_err(browser)?
                 .get_all()
                 .primitive()
                 .map_err(browser)?
@@ -201,32 +204,43 @@ mod imp {
         result
     }
 
+    pub async fn put_draft(draft: &Draft) -> Result<(), StoreError> {
+        let value = to_js(draft)?;
+        write(&[DRAFTS], |tx| put(tx, DRAFTS, &draft.id, value)).await
+    }
+
+    pub async fn get_draft(id: &str) -> Result<Option<Draft>, StoreError> {
+        match get(DRAFTS, id).await? {
+            Some(value) => Draft::from_record(from_js(value)?)
+                .map(Some)
+                .map_err(browser),
+            None => Ok(None),
+        }
+    }
+
+    /// Every dossier on the device, most recently changed first. Records that cannot be read
+    /// (written by a newer app) are left out, and left alone.
+    pub async fn list_drafts() -> Result<Vec<Draft>, StoreError> {
+        let mut drafts: Vec<Draft> = get_all(DRAFTS)
+            .await?
+            .into_iter()
+            .filter_map(|v| from_js(v).ok())
+            .filter_map(|v| Draft::from_record(v).ok())
+            .collect();
+        drafts.sort_by_key(|d| std::cmp::Reverse(d.updated));
+        Ok(drafts)
+    }
+
     /// Deletes a dossier and the files attached to it, together.
     pub async fn delete_draft(draft: &Draft) -> Result<(), StoreError> {
-        let db = open().await?;
-        let result = async {
-            let tx = db
-                .transaction([DRAFTS, FILES])
-                .with_mode(TransactionMode::Readwrite)
-                .build()
-                .map_err(browser)?;
-            let drafts = tx.object_store(DRAFTS).map_err(browser)?;
-            let files = tx.object_store(FILES).map_err(browser)?;
-            drafts
-                .delete(draft.id.clone())
-                .primitive()
-                .map_err(browser)?;
+        write(&[DRAFTS, FILES], |tx| {
+            delete(tx, DRAFTS, &draft.id)?;
             for attachment in &draft.attachments {
-                files
-                    .delete(attachment.id.clone())
-                    .primitive()
-                    .map_err(browser)?;
+                delete(tx, FILES, &attachment.id)?;
             }
-            tx.commit().await.map_err(browser)
-        }
-        .await;
-        db.close();
-        result
+            Ok(())
+        })
+        .await
     }
 
     /// Keeps a file's bytes and the draft that lists it, in one transaction: both or neither.
@@ -237,81 +251,33 @@ mod imp {
     ) -> Result<(), StoreError> {
         let value = to_js(draft)?;
         let record = Object::new();
-        let set = |k: &str, v: &JsValue| Reflect::set(&record, &k.into(), v).map(drop);
-        set("id", &attachment_id.into()).map_err(|e| browser(format!("{e:?}")))?;
-        set("draft", &draft.id.as_str().into()).map_err(|e| browser(format!("{e:?}")))?;
-        set("blob", blob).map_err(|e| browser(format!("{e:?}")))?;
-        let db = open().await?;
-        let result = async {
-            let tx = db
-                .transaction([DRAFTS, FILES])
-                .with_mode(TransactionMode::Readwrite)
-                .build()
-                .map_err(browser)?;
-            let drafts = tx.object_store(DRAFTS).map_err(browser)?;
-            let files = tx.object_store(FILES).map_err(browser)?;
-            files
-                .put(JsValue::from(record))
-                .with_key(attachment_id.to_string())
-                .primitive()
-                .map_err(browser)?;
-            drafts
-                .put(value)
-                .with_key(draft.id.clone())
-                .primitive()
-                .map_err(browser)?;
-            tx.commit().await.map_err(browser)
+        for (key, field) in [
+            ("id", JsValue::from(attachment_id)),
+            ("draft", JsValue::from(draft.id.as_str())),
+            ("blob", JsValue::from(blob)),
+        ] {
+            Reflect::set(&record, &key.into(), &field).map_err(|e| browser(format!("{e:?}")))?;
         }
-        .await;
-        db.close();
-        result
+        write(&[DRAFTS, FILES], |tx| {
+            put(tx, FILES, attachment_id, record.into())?;
+            put(tx, DRAFTS, &draft.id, value)
+        })
+        .await
     }
 
     /// Removes a file and saves the draft without it, in one transaction.
     pub async fn remove_file(draft: &Draft, attachment_id: &str) -> Result<(), StoreError> {
         let value = to_js(draft)?;
-        let db = open().await?;
-        let result = async {
-            let tx = db
-                .transaction([DRAFTS, FILES])
-                .with_mode(TransactionMode::Readwrite)
-                .build()
-                .map_err(browser)?;
-            let drafts = tx.object_store(DRAFTS).map_err(browser)?;
-            let files = tx.object_store(FILES).map_err(browser)?;
-            files
-                .delete(attachment_id.to_string())
-                .primitive()
-                .map_err(browser)?;
-            drafts
-                .put(value)
-                .with_key(draft.id.clone())
-                .primitive()
-                .map_err(browser)?;
-            tx.commit().await.map_err(browser)
-        }
-        .await;
-        db.close();
-        result
+        write(&[DRAFTS, FILES], |tx| {
+            delete(tx, FILES, attachment_id)?;
+            put(tx, DRAFTS, &draft.id, value)
+        })
+        .await
     }
 
     pub async fn get_file(attachment_id: &str) -> Result<Option<web_sys::Blob>, StoreError> {
-        let db = open().await?;
-        let result = async {
-            let tx = db.transaction(FILES).build().map_err(browser)?;
-            let store = tx.object_store(FILES).map_err(browser)?;
-            let value: Option<JsValue> = store
-                .get(attachment_id.to_string())
-                .primitive()
-                .map_err(browser)?
-                .await
-                .map_err(browser)?;
-            tx.commit().await.map_err(browser)?;
-            Ok::<_, StoreError>(value)
-        }
-        .await;
-        db.close();
-        Ok(result?
+        Ok(get(FILES, attachment_id)
+            .await?
             .and_then(|record| Reflect::get(&record, &"blob".into()).ok())
             .and_then(|blob| wasm_bindgen::JsCast::dyn_into::<web_sys::Blob>(blob).ok()))
     }
@@ -330,63 +296,25 @@ mod imp {
 
     pub async fn put_person(person: &Person) -> Result<(), StoreError> {
         let value = to_js(person)?;
-        let db = open().await?;
-        let result = async {
-            let tx = db
-                .transaction(PEOPLE)
-                .with_mode(TransactionMode::Readwrite)
-                .build()
-                .map_err(browser)?;
-            let store = tx.object_store(PEOPLE).map_err(browser)?;
-            store
-                .put(value)
-                .with_key(person.id.clone())
-                .primitive()
-                .map_err(browser)?;
-            tx.commit().await.map_err(browser)
-        }
-        .await;
-        db.close();
-        result
+        write(&[PEOPLE], |tx| put(tx, PEOPLE, &person.id, value)).await
     }
 
     pub async fn delete_person(id: &str) -> Result<(), StoreError> {
-        let db = open().await?;
-        let result = async {
-            let tx = db
-                .transaction(PEOPLE)
-                .with_mode(TransactionMode::Readwrite)
-                .build()
-                .map_err(browser)?;
-            let store = tx.object_store(PEOPLE).map_err(browser)?;
-            store.delete(id.to_string()).primitive().map_err(browser)?;
-            tx.commit().await.map_err(browser)
-        }
-        .await;
-        db.close();
-        result
+        write(&[PEOPLE], |tx| delete(tx, PEOPLE, id)).await
     }
 
     /// Empties every store (the database itself stays, so an open tab keeps working).
     pub async fn clear_all() -> Result<(), StoreError> {
-        let db = open().await?;
-        let result = async {
-            let tx = db
-                .transaction([DRAFTS, FILES, PEOPLE])
-                .with_mode(TransactionMode::Readwrite)
-                .build()
-                .map_err(browser)?;
+        write(&[DRAFTS, FILES, PEOPLE], |tx| {
             for name in [DRAFTS, FILES, PEOPLE] {
                 tx.object_store(name)
                     .map_err(browser)?
                     .clear()
                     .map_err(browser)?;
             }
-            tx.commit().await.map_err(browser)
-        }
-        .await;
-        db.close();
-        result
+            Ok(())
+        })
+        .await
     }
 }
 

@@ -11,7 +11,8 @@ use crate::tr;
 use crate::ui::check::{english, result_href};
 use crate::ui::dossier::draft::DraftUnavailable;
 use crate::ui::dossier::{
-    DraftHandle, Load, SaveStatus, StateTag, draft_title, section_href, text_signal, use_draft,
+    DraftHandle, Load, SaveStatus, StateTag, draft_title, loading_view, section_href, text_signal,
+    use_draft,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -26,10 +27,7 @@ pub fn DossierPage() -> impl IntoView {
     view! {
         <Title text=move || t_string!(i18n, dossier_title).to_string() />
         {move || match handle.load.get() {
-            Load::Loading => view! {
-                <div class="page"><p class="loading">{tr!(dossier_loading)}</p></div>
-                <noscript><p class="notice notice--warning">{tr!(dossiers_need_script)}</p></noscript>
-            }.into_any(),
+            Load::Loading => view! { <div class="page">{loading_view(tr!(dossier_loading))}</div> }.into_any(),
             Load::Ready => view! { <TaskList handle /> }.into_any(),
             other => view! { <DraftUnavailable load=other /> }.into_any(),
         }}

@@ -23,7 +23,8 @@ use crate::ui::dossier::field::{ErrorSummary, FieldInput};
 use crate::ui::dossier::people::remember;
 use crate::ui::dossier::people::{PersonPicker, RememberBox};
 use crate::ui::dossier::{
-    DraftHandle, Load, SaveStatus, dossier_href, draft_title, section_href, text_signal, use_draft,
+    DraftHandle, Load, SaveStatus, dossier_href, draft_title, loading_view, section_href,
+    text_signal, use_draft,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -39,10 +40,7 @@ pub fn DossierSectionPage() -> impl IntoView {
     view! {
         <Title text=move || t_string!(i18n, dossier_title).to_string() />
         {move || match handle.load.get() {
-            Load::Loading => view! {
-                <div class="page"><p class="loading">{tr!(dossier_loading)}</p></div>
-                <noscript><p class="notice notice--warning">{tr!(dossiers_need_script)}</p></noscript>
-            }.into_any(),
+            Load::Loading => view! { <div class="page">{loading_view(tr!(dossier_loading))}</div> }.into_any(),
             Load::Ready => {
                 let which = section.get();
                 if which == DOCUMENTS {

@@ -4,53 +4,40 @@
 
 #[cfg(feature = "hydrate")]
 use crate::device::store;
-use crate::device::store::StoreError;
 use crate::device::{storage, use_device};
 use crate::dossier::model::{Draft, hanoi_date_time, readable_size};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::check::english;
-use crate::ui::dossier::{StateTag, dossier_href, draft_title};
+use crate::ui::dossier::{Loaded, StateTag, dossier_href, draft_title, loading_view};
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-enum List {
-    Loading,
-    Ready(Vec<Draft>),
-    Failed(StoreError),
-}
 
 #[component]
 pub fn DossiersPage() -> impl IntoView {
     let i18n = use_i18n();
-    let list = RwSignal::new(List::Loading);
+    let list = RwSignal::new(Loaded::<Vec<Draft>>::Loading);
     let usage = RwSignal::new(None::<storage::Usage>);
     let reload = move || {
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
-            let result = store::list_drafts().await;
-            list.try_set(match result {
-                Ok(drafts) => List::Ready(drafts),
-                Err(error) => List::Failed(error),
-            });
+            list.try_set(store::list_drafts().await.into());
             usage.try_set(storage::usage().await);
         });
     };
     Effect::new(move |_| reload());
     let content = move || match list.get() {
-        List::Loading => view! { <p class="loading">{tr!(dossiers_loading)}</p> }.into_any(),
-        List::Failed(_) => {
+        Loaded::Loading => loading_view(tr!(dossiers_loading)).into_any(),
+        Loaded::Failed(_) => {
             view! { <p class="notice notice--warning">{tr!(dossier_store_failed_text)}</p> }
                 .into_any()
         }
-        List::Ready(drafts) if drafts.is_empty() => view! {
+        Loaded::Ready(drafts) if drafts.is_empty() => view! {
             <p>{tr!(dossiers_empty)}</p>
             <p><a class="button" href="/procedures">{tr!(dossiers_find)}</a></p>
         }
         .into_any(),
-        List::Ready(drafts) => {
+        Loaded::Ready(drafts) => {
             let items = drafts
                 .into_iter()
                 .map(|draft| view! { <DossierRow draft on_deleted=Callback::new(move |_| reload()) /> })
@@ -75,7 +62,6 @@ pub fn DossiersPage() -> impl IntoView {
         <div class="page page--dossiers">
             <h1>{tr!(dossiers_title)}</h1>
             <p class="lead">{tr!(dossiers_lead)}</p>
-            <noscript><p class="notice notice--warning">{tr!(dossiers_need_script)}</p></noscript>
             {content}
             {space}
             <p><a href="/people">{tr!(people_title)}</a></p>

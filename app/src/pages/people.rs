@@ -5,7 +5,6 @@
 use crate::clock::today;
 #[cfg(feature = "hydrate")]
 use crate::device::store;
-use crate::device::store::StoreError;
 use crate::device::{shared, use_device};
 use crate::dossier::form::{Data, PERSON_KEYS, saved_person_section};
 use crate::dossier::model::Person;
@@ -13,43 +12,35 @@ use crate::i18n::*;
 use crate::tr;
 use crate::ui::check::focus_element;
 use crate::ui::dossier::field::{ErrorSummary, FieldInput};
+use crate::ui::dossier::{Loaded, loading_view};
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-enum List {
-    Loading,
-    Ready(Vec<Person>),
-    Failed(StoreError),
-}
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let i18n = use_i18n();
     let device = use_device();
-    let list = RwSignal::new(List::Loading);
+    let list = RwSignal::new(Loaded::<Vec<Person>>::Loading);
     let editing = RwSignal::new(None::<String>);
     let cleared = RwSignal::new(false);
     let confirm_clear = RwSignal::new(false);
     let reload = move || {
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
-            list.try_set(match store::list_people().await {
-                Ok(people) => List::Ready(people),
-                Err(error) => List::Failed(error),
-            });
+            list.try_set(store::list_people().await.into());
         });
     };
     Effect::new(move |_| reload());
     let content = move || match list.get() {
-        List::Loading => view! { <p class="loading">{tr!(dossiers_loading)}</p> }.into_any(),
-        List::Failed(_) => {
+        Loaded::Loading => loading_view(tr!(dossiers_loading)).into_any(),
+        Loaded::Failed(_) => {
             view! { <p class="notice notice--warning">{tr!(dossier_store_failed_text)}</p> }
                 .into_any()
         }
-        List::Ready(people) if people.is_empty() => view! { <p>{tr!(people_empty)}</p> }.into_any(),
-        List::Ready(people) => people
+        Loaded::Ready(people) if people.is_empty() => {
+            view! { <p>{tr!(people_empty)}</p> }.into_any()
+        }
+        Loaded::Ready(people) => people
             .into_iter()
             .map(|person| {
                 let on_changed = Callback::new(move |_| {
@@ -73,7 +64,7 @@ pub fn PeoplePage() -> impl IntoView {
             crate::device::refresh_waiting(Some(device));
             confirm_clear.try_set(false);
             cleared.try_set(true);
-            list.try_set(List::Ready(Vec::new()));
+            list.try_set(Loaded::Ready(Vec::new()));
         });
     };
     view! {
@@ -81,7 +72,6 @@ pub fn PeoplePage() -> impl IntoView {
         <div class="page page--people">
             <h1>{tr!(people_title)}</h1>
             <p class="lead">{tr!(people_lead)}</p>
-            <noscript><p class="notice notice--warning">{tr!(dossiers_need_script)}</p></noscript>
             <div class="people-list">{content}</div>
             <section class="shared-computer" aria-labelledby="shared-heading">
                 <h2 id="shared-heading">{tr!(shared_heading)}</h2>

@@ -7,6 +7,7 @@ use crate::eligibility::model::DocumentRule;
 use crate::i18n::*;
 use crate::tr;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 
 #[component]
 pub fn Checklist(code: String, documents: Vec<DocumentRule>) -> impl IntoView {
@@ -49,16 +50,7 @@ pub fn Checklist(code: String, documents: Vec<DocumentRule>) -> impl IntoView {
                 DocumentUse::Show => tr!(result_show),
             };
             let (originals, copies) = (document.originals, document.copies);
-            let counts = move || {
-                let mut parts = Vec::new();
-                if originals > 0 {
-                    parts.push(t_string!(i18n, result_originals, n = originals).to_string());
-                }
-                if copies > 0 {
-                    parts.push(t_string!(i18n, result_copies, n = copies).to_string());
-                }
-                parts.join(", ")
-            };
+            let counts = move || counts_text(i18n, originals, copies);
             view! {
                 <li class="checklist__item" data-document=document.id.clone()>
                     <div class="checklist__check">
@@ -83,6 +75,18 @@ pub fn Checklist(code: String, documents: Vec<DocumentRule>) -> impl IntoView {
         <p class="checklist__ready no-print" aria-live="polite">{ready}</p>
         <ul class="checklist">{items}</ul>
     }
+}
+
+/// "Originals: 1, copies: 2" in the page's language.
+pub fn counts_text(i18n: I18nContext<Locale>, originals: u32, copies: u32) -> String {
+    let mut parts = Vec::new();
+    if originals > 0 {
+        parts.push(t_string!(i18n, result_originals, n = originals).to_string());
+    }
+    if copies > 0 {
+        parts.push(t_string!(i18n, result_copies, n = copies).to_string());
+    }
+    parts.join(", ")
 }
 
 /// The ticks, per procedure, in the browser's local storage.

@@ -9,6 +9,7 @@ use crate::dossier::model::{Attachment, readable_size};
 use crate::eligibility::model::{DocumentRule, Text};
 use crate::i18n::*;
 use crate::tr;
+use crate::ui::check::checklist::counts_text;
 use crate::ui::check::{RuleText, Unconfirmed, english};
 use leptos::prelude::*;
 
@@ -113,16 +114,7 @@ fn DocumentItem(handle: DraftHandle, document: DocumentRule, read_only: bool) ->
         DocumentUse::Show => tr!(result_show),
     };
     let (originals, copies) = (document.originals, document.copies);
-    let counts = move || {
-        let mut parts = Vec::new();
-        if originals > 0 {
-            parts.push(t_string!(i18n, result_originals, n = originals).to_string());
-        }
-        if copies > 0 {
-            parts.push(t_string!(i18n, result_copies, n = copies).to_string());
-        }
-        parts.join(", ")
-    };
+    let counts = move || counts_text(i18n, originals, copies);
     let refusal_id = format!("refusal-{id}");
     view! {
         <li class="checklist__item dossier-document" data-document=id.clone()>

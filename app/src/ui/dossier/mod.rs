@@ -16,6 +16,33 @@ use crate::tr;
 use crate::ui::check::english;
 use leptos::prelude::*;
 
+/// What a page reads from the device's store: not yet, the answer, or why it cannot.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+pub enum Loaded<T> {
+    Loading,
+    Ready(T),
+    Failed(crate::device::store::StoreError),
+}
+
+impl<T> From<Result<T, crate::device::store::StoreError>> for Loaded<T> {
+    fn from(result: Result<T, crate::device::store::StoreError>) -> Self {
+        match result {
+            Ok(value) => Loaded::Ready(value),
+            Err(error) => Loaded::Failed(error),
+        }
+    }
+}
+
+/// "Opening the dossier kept on this device…", and what to do without JavaScript: what the
+/// server renders for a page that reads the device.
+pub fn loading_view(text: Signal<String>) -> impl IntoView {
+    view! {
+        <p class="loading">{text}</p>
+        <noscript><p class="notice notice--warning">{tr!(dossiers_need_script)}</p></noscript>
+    }
+}
+
 /// `/dossiers/{id}` and its sections.
 pub fn dossier_href(id: &str) -> String {
     format!("/dossiers/{id}")
