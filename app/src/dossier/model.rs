@@ -320,10 +320,13 @@ pub fn hanoi_date_time(unix_millis: i64) -> String {
 
 /// A size for people: `850 KB`, `1,4 MB` (Vietnamese decimal comma when `english` is false).
 pub fn readable_size(bytes: u64, english: bool) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
     let text = if bytes < 1024 * 1024 {
         format!("{} KB", bytes.div_ceil(1024))
+    } else if bytes < 1024 * 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / MB)
     } else {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        format!("{:.1} GB", bytes as f64 / (1024.0 * MB))
     };
     if english {
         text
@@ -498,5 +501,6 @@ mod tests {
         assert_eq!(readable_size(1, true), "1 KB");
         assert_eq!(readable_size(1_468_006, true), "1.4 MB");
         assert_eq!(readable_size(1_468_006, false), "1,4 MB");
+        assert_eq!(readable_size(3 * 1024 * 1024 * 1024, true), "3.0 GB");
     }
 }

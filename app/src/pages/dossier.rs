@@ -9,9 +9,8 @@ use crate::eligibility::answers::Answers;
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::check::{english, result_href};
-use crate::ui::dossier::draft::DraftUnavailable;
 use crate::ui::dossier::{
-    DraftHandle, Load, SaveStatus, StateTag, draft_title, loading_view, section_href, text_signal,
+    DraftFrame, DraftHandle, SaveStatus, StateTag, draft_title, section_href, text_signal,
     use_draft,
 };
 use leptos::prelude::*;
@@ -23,15 +22,8 @@ pub fn DossierPage() -> impl IntoView {
     let params = use_params_map();
     let id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
     let handle = use_draft(id);
-    let i18n = use_i18n();
-    view! {
-        <Title text=move || t_string!(i18n, dossier_title).to_string() />
-        {move || match handle.load.get() {
-            Load::Loading => view! { <div class="page">{loading_view(tr!(dossier_loading))}</div> }.into_any(),
-            Load::Ready => view! { <TaskList handle /> }.into_any(),
-            other => view! { <DraftUnavailable load=other /> }.into_any(),
-        }}
-    }
+    let ready = Callback::new(move |_| view! { <TaskList handle /> }.into_any());
+    view! { <DraftFrame handle ready /> }
 }
 
 /// "For whom" in words.

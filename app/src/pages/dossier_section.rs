@@ -12,7 +12,6 @@ use crate::dossier::model::DOCUMENTS;
 use crate::eligibility::answers::Answers;
 use crate::eligibility::evaluate::evaluate;
 use crate::eligibility::rules_for;
-use crate::i18n::*;
 use crate::pages::procedure::ProcedureOffline;
 use crate::tr;
 use crate::ui::check::{english, focus_element};
@@ -23,7 +22,7 @@ use crate::ui::dossier::field::{ErrorSummary, FieldInput};
 use crate::ui::dossier::people::remember;
 use crate::ui::dossier::people::{PersonPicker, RememberBox};
 use crate::ui::dossier::{
-    DraftHandle, Load, SaveStatus, dossier_href, draft_title, loading_view, section_href,
+    DraftFrame, DraftHandle, Load, SaveStatus, dossier_href, draft_title, section_href,
     text_signal, use_draft,
 };
 use leptos::prelude::*;
@@ -36,22 +35,15 @@ pub fn DossierSectionPage() -> impl IntoView {
     let id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
     let section = Memo::new(move |_| params.with(|p| p.get("section").unwrap_or_default()));
     let handle = use_draft(id);
-    let i18n = use_i18n();
-    view! {
-        <Title text=move || t_string!(i18n, dossier_title).to_string() />
-        {move || match handle.load.get() {
-            Load::Loading => view! { <div class="page">{loading_view(tr!(dossier_loading))}</div> }.into_any(),
-            Load::Ready => {
-                let which = section.get();
-                if which == DOCUMENTS {
-                    view! { <DocumentsPart handle /> }.into_any()
-                } else {
-                    view! { <FormPart handle which /> }.into_any()
-                }
-            }
-            other => view! { <DraftUnavailable load=other /> }.into_any(),
-        }}
-    }
+    let ready = Callback::new(move |_| {
+        let which = section.get();
+        if which == DOCUMENTS {
+            view! { <DocumentsPart handle /> }.into_any()
+        } else {
+            view! { <FormPart handle which /> }.into_any()
+        }
+    });
+    view! { <DraftFrame handle ready /> }
 }
 
 /// The parts of this dossier in order, by id, then "documents".

@@ -9,7 +9,7 @@ use crate::dossier::model::{Draft, hanoi_date_time, readable_size};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::check::english;
-use crate::ui::dossier::{Loaded, StateTag, dossier_href, draft_title, loading_view};
+use crate::ui::dossier::{Confirm, Loaded, StateTag, dossier_href, draft_title, loading_view};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -49,10 +49,11 @@ pub fn DossiersPage() -> impl IntoView {
     let space = move || {
         usage.get().map(|u| {
             let used = readable_size(u.used, english.get());
+            let free = readable_size(u.quota.saturating_sub(u.used), english.get());
             let text = if u.persisted {
-                t_string!(i18n, dossiers_space_kept, used = used).to_string()
+                t_string!(i18n, dossiers_space_kept, used = used, free = free).to_string()
             } else {
-                t_string!(i18n, dossiers_space, used = used).to_string()
+                t_string!(i18n, dossiers_space, used = used, free = free).to_string()
             };
             view! { <p class="hint" data-testid="storage-usage">{text}</p> }
         })
@@ -86,7 +87,7 @@ fn DossierRow(draft: Draft, on_deleted: Callback<()>) -> impl IntoView {
     let href = dossier_href(&draft.id);
     let heading_id = format!("dossier-{}", draft.id);
     let stored = StoredValue::new(draft.clone());
-    let delete = move |_| {
+    let delete = move |_: ()| {
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
             let draft = stored.get_value();
@@ -119,15 +120,13 @@ fn DossierRow(draft: Draft, on_deleted: Callback<()>) -> impl IntoView {
                     </p>
                 }
             >
-                <div class="confirm" role="alertdialog" aria-labelledby=heading_id.clone()>
-                    <p><strong>{tr!(dossiers_delete_confirm)}</strong>" "{title.clone()}</p>
-                    <p class="actions">
-                        <button type="button" class="button button--warning" on:click=delete>{tr!(dossiers_delete_yes)}</button>
-                        <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>
-                            {tr!(dossiers_delete_no)}
-                        </button>
-                    </p>
-                </div>
+                <Confirm
+                    question=tr!(dossiers_delete_confirm)
+                    detail=Signal::derive(title.clone())
+                    yes=tr!(dossiers_delete_yes)
+                    on_yes=Callback::new(delete)
+                    on_no=Callback::new(move |_| confirming.set(false))
+                />
             </Show>
         </li>
     }

@@ -12,7 +12,7 @@ use crate::i18n::*;
 use crate::tr;
 use crate::ui::check::focus_element;
 use crate::ui::dossier::field::{ErrorSummary, FieldInput};
-use crate::ui::dossier::{Loaded, loading_view};
+use crate::ui::dossier::{Confirm, Loaded, loading_view};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -57,7 +57,7 @@ pub fn PeoplePage() -> impl IntoView {
         shared::set(on);
         device.shared.set(on);
     };
-    let clear = move |_| {
+    let clear = move |_: ()| {
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
             shared::clear_everything().await;
@@ -90,15 +90,12 @@ pub fn PeoplePage() -> impl IntoView {
                         }>{tr!(clear_everything)}</button></p>
                     }
                 >
-                    <div class="confirm" role="alertdialog" aria-labelledby="clear-question">
-                        <p id="clear-question"><strong>{tr!(clear_confirm)}</strong></p>
-                        <p class="actions">
-                            <button type="button" class="button button--warning" on:click=clear>{tr!(clear_yes)}</button>
-                            <button type="button" class="button button--secondary" on:click=move |_| confirm_clear.set(false)>
-                                {tr!(dossiers_delete_no)}
-                            </button>
-                        </p>
-                    </div>
+                    <Confirm
+                        question=tr!(clear_confirm)
+                        yes=tr!(clear_yes)
+                        on_yes=Callback::new(clear)
+                        on_no=Callback::new(move |_| confirm_clear.set(false))
+                    />
                 </Show>
                 {move || cleared.get().then(|| view! { <p class="notice notice--good" role="status">{tr!(clear_done)}</p> })}
             </section>
@@ -131,7 +128,7 @@ fn PersonCard(
         .filter(|n| n.len() > 4)
         .map(|n| format!("•••{}", &n[n.len() - 4..]));
     let stored = StoredValue::new(person.clone());
-    let delete = move |_| {
+    let delete = move |_: ()| {
         #[cfg(feature = "hydrate")]
         {
             let id = stored.with_value(|p| p.id.clone());
@@ -172,15 +169,12 @@ fn PersonCard(
                                 }
                             }
                         >
-                            <div class="confirm" role="alertdialog">
-                                <p><strong>{tr!(people_delete_confirm)}</strong></p>
-                                <p class="actions">
-                                    <button type="button" class="button button--warning" on:click=delete>{tr!(dossiers_delete_yes)}</button>
-                                    <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>
-                                        {tr!(dossiers_delete_no)}
-                                    </button>
-                                </p>
-                            </div>
+                            <Confirm
+                                question=tr!(people_delete_confirm)
+                                yes=tr!(dossiers_delete_yes)
+                                on_yes=Callback::new(delete)
+                                on_no=Callback::new(move |_| confirming.set(false))
+                            />
                         </Show>
                     }
                 }

@@ -60,10 +60,20 @@ pub fn use_draft(id: Signal<String>) -> DraftHandle {
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
             match store::get_draft(&id).await {
-                Ok(Some(draft)) => {
-                    handle.saved_at.set(Some(draft.updated));
+                Ok(Some(stored)) => {
+                    // Moving between a dossier's pages, the page left may still be writing
+                    // its last change: the newer copy in memory wins.
+                    let saved = stored.updated;
+                    let draft = latest::newer(stored);
+                    let unsaved = draft.updated > saved;
+                    handle.saved_at.set(Some(saved));
                     handle.draft.set(Some(draft));
                     handle.load.set(Load::Ready);
+                    if unsaved {
+                        // Written again here, whatever became of the other page's write.
+                        handle.pending.set(true);
+                        handle.schedule();
+                    }
                 }
                 Ok(None) => handle.load.set(Load::Missing),
                 Err(error) => handle.load.set(Load::Failed(error)),
@@ -101,6 +111,8 @@ impl DraftHandle {
                 change(draft);
                 draft.updated = device::now();
                 changed = true;
+                #[cfg(feature = "hydrate")]
+                latest::remember(draft);
             }
         });
         if changed {
@@ -195,6 +207,47 @@ pub fn SaveStatus(handle: DraftHandle) -> impl IntoView {
         }
     };
     view! { <p class=class role="status" data-testid="save-status">{text}</p> }
+}
+
+/// The last version of the dossier being edited, kept in memory across the pages of the app (one
+/// dossier at a time: the one in front of the resident).
+#[cfg(feature = "hydrate")]
+mod latest {
+    use crate::dossier::model::Draft;
+    use std::cell::RefCell;
+
+    thread_local! {
+        static LATEST: RefCell<Option<Draft>> = const { RefCell::new(None) };
+    }
+
+    pub fn remember(draft: &Draft) {
+        LATEST.with(|latest| *latest.borrow_mut() = Some(draft.clone()));
+    }
+
+    /// `stored`, or the copy in memory if it is the same dossier, changed later.
+    pub fn newer(stored: Draft) -> Draft {
+        LATEST.with(|latest| match &*latest.borrow() {
+            Some(memory) if memory.id == stored.id && memory.updated > stored.updated => {
+                memory.clone()
+            }
+            _ => stored,
+        })
+    }
+}
+
+/// A page of one dossier: the title, then while the dossier is read from the device a loading
+/// line (what the server renders), then `ready` or why it cannot be shown.
+#[component]
+pub fn DraftFrame(handle: DraftHandle, ready: Callback<(), AnyView>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <leptos_meta::Title text=move || t_string!(i18n, dossier_title).to_string() />
+        {move || match handle.load.get() {
+            Load::Loading => view! { <div class="page">{super::loading_view(tr!(dossier_loading))}</div> }.into_any(),
+            Load::Ready => ready.run(()),
+            other => view! { <DraftUnavailable load=other /> }.into_any(),
+        }}
+    }
 }
 
 /// The message for a dossier that cannot be shown (not on this device, or the store failed).

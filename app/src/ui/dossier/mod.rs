@@ -2,13 +2,15 @@
 //! back at most ~300 ms after each change), the form's fields, the documents with their photos,
 //! saved people, and the button that starts a dossier from the checklist.
 
+pub mod confirm;
 pub mod documents;
 pub mod draft;
 pub mod field;
 pub mod people;
 pub mod start;
 
-pub use draft::{DraftHandle, Load, SaveStatus, use_draft};
+pub use confirm::Confirm;
+pub use draft::{DraftFrame, DraftHandle, Load, SaveStatus, use_draft};
 
 use crate::dossier::model::{Draft, SubmissionState};
 use crate::eligibility::model::Text;
