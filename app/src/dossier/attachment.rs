@@ -26,10 +26,16 @@ pub enum Handling {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
     Type,
-    TooLarge { limit_mb: u64 },
+    TooLarge {
+        limit_mb: u64,
+    },
     Empty,
     Unreadable,
     TooMany,
+    /// The device has no room left to keep it.
+    DeviceFull,
+    /// The browser would not keep it (private mode, a failing disk).
+    NotKept,
 }
 
 impl Refusal {
@@ -67,6 +73,18 @@ impl Refusal {
                 vi: format!("Mỗi giấy tờ đính kèm tối đa {MAX_PER_DOCUMENT} tệp"),
                 en: Some(format!(
                     "At most {MAX_PER_DOCUMENT} files for each document"
+                )),
+            },
+            Refusal::DeviceFull => Text {
+                vi: format!("Thiết bị đã hết chỗ lưu “{name}”: hãy xóa bớt ảnh hoặc hồ sơ cũ"),
+                en: Some(format!(
+                    "This device has no room left for “{name}”: remove some photos or old dossiers"
+                )),
+            },
+            Refusal::NotKept => Text {
+                vi: format!("Trình duyệt không lưu được “{name}” trên thiết bị này. Hãy thử lại"),
+                en: Some(format!(
+                    "The browser could not keep “{name}” on this device. Try again"
                 )),
             },
         }
@@ -172,6 +190,8 @@ mod tests {
             Refusal::TooLarge { limit_mb: 5 },
             Refusal::Empty,
             Refusal::Unreadable,
+            Refusal::DeviceFull,
+            Refusal::NotKept,
         ] {
             let text = refusal.text("x.txt");
             assert!(text.vi.contains("x.txt") && text.en.unwrap().contains("x.txt"));

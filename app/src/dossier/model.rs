@@ -267,6 +267,55 @@ impl Person {
         self.details.get("name").map(String::as_str).unwrap_or("")
     }
 
+    /// The saved person that `details` (typed in `section`) stand for: the resident themselves
+    /// for the applicant's part; otherwise the one with the same ID number, or, without ID
+    /// numbers to compare, the same name.
+    pub fn matching<'a>(
+        people: &'a [Person],
+        section: &Section,
+        details: &BTreeMap<String, String>,
+    ) -> Option<&'a Person> {
+        let me = section.id == "applicant";
+        people.iter().find(|p| {
+            (me && p.me)
+                || match (p.details.get("id"), details.get("id")) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => details.get("name").is_some_and(|n| n == p.name()),
+                }
+        })
+    }
+
+    /// What to keep for the person typed in `section` of `form`, with consent given `now`: the
+    /// matching saved person brought up to date, or a new one with `new_id`. Nothing without a
+    /// name.
+    pub fn kept(
+        people: &[Person],
+        section: &Section,
+        form: &Data,
+        now: i64,
+        new_id: impl FnOnce() -> String,
+    ) -> Option<Person> {
+        let details = Person::details_from(section, form);
+        details.get("name")?;
+        let me = section.id == "applicant";
+        Some(match Person::matching(people, section, &details) {
+            Some(saved) => {
+                let mut person = saved.clone();
+                person.details.extend(details);
+                person.me |= me;
+                person.updated = now;
+                person
+            }
+            None => Person {
+                id: new_id(),
+                me,
+                details,
+                consent_at: now,
+                updated: now,
+            },
+        })
+    }
+
     /// A person's details taken from a section of a dossier (only what was filled in).
     pub fn details_from(section: &Section, form: &Data) -> BTreeMap<String, String> {
         let Some(prefix) = section.person else {
@@ -473,6 +522,87 @@ mod tests {
             Draft::new("e".into(), "1.014027", other, 0).progress(today),
             (0, 4)
         );
+    }
+
+    #[test]
+    fn a_person_kept_again_updates_the_saved_one() {
+        let sections = super::super::form::sections_for("1.001193");
+        let (applicant, mother) = (&sections[0], &sections[2]);
+        let form = |pairs: &[(&str, &str)]| -> Data {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        // No name: nothing to keep.
+        assert_eq!(
+            Person::kept(
+                &[],
+                mother,
+                &form(&[("mother_id", "001190000001")]),
+                1,
+                || "x".into()
+            ),
+            None
+        );
+        let mai = Person::kept(
+            &[],
+            mother,
+            &form(&[("mother_name", "Trần Thị Mai")]),
+            1,
+            || "p1".into(),
+        )
+        .unwrap();
+        assert_eq!((mai.id.as_str(), mai.me, mai.consent_at), ("p1", false, 1));
+        // Same name, no ID numbers to compare: the same person, details added.
+        let again = Person::kept(
+            std::slice::from_ref(&mai),
+            mother,
+            &form(&[
+                ("mother_name", "Trần Thị Mai"),
+                ("mother_id", "001190000001"),
+            ]),
+            5,
+            || "p2".into(),
+        )
+        .unwrap();
+        assert_eq!(
+            (again.id.as_str(), again.consent_at, again.updated),
+            ("p1", 1, 5)
+        );
+        assert_eq!(again.details["id"], "001190000001");
+        // Different ID numbers: another person, even with the same name.
+        let other = Person::kept(
+            std::slice::from_ref(&again),
+            mother,
+            &form(&[
+                ("mother_name", "Trần Thị Mai"),
+                ("mother_id", "001190000002"),
+            ]),
+            6,
+            || "p3".into(),
+        )
+        .unwrap();
+        assert_eq!(other.id, "p3");
+        // The applicant's part is always the resident themselves.
+        let me = Person::kept(
+            &[],
+            applicant,
+            &form(&[("applicant_name", "Lê An")]),
+            7,
+            || "me".into(),
+        )
+        .unwrap();
+        assert!(me.me);
+        let renamed = Person::kept(
+            &[me],
+            applicant,
+            &form(&[("applicant_name", "Lê Văn An")]),
+            8,
+            || "x".into(),
+        )
+        .unwrap();
+        assert_eq!((renamed.id.as_str(), renamed.name()), ("me", "Lê Văn An"));
     }
 
     #[test]

@@ -119,10 +119,8 @@ fn FormPart(handle: DraftHandle, which: String) -> impl IntoView {
                             d.as_ref().is_some_and(|d| {
                                 let details =
                                     crate::dossier::model::Person::details_from(s, &d.form);
-                                list.iter().any(|p| {
-                                    (s.id == "applicant" && p.me)
-                                        || details.get("name").is_some_and(|n| n == p.name())
-                                })
+                                crate::dossier::model::Person::matching(&list, s, &details)
+                                    .is_some()
                             })
                         })
                     });

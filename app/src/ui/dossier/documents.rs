@@ -183,7 +183,7 @@ async fn attach(handle: DraftHandle, document: &str, file: web_sys::File) -> Res
     };
     // The draft as it will be, written with the file in one transaction.
     let Some(mut next) = handle.draft.get_untracked() else {
-        return Err(Refusal::Unreadable.text(&name));
+        return Err(Refusal::NotKept.text(&name));
     };
     next.attachments.push(attachment.clone());
     next.ticks.insert(document.to_string());
@@ -196,14 +196,8 @@ async fn attach(handle: DraftHandle, document: &str, file: web_sys::File) -> Res
             });
             Ok(())
         }
-        Err(store::StoreError::Full) => Err(Text::new(
-            "Thiết bị đã hết chỗ lưu: hãy xóa bớt ảnh hoặc hồ sơ cũ",
-            "This device is out of space: remove some photos or old dossiers",
-        )),
-        Err(_) => Err(Text::new(
-            "Không lưu được tệp trên thiết bị này. Hãy thử lại",
-            "The file could not be kept on this device. Try again",
-        )),
+        Err(store::StoreError::Full) => Err(Refusal::DeviceFull.text(&name)),
+        Err(_) => Err(Refusal::NotKept.text(&name)),
     }
 }
 

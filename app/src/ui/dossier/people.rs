@@ -8,42 +8,22 @@ use crate::dossier::model::Person;
 use crate::tr;
 use leptos::prelude::*;
 
-/// Keeps the person of `section` (as typed in `form`) on the device: updates the saved person
-/// with the same ID number (or, without one, the same name), or adds one.
+/// Keeps the person of `section` (as typed in `form`) on the device ([`Person::kept`]).
 pub async fn remember(
     section: &Section,
     form: &crate::dossier::form::Data,
 ) -> Result<(), store::StoreError> {
-    let details = Person::details_from(section, form);
-    if details.get("name").is_none_or(|n| n.is_empty()) {
-        return Ok(());
-    }
-    let me = section.id == "applicant";
     let people = store::list_people().await?;
-    let same = people.into_iter().find(|p| {
-        (me && p.me)
-            || match (p.details.get("id"), details.get("id")) {
-                (Some(a), Some(b)) => a == b,
-                _ => p.name() == details["name"],
-            }
-    });
-    let now = crate::device::now();
-    let person = match same {
-        Some(mut person) => {
-            person.details.extend(details);
-            person.me |= me;
-            person.updated = now;
-            person
-        }
-        None => Person {
-            id: crate::device::new_id(),
-            me,
-            details,
-            consent_at: now,
-            updated: now,
-        },
-    };
-    store::put_person(&person).await
+    match Person::kept(
+        &people,
+        section,
+        form,
+        crate::device::now(),
+        crate::device::new_id,
+    ) {
+        Some(person) => store::put_person(&person).await,
+        None => Ok(()),
+    }
 }
 
 /// "Fill in from someone saved on this device": one button per saved person. The form is drawn
