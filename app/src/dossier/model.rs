@@ -194,8 +194,21 @@ impl Draft {
             .iter()
             .filter(|s| s.status(&self.form, &self.completed, today) == Status::Completed)
             .count()
-            + usize::from(self.completed.contains(DOCUMENTS));
+            + usize::from(self.documents_status() == Status::Completed);
         (done, sections.len() + 1)
+    }
+
+    /// Where the documents part stands: completed once saved, in progress once a paper is
+    /// ticked or a file attached.
+    pub fn documents_status(&self) -> super::form::Status {
+        use super::form::Status;
+        if self.completed.contains(DOCUMENTS) {
+            Status::Completed
+        } else if self.ticks.is_empty() && self.attachments.is_empty() {
+            Status::NotStarted
+        } else {
+            Status::InProgress
+        }
     }
 
     /// The attachments for one checklist document.
@@ -510,6 +523,15 @@ mod tests {
         let answers: BTreeMap<String, String> = [("who".to_string(), "self".to_string())].into();
         let mut draft = Draft::new("d".into(), "2.000815", answers, 0);
         assert_eq!(draft.progress(today), (0, 3));
+        assert_eq!(
+            draft.documents_status(),
+            super::super::form::Status::NotStarted
+        );
+        draft.ticks.insert("original".into());
+        assert_eq!(
+            draft.documents_status(),
+            super::super::form::Status::InProgress
+        );
         draft.form.insert("documents".into(), "Bằng đại học".into());
         draft.form.insert("copies".into(), "2".into());
         draft.completed.insert("request".into());

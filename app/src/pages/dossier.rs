@@ -4,7 +4,7 @@
 
 use crate::clock::today;
 use crate::dossier::form::{Status, sections_shown};
-use crate::dossier::model::{DOCUMENTS, WhoFor, hanoi_date_time};
+use crate::dossier::model::{WhoFor, hanoi_date_time};
 use crate::eligibility::answers::Answers;
 use crate::i18n::*;
 use crate::tr;
@@ -81,16 +81,9 @@ fn TaskList(handle: DraftHandle) -> impl IntoView {
         t_string!(i18n, dossier_completed_count, done = done, total = total).to_string()
     };
     let documents_status = move || {
-        handle.draft.with(|d| {
-            let d = d.as_ref()?;
-            Some(if d.completed.contains(DOCUMENTS) {
-                Status::Completed
-            } else if d.ticks.is_empty() && d.attachments.is_empty() {
-                Status::NotStarted
-            } else {
-                Status::InProgress
-            })
-        })
+        handle
+            .draft
+            .with(|d| d.as_ref().map(|d| d.documents_status()))
     };
     let files = move || {
         let n = handle
