@@ -11,6 +11,7 @@ pub mod search;
 pub mod source;
 pub mod store;
 pub mod text;
+pub mod wards;
 
 #[cfg(test)]
 mod data_test;

@@ -187,6 +187,7 @@ mod tests {
         drafts[2].state = SubmissionState::Sent {
             tracking_code: "x".into(),
             at: 2,
+            receipt: None,
         };
         drafts[3].state = SubmissionState::Queued { since: 3 };
         assert_eq!(waiting_count(&drafts), 2);

@@ -23,7 +23,7 @@ pub enum Handling {
     Pdf,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Refusal {
     Type,
     TooLarge {
@@ -116,6 +116,63 @@ pub fn accept(mime: &str, size: u64, already: usize) -> Result<Handling, Refusal
     }
 }
 
+/// What the device sends, after a photo was re-encoded: a JPEG is at most this large (a
+/// 2000 × 2000 photo at quality 0.85 is far smaller).
+pub const MAX_SENT_PHOTO_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The kinds of file the server keeps, told by their first bytes, not by their name or the type
+/// the browser claims.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sent {
+    Jpeg,
+    Pdf,
+}
+
+impl Sent {
+    pub fn mime(self) -> &'static str {
+        match self {
+            Sent::Jpeg => "image/jpeg",
+            Sent::Pdf => "application/pdf",
+        }
+    }
+
+    pub fn limit(self) -> u64 {
+        match self {
+            Sent::Jpeg => MAX_SENT_PHOTO_BYTES,
+            Sent::Pdf => MAX_PDF_BYTES,
+        }
+    }
+}
+
+/// The kind of a file from its first bytes.
+pub fn sniff(head: &[u8]) -> Option<Sent> {
+    if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(Sent::Jpeg)
+    } else if head.starts_with(b"%PDF-") {
+        Some(Sent::Pdf)
+    } else {
+        None
+    }
+}
+
+/// Checks a file the server received: its content must be a JPEG or PDF, the same kind the
+/// device declared, not empty and within the limit.
+pub fn check_sent(declared_mime: &str, head: &[u8], size: u64) -> Result<Sent, Refusal> {
+    if size == 0 {
+        return Err(Refusal::Empty);
+    }
+    let kind = sniff(head).ok_or(Refusal::Type)?;
+    if !declared_mime.eq_ignore_ascii_case(kind.mime()) {
+        return Err(Refusal::Type);
+    }
+    if size > kind.limit() {
+        return Err(Refusal::TooLarge {
+            limit_mb: kind.limit() / (1024 * 1024),
+        });
+    }
+    Ok(kind)
+}
+
 /// The size a photo is drawn at: the longest side at most [`MAX_SIDE`], proportions kept, never
 /// enlarged.
 pub fn scaled(width: u32, height: u32) -> (u32, u32) {
@@ -141,6 +198,38 @@ pub fn jpeg_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_server_tells_files_by_content_not_by_name_or_claim() {
+        let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16];
+        assert_eq!(check_sent("image/jpeg", &jpeg, 1000), Ok(Sent::Jpeg));
+        assert_eq!(
+            check_sent("application/pdf", b"%PDF-1.7\n", 1000),
+            Ok(Sent::Pdf)
+        );
+        // An HTML page called photo.jpg, a PNG declared as JPEG, a PDF declared as a photo.
+        assert_eq!(
+            check_sent("image/jpeg", b"<html>", 1000),
+            Err(Refusal::Type)
+        );
+        assert_eq!(
+            check_sent("image/jpeg", &[0x89, b'P', b'N', b'G'], 1000),
+            Err(Refusal::Type)
+        );
+        assert_eq!(
+            check_sent("image/jpeg", b"%PDF-1.4", 1000),
+            Err(Refusal::Type)
+        );
+        assert_eq!(check_sent("image/jpeg", &[], 0), Err(Refusal::Empty));
+        assert_eq!(
+            check_sent("application/pdf", b"%PDF-1.4", MAX_PDF_BYTES + 1),
+            Err(Refusal::TooLarge { limit_mb: 5 })
+        );
+        assert_eq!(
+            check_sent("image/jpeg", &jpeg, MAX_SENT_PHOTO_BYTES + 1),
+            Err(Refusal::TooLarge { limit_mb: 8 })
+        );
+    }
     use super::*;
 
     #[test]

@@ -4,6 +4,9 @@
 //! submissions with the same rules.
 
 pub mod attachment;
+pub mod calendar;
 pub mod form;
 pub mod model;
+pub mod submission;
+pub mod tracking;
 pub mod validate;

@@ -45,17 +45,21 @@ impl WhoFor {
 pub enum SubmissionState {
     #[default]
     Draft,
-    /// Waiting on the device to be sent (no network yet).
-    Queued {
-        since: i64,
-    },
+    /// Waiting on the device to be sent (no network yet, or being sent).
+    Queued { since: i64 },
+    /// Stored by the office's server: the receipt it gave back.
     Sent {
         tracking_code: String,
         at: i64,
+        #[serde(default)]
+        receipt: Option<Box<super::submission::Receipt>>,
     },
+    /// Refused by the server for a reason the resident must fix; editable again from here.
     Failed {
         reason: String,
         at: i64,
+        #[serde(default)]
+        error: Option<super::submission::SubmitError>,
     },
 }
 
@@ -106,6 +110,16 @@ pub struct Draft {
     pub updated: i64,
     #[serde(default)]
     pub state: SubmissionState,
+    /// The idempotency key, fixed for this dossier the first time Submit is pressed: however
+    /// often it is sent, the server stores it once.
+    #[serde(default)]
+    pub submission_key: Option<String>,
+    /// The commune or ward office chosen on the review page (statistics code).
+    #[serde(default)]
+    pub office: Option<u32>,
+    /// The declaration on the review page is ticked.
+    #[serde(default)]
+    pub declared: bool,
 }
 
 /// The part of a dossier after its form's sections: the checklist's papers and their photos.
@@ -149,6 +163,9 @@ impl Draft {
             created: now,
             updated: now,
             state: SubmissionState::Draft,
+            submission_key: None,
+            office: None,
+            declared: false,
         }
     }
 
@@ -249,6 +266,7 @@ fn upgrade_from_1(record: Value) -> Result<Value, RecordError> {
         Some(Value::String(code)) => SubmissionState::Sent {
             tracking_code: code,
             at: updated,
+            receipt: None,
         },
         _ => SubmissionState::Draft,
     };
@@ -431,6 +449,9 @@ mod tests {
         draft.state = SubmissionState::Failed {
             reason: "x".into(),
             at: 7,
+            error: Some(crate::dossier::submission::SubmitError::NotReady(vec![
+                crate::dossier::submission::Unmet::Declaration,
+            ])),
         };
         let record = serde_json::to_value(&draft).unwrap();
         assert_eq!(record["state"]["state"], "failed");
@@ -463,7 +484,8 @@ mod tests {
             Draft::from_record(sent).unwrap().state,
             SubmissionState::Sent {
                 tracking_code: "HN-123".into(),
-                at: 2
+                at: 2,
+                receipt: None,
             }
         );
     }

@@ -1,0 +1,494 @@
+//! Submitting a dossier: whether a draft may be sent (the same rule in the browser and on the
+//! server), the receipt the server gives back, the statuses a dossier goes through, and every
+//! way a submission can fail, each with a sentence for the resident.
+
+use super::attachment::{MAX_PER_DOCUMENT, Refusal};
+use super::calendar::DueDate;
+use super::form::sections_shown;
+use super::model::Draft;
+use crate::catalogue::model::{ChannelKind, Procedure, ProcessingTime};
+use crate::eligibility::answers::Answers;
+use crate::eligibility::date::Date;
+use crate::eligibility::model::Text;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// Longest comment with a satisfaction rating.
+pub const MAX_COMMENT: usize = 1000;
+
+/// One reason a draft cannot be sent yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "unmet", content = "id", rename_all = "snake_case")]
+pub enum Unmet {
+    /// The eligibility check is not finished, or says the dossier cannot be filed here.
+    Check,
+    /// A part of the form is not filled in correctly (its id).
+    Section(String),
+    /// A paper the checklist requires is neither ticked nor attached (its id).
+    Document(String),
+    /// Too many files for one paper, or a file for a paper not on the checklist (its id).
+    Attachments(String),
+    /// No commune or ward office chosen.
+    Office,
+    /// The declaration is not ticked.
+    Declaration,
+}
+
+impl Unmet {
+    /// Where the resident fixes it: the part of the dossier, or the review page.
+    pub fn part(&self) -> Option<&str> {
+        match self {
+            Unmet::Section(id) => Some(id),
+            Unmet::Document(_) | Unmet::Attachments(_) => Some(super::model::DOCUMENTS),
+            Unmet::Check | Unmet::Office | Unmet::Declaration => None,
+        }
+    }
+}
+
+/// Everything that keeps `draft` from being sent, in the order of the dossier; empty when it may
+/// be sent. `today` is the day in Hà Nội.
+pub fn readiness(draft: &Draft, procedure: &Procedure, today: Date) -> Vec<Unmet> {
+    let mut unmet = Vec::new();
+    let report = crate::eligibility::check(procedure, &Answers(draft.answers.clone()), today);
+    if draft.procedure != procedure.code || !report.allows_submission() {
+        unmet.push(Unmet::Check);
+    }
+    for section in sections_shown(&procedure.code, draft.who_for.is_someone_else()) {
+        if !section.problems(&draft.form, today).is_empty() {
+            unmet.push(Unmet::Section(section.id.to_string()));
+        }
+    }
+    let attached: BTreeSet<&str> = draft
+        .attachments
+        .iter()
+        .map(|a| a.document.as_str())
+        .collect();
+    for document in &report.documents {
+        if !draft.ticks.contains(document) && !attached.contains(document.as_str()) {
+            unmet.push(Unmet::Document(document.clone()));
+        }
+    }
+    for document in attached {
+        let count = draft.attachments_for(document).count();
+        if count > MAX_PER_DOCUMENT || !report.documents.iter().any(|d| d == document) {
+            unmet.push(Unmet::Attachments(document.to_string()));
+        }
+    }
+    if draft
+        .office
+        .is_none_or(|code| crate::catalogue::wards::ward(code).is_none())
+    {
+        unmet.push(Unmet::Office);
+    }
+    if !draft.declared {
+        unmet.push(Unmet::Declaration);
+    }
+    unmet
+}
+
+/// The processing time that applies: the case the check settled on, else the online channel's,
+/// else the first channel's.
+pub fn processing_time<'a>(
+    procedure: &'a Procedure,
+    variant: Option<&str>,
+) -> Option<&'a ProcessingTime> {
+    variant
+        .and_then(|code| procedure.variants.iter().find(|v| v.code == code))
+        .map(|v| &v.time)
+        .or_else(|| {
+            procedure
+                .channel(ChannelKind::Online)
+                .next()
+                .map(|c| &c.time)
+        })
+        .or_else(|| procedure.channels.first().map(|c| &c.time))
+}
+
+/// The last four digits of a phone number, which `/track` asks for with the tracking code.
+pub fn phone_last4(phone: &str) -> Option<String> {
+    let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
+    (digits.len() >= 4).then(|| digits[digits.len() - 4..].iter().collect())
+}
+
+/// A QR code as one SVG path over a square of `size` modules (quiet zone not included).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QrPath {
+    pub size: u32,
+    pub path: String,
+}
+
+/// What the server gives back once the dossier is stored for good.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// 13 symbols without separators (see [`super::tracking::TrackingCode`]).
+    pub tracking_code: String,
+    /// Milliseconds since 1970 (UTC).
+    pub received_at: i64,
+    pub due: Option<DueDate>,
+    pub procedure: String,
+    pub procedure_name: Text,
+    /// The commune or ward office (statistics code and name) that handles it and hands the
+    /// result over.
+    pub office: u32,
+    pub office_name: String,
+    pub qr: QrPath,
+}
+
+/// Where a dossier stands at the office.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Received,
+    Processing,
+    MoreDocumentsNeeded,
+    ResultReady,
+    Collected,
+    Refused,
+}
+
+impl Status {
+    pub fn parse(text: &str) -> Option<Status> {
+        serde_json::from_value(serde_json::Value::String(text.to_string())).ok()
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Received => "received",
+            Status::Processing => "processing",
+            Status::MoreDocumentsNeeded => "more_documents_needed",
+            Status::ResultReady => "result_ready",
+            Status::Collected => "collected",
+            Status::Refused => "refused",
+        }
+    }
+
+    pub fn text(self) -> Text {
+        let t = Text::new;
+        match self {
+            Status::Received => t("Đã tiếp nhận", "Received"),
+            Status::Processing => t("Đang giải quyết", "Being processed"),
+            Status::MoreDocumentsNeeded => t("Cần bổ sung giấy tờ", "More documents needed"),
+            Status::ResultReady => t("Đã có kết quả", "Result ready"),
+            Status::Collected => t("Đã trả kết quả", "Collected"),
+            Status::Refused => t("Từ chối giải quyết", "Refused"),
+        }
+    }
+
+    /// No more steps follow.
+    pub fn is_final(self) -> bool {
+        matches!(self, Status::Collected | Status::Refused)
+    }
+
+    /// The usual steps, for the timeline: those not reached yet are shown greyed.
+    pub const PATH: [Status; 4] = [
+        Status::Received,
+        Status::Processing,
+        Status::ResultReady,
+        Status::Collected,
+    ];
+}
+
+/// One step of a dossier's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusEvent {
+    pub status: Status,
+    pub at: i64,
+    /// The officer's reason (more documents, refusal).
+    pub reason: Option<String>,
+}
+
+/// What `/track` shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tracked {
+    pub receipt: Receipt,
+    pub events: Vec<StatusEvent>,
+}
+
+impl Tracked {
+    pub fn status(&self) -> Status {
+        self.events
+            .last()
+            .map(|e| e.status)
+            .unwrap_or(Status::Received)
+    }
+}
+
+/// Why a submission, an upload, a rating or a tracking request did not go through.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum SubmitError {
+    /// The server could not be reached: the outbox tries again.
+    #[error("offline")]
+    Offline,
+    /// The dossier is not complete (the reasons, in order).
+    #[error("not ready: {0:?}")]
+    NotReady(Vec<Unmet>),
+    #[error("unknown procedure")]
+    UnknownProcedure,
+    /// These attachments (ids) have not reached the server yet: the outbox sends them again.
+    #[error("attachments missing: {0:?}")]
+    AttachmentsMissing(Vec<String>),
+    #[error("attachment refused: {0:?}")]
+    Attachment(Refusal),
+    /// The request was malformed (an old or tampered app).
+    #[error("bad request")]
+    BadRequest,
+    /// The server is overloaded or its storage failed: try again later.
+    #[error("unavailable")]
+    Unavailable,
+    /// Too many failed tracking attempts from this address; allowed again at this time.
+    #[error("too many attempts")]
+    TooManyAttempts { retry_at: i64 },
+    /// No dossier with this tracking code and phone number.
+    #[error("not found")]
+    NotFound,
+}
+
+impl SubmitError {
+    /// Worth sending again later without any change by the resident.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            SubmitError::Offline | SubmitError::Unavailable | SubmitError::AttachmentsMissing(_)
+        )
+    }
+
+    pub fn text(&self) -> Text {
+        let t = Text::new;
+        match self {
+            SubmitError::Offline => t(
+                "Chưa kết nối được với cổng dịch vụ. Hồ sơ sẽ tự gửi khi có mạng.",
+                "The portal cannot be reached. The dossier will be sent by itself when there is a network.",
+            ),
+            SubmitError::NotReady(unmet) => Text {
+                vi: format!("Hồ sơ chưa đủ để gửi ({} mục cần hoàn thành).", unmet.len()),
+                en: Some(format!(
+                    "The dossier is not complete yet ({} things to finish).",
+                    unmet.len()
+                )),
+            },
+            SubmitError::UnknownProcedure => t(
+                "Thủ tục này không còn nhận hồ sơ trực tuyến.",
+                "This procedure no longer takes dossiers online.",
+            ),
+            SubmitError::AttachmentsMissing(_) => t(
+                "Một số ảnh giấy tờ chưa tải lên xong. Hồ sơ sẽ tự gửi lại.",
+                "Some photos of documents have not finished uploading. The dossier will be sent again by itself.",
+            ),
+            SubmitError::Attachment(refusal) => refusal.text(""),
+            SubmitError::BadRequest => t(
+                "Hồ sơ không đọc được. Hãy tải lại trang và thử lại.",
+                "The dossier could not be read. Reload the page and try again.",
+            ),
+            SubmitError::Unavailable => t(
+                "Cổng dịch vụ đang bận. Hồ sơ sẽ tự gửi lại sau ít phút.",
+                "The portal is busy. The dossier will be sent again in a few minutes.",
+            ),
+            SubmitError::TooManyAttempts { retry_at } => Text {
+                vi: format!(
+                    "Nhập sai quá nhiều lần. Hãy thử lại sau {}.",
+                    super::model::hanoi_time(*retry_at)
+                ),
+                en: Some(format!(
+                    "Too many wrong attempts. Try again after {}.",
+                    super::model::hanoi_time(*retry_at)
+                )),
+            },
+            SubmitError::NotFound => t(
+                "Không tìm thấy hồ sơ với mã và số điện thoại này. Hãy kiểm tra lại mã trên giấy biên nhận.",
+                "No dossier matches this code and phone number. Check the code on your receipt.",
+            ),
+        }
+    }
+}
+
+/// A satisfaction rating: 1 to 5, with an optional comment.
+pub fn check_rating(score: u8, comment: &str) -> Result<(u8, String), SubmitError> {
+    if !(1..=5).contains(&score) {
+        return Err(SubmitError::BadRequest);
+    }
+    let comment: String = comment.trim().chars().take(MAX_COMMENT).collect();
+    Ok((score, comment))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::store::Catalogue;
+    use crate::dossier::model::{Attachment, DOCUMENTS};
+    use std::collections::BTreeMap;
+
+    fn birth() -> &'static Procedure {
+        Catalogue::embedded().procedure("1.001193").unwrap()
+    }
+
+    fn today() -> Date {
+        Date::new(2026, 11, 24).unwrap()
+    }
+
+    fn answers(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    /// A finished draft of a birth registration (answers as the check page stores them).
+    pub(crate) fn finished_birth_draft() -> Draft {
+        let mut draft = Draft::new(
+            "d1".into(),
+            "1.001193",
+            answers(&[
+                ("who", "child"),
+                ("registered", "never"),
+                ("has_papers", "no"),
+                ("foreign", "no"),
+                ("born", "2026-11-01"),
+                ("married", "yes"),
+                ("proof", "certificate"),
+                ("special", "none"),
+            ]),
+            0,
+        );
+        for (k, v) in [
+            ("applicant_name", "Nguyễn Văn An"),
+            ("applicant_birth_day", "2"),
+            ("applicant_birth_month", "3"),
+            ("applicant_birth_year", "1985"),
+            ("applicant_sex", "male"),
+            ("applicant_id", "001085012345"),
+            ("applicant_residence", "12 Hàng Bạc, Hoàn Kiếm"),
+            ("applicant_phone", "0912345678"),
+            ("child_name", "Nguyễn Văn Bình"),
+            ("child_sex", "male"),
+            ("child_birth_day", "1"),
+            ("child_birth_month", "11"),
+            ("child_birth_year", "2026"),
+            ("child_birthplace", "Bệnh viện Phụ sản Hà Nội"),
+            ("child_ethnicity", "Kinh"),
+            ("child_nationality", "Việt Nam"),
+            ("mother_name", "Trần Thị Hoa"),
+            ("mother_birth_day", "5"),
+            ("mother_birth_month", "6"),
+            ("mother_birth_year", "1990"),
+            ("mother_id", "001190012345"),
+            ("mother_ethnicity", "Kinh"),
+            ("mother_nationality", "Việt Nam"),
+            ("mother_residence", "12 Hàng Bạc, Hoàn Kiếm"),
+            ("father_known", "no"),
+        ] {
+            draft.form.insert(k.to_string(), v.to_string());
+        }
+        let report = crate::eligibility::check(birth(), &Answers(draft.answers.clone()), today());
+        assert!(report.allows_submission(), "{report:?}");
+        assert!(!report.documents.is_empty());
+        draft.ticks = report.documents.iter().cloned().collect();
+        draft.office = Some(4);
+        draft.declared = true;
+        draft
+    }
+
+    #[test]
+    fn a_finished_draft_may_be_sent() {
+        assert_eq!(readiness(&finished_birth_draft(), birth(), today()), vec![]);
+    }
+
+    #[test]
+    fn every_missing_thing_is_listed_in_the_order_of_the_dossier() {
+        let mut draft = finished_birth_draft();
+        draft.form.remove("applicant_phone");
+        let first_doc = draft.ticks.iter().next().unwrap().clone();
+        draft.ticks.remove(&first_doc);
+        draft.office = Some(9999);
+        draft.declared = false;
+        assert_eq!(
+            readiness(&draft, birth(), today()),
+            vec![
+                Unmet::Section("applicant".into()),
+                Unmet::Document(first_doc.clone()),
+                Unmet::Office,
+                Unmet::Declaration
+            ]
+        );
+        // A photo counts as having the paper.
+        draft.attachments.push(Attachment {
+            id: "a1".into(),
+            document: first_doc.clone(),
+            name: "a.jpg".into(),
+            mime: "image/jpeg".into(),
+            size: 10,
+            width: None,
+            height: None,
+            added: 0,
+        });
+        assert!(!readiness(&draft, birth(), today()).contains(&Unmet::Document(first_doc.clone())));
+        assert_eq!(Unmet::Document(first_doc).part(), Some(DOCUMENTS));
+    }
+
+    #[test]
+    fn an_unfinished_or_negative_check_refuses() {
+        let mut draft = finished_birth_draft();
+        draft.answers.clear();
+        assert!(readiness(&draft, birth(), today()).contains(&Unmet::Check));
+        let other = Catalogue::embedded().procedure("1.000656");
+        if let Some(other) = other {
+            let draft = finished_birth_draft();
+            assert!(readiness(&draft, other, today()).contains(&Unmet::Check));
+        }
+    }
+
+    #[test]
+    fn files_for_papers_not_on_the_checklist_are_refused() {
+        let mut draft = finished_birth_draft();
+        draft.attachments.push(Attachment {
+            id: "a1".into(),
+            document: "not-a-paper".into(),
+            name: "a.jpg".into(),
+            mime: "image/jpeg".into(),
+            size: 10,
+            width: None,
+            height: None,
+            added: 0,
+        });
+        assert_eq!(
+            readiness(&draft, birth(), today()),
+            vec![Unmet::Attachments("not-a-paper".into())]
+        );
+    }
+
+    #[test]
+    fn phone_last_four_and_ratings() {
+        assert_eq!(phone_last4("+84 912 345 678").as_deref(), Some("5678"));
+        assert_eq!(phone_last4("12"), None);
+        assert_eq!(check_rating(5, "  Tốt  "), Ok((5, "Tốt".into())));
+        assert_eq!(check_rating(0, ""), Err(SubmitError::BadRequest));
+        assert_eq!(check_rating(6, ""), Err(SubmitError::BadRequest));
+        assert_eq!(
+            check_rating(3, &"x".repeat(5000)).unwrap().1.len(),
+            MAX_COMMENT
+        );
+    }
+
+    #[test]
+    fn statuses_read_and_write_the_same_names() {
+        for status in [
+            Status::Received,
+            Status::Processing,
+            Status::MoreDocumentsNeeded,
+            Status::ResultReady,
+            Status::Collected,
+            Status::Refused,
+        ] {
+            assert_eq!(Status::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(Status::parse("lost"), None);
+    }
+
+    #[test]
+    fn the_processing_time_of_the_case_wins() {
+        let p = birth();
+        assert!(processing_time(p, None).is_some());
+        if let Some(v) = p.variants.first() {
+            assert_eq!(processing_time(p, Some(&v.code)), Some(&v.time));
+        }
+    }
+}
