@@ -1,3 +1,4 @@
+use server::blobs::DiskBlobs;
 use server::config::{Config, LogFormat};
 use server::db::{Database, SqliteDatabase};
 use server::web::{self, AppState};
@@ -23,9 +24,17 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let blobs = match DiskBlobs::open(&config.data_dir.join("files")) {
+        Ok(blobs) => Arc::new(blobs),
+        Err(error) => {
+            tracing::error!(%error, dir = %config.data_dir.display(), "cannot open the file store");
+            return ExitCode::FAILURE;
+        }
+    };
     let state = AppState {
         leptos_options: web::leptos_options(&config.site_root, config.listen),
         db: db.clone(),
+        blobs,
     };
     let listener = match tokio::net::TcpListener::bind(config.listen).await {
         Ok(listener) => listener,
@@ -56,7 +65,9 @@ async fn main() -> ExitCode {
             "catalogue ready"
         );
     });
-    let served = axum::serve(listener, web::router(state))
+    // The client's address reaches the server functions (the tracking rate limit).
+    let app = web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await;
     db.close().await;

@@ -36,6 +36,9 @@ async fn fixture() -> Fixture {
     let state = AppState {
         leptos_options: web::leptos_options(&site, "127.0.0.1:0".parse().unwrap()),
         db: db.clone(),
+        blobs: std::sync::Arc::new(
+            server::blobs::DiskBlobs::open(&dir.path().join("files")).unwrap(),
+        ),
     };
     Fixture {
         _dir: dir,

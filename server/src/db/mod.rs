@@ -2,6 +2,7 @@
 //! embedded default; PostgreSQL later, for several stateless servers sharing one database).
 
 mod sqlite;
+mod sqlite_dossiers;
 
 pub use sqlite::SqliteDatabase;
 
@@ -27,8 +28,13 @@ pub struct DatabaseHealth {
     pub schema_version: i64,
 }
 
+/// Everything the server keeps in its database: its own health, and the dossiers (the trait the
+/// server functions use).
 #[async_trait::async_trait]
-pub trait Database: Send + Sync + 'static {
+pub trait Database: app::api::store::DossierStore {
+    /// Dossiers stored, for `/healthz`.
+    async fn dossier_count(&self) -> Result<i64, DbError>;
+
     /// Answers only when the database can be read and its schema is in place.
     async fn health(&self) -> Result<DatabaseHealth, DbError>;
 

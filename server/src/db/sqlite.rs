@@ -52,6 +52,14 @@ impl SqliteDatabase {
 
 #[async_trait::async_trait]
 impl Database for SqliteDatabase {
+    async fn dossier_count(&self) -> Result<i64, DbError> {
+        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM dossiers")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(|e| DbError::Unavailable(e.to_string()))?;
+        Ok(count)
+    }
+
     async fn health(&self) -> Result<DatabaseHealth, DbError> {
         let (created_at, schema_version): (String, i64) = sqlx::query_as(
             "SELECT created_at, (SELECT MAX(version) FROM _sqlx_migrations) \

@@ -39,6 +39,9 @@ struct DatabaseStatus {
     backend: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     schema_version: Option<i64>,
+    /// Dossiers stored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dossiers: Option<i64>,
 }
 
 pub async fn healthz(State(db): State<Arc<dyn Database>>) -> Response {
@@ -49,6 +52,7 @@ pub async fn healthz(State(db): State<Arc<dyn Database>>) -> Response {
                 status: "ok",
                 backend: Some(health.backend),
                 schema_version: Some(health.schema_version),
+                dossiers: db.dossier_count().await.ok(),
             },
             catalogue: catalogue(),
         })
@@ -64,6 +68,7 @@ pub async fn healthz(State(db): State<Arc<dyn Database>>) -> Response {
                         status: "unavailable",
                         backend: None,
                         schema_version: None,
+                        dossiers: None,
                     },
                     catalogue: catalogue(),
                 }),

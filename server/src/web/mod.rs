@@ -8,6 +8,7 @@ mod language;
 pub mod service_worker;
 
 use crate::db::Database;
+use app::api::store::{BlobStore, DossierStore, Storage};
 use app::app::{App, shell};
 use axum::Router;
 use axum::body::Body;
@@ -28,7 +29,13 @@ use tracing::Level;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Arc<dyn Database>,
+    /// Where attachment bytes are kept.
+    pub blobs: Arc<dyn BlobStore>,
 }
+
+/// The largest request body: an attachment (8 MB at most) in its multipart envelope, or a
+/// dossier's JSON.
+pub const MAX_BODY_BYTES: usize = 9 * 1024 * 1024;
 
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
@@ -60,7 +67,14 @@ pub fn leptos_options(site_root: &Path, listen: std::net::SocketAddr) -> LeptosO
 pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let db = state.db.clone();
-    let context = move || provide_context(db.clone());
+    let storage = Storage {
+        dossiers: db.clone() as Arc<dyn DossierStore>,
+        blobs: state.blobs.clone(),
+    };
+    let context = move || {
+        provide_context(db.clone());
+        provide_context(storage.clone());
+    };
 
     // Files of the built site; anything else is a page the portal does not have (rendered by the
     // app's 404 page, with status 404).
@@ -90,6 +104,9 @@ pub fn router(state: AppState) -> Router {
         })
         .fallback_service(static_files)
         .layer(axum::middleware::from_fn(headers::baseline_headers))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            MAX_BODY_BYTES,
+        ))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(
             TraceLayer::new_for_http()

@@ -32,6 +32,7 @@ pub async fn router() -> (tempfile::TempDir, Router) {
     let state = AppState {
         leptos_options: web::leptos_options(&site, "127.0.0.1:0".parse().unwrap()),
         db,
+        blobs: Arc::new(server::blobs::DiskBlobs::open(&dir.path().join("files")).unwrap()),
     };
     (dir, build(state).await)
 }

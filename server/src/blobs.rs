@@ -1,0 +1,107 @@
+//! Attachment bytes on disk, content-addressed: `<data dir>/files/ab/cd/<sha256>`. A file is
+//! written under a temporary name, flushed, renamed into place and its directory flushed, so a
+//! file that has a name is complete. The same bytes sent twice are kept once. An object store
+//! can replace this behind the same trait.
+
+use app::api::store::{BlobStore, StoreError};
+use sha2::{Digest, Sha256};
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub struct DiskBlobs {
+    root: PathBuf,
+}
+
+impl DiskBlobs {
+    /// Uses (and creates) `root`.
+    pub fn open(root: &Path) -> std::io::Result<DiskBlobs> {
+        fs::create_dir_all(root.join("tmp"))?;
+        Ok(DiskBlobs {
+            root: root.to_path_buf(),
+        })
+    }
+
+    pub fn path_of(&self, sha256: &str) -> Option<PathBuf> {
+        let valid = sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_hexdigit());
+        valid.then(|| {
+            self.root
+                .join(&sha256[0..2])
+                .join(&sha256[2..4])
+                .join(sha256)
+        })
+    }
+
+    fn write(&self, bytes: &[u8]) -> std::io::Result<String> {
+        let sha256 = hex(&Sha256::digest(bytes));
+        let path = self.path_of(&sha256).expect("a SHA-256 in hex");
+        if path.exists() {
+            return Ok(sha256);
+        }
+        let dir = path.parent().expect("two levels under the root");
+        fs::create_dir_all(dir)?;
+        let mut nonce = [0u8; 8];
+        getrandom::fill(&mut nonce).map_err(std::io::Error::other)?;
+        let temporary = self
+            .root
+            .join("tmp")
+            .join(format!("{sha256}.{}.part", hex(&nonce)));
+        let mut file = File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temporary, &path)?;
+        File::open(dir)?.sync_all()?;
+        Ok(sha256)
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[async_trait::async_trait]
+impl BlobStore for DiskBlobs {
+    async fn put(&self, bytes: Vec<u8>) -> Result<String, StoreError> {
+        let this = DiskBlobs {
+            root: self.root.clone(),
+        };
+        tokio::task::spawn_blocking(move || this.write(&bytes))
+            .await
+            .map_err(|e| StoreError::Unavailable(e.to_string()))?
+            .map_err(|e| StoreError::Unavailable(format!("blob store: {e}")))
+    }
+
+    async fn get(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let Some(path) = self.path_of(sha256) else {
+            return Ok(None);
+        };
+        match tokio::fs::read(path).await {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(StoreError::Unavailable(format!("blob store: {e}"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_same_bytes_are_kept_once_under_their_sha256() {
+        let dir = tempfile::tempdir().unwrap();
+        let blobs = DiskBlobs::open(dir.path()).unwrap();
+        let a = blobs.put(b"abc".to_vec()).await.unwrap();
+        assert_eq!(
+            a,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(blobs.put(b"abc".to_vec()).await.unwrap(), a);
+        assert_eq!(blobs.get(&a).await.unwrap().unwrap(), b"abc");
+        assert_eq!(blobs.get(&"0".repeat(64)).await.unwrap(), None);
+        assert_eq!(blobs.get("../etc/passwd").await.unwrap(), None);
+        // Nothing half-written is left behind.
+        assert_eq!(fs::read_dir(dir.path().join("tmp")).unwrap().count(), 0);
+    }
+}

@@ -1,0 +1,255 @@
+//! The dossier store on SQLite. Storing a dossier runs in one `BEGIN IMMEDIATE` transaction:
+//! the write lock is taken first, so two requests with the same idempotency key are served one
+//! after the other and the second finds the first's receipt.
+
+use super::SqliteDatabase;
+use app::api::store::{DossierStore, NewDossier, StagedFile, StoreError};
+use app::dossier::submission::{Receipt, Status, StatusEvent, Tracked};
+use sqlx::{Row, SqliteConnection};
+
+fn unavailable(error: sqlx::Error) -> StoreError {
+    StoreError::Unavailable(error.to_string())
+}
+
+fn bad_json(error: serde_json::Error) -> StoreError {
+    StoreError::Unavailable(format!("stored JSON: {error}"))
+}
+
+async fn receipt_of(conn: &mut SqliteConnection, key: &str) -> Result<Option<Receipt>, StoreError> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT receipt FROM dossiers WHERE idempotency_key = ?")
+            .bind(key)
+            .fetch_optional(conn)
+            .await
+            .map_err(unavailable)?;
+    row.map(|(json,)| serde_json::from_str(&json).map_err(bad_json))
+        .transpose()
+}
+
+async fn events_of(conn: &mut SqliteConnection, id: i64) -> Result<Vec<StatusEvent>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT status, reason, at FROM dossier_events WHERE dossier_id = ? ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await
+    .map_err(unavailable)?;
+    rows.into_iter()
+        .map(|row| {
+            let status: String = row.get(0);
+            Ok(StatusEvent {
+                status: Status::parse(&status)
+                    .ok_or_else(|| StoreError::Unavailable(format!("unknown status {status}")))?,
+                reason: row.get(1),
+                at: row.get(2),
+            })
+        })
+        .collect()
+}
+
+#[async_trait::async_trait]
+impl DossierStore for SqliteDatabase {
+    async fn receipt(&self, key: &str) -> Result<Option<Receipt>, StoreError> {
+        let mut conn = self.pool().acquire().await.map_err(unavailable)?;
+        receipt_of(&mut conn, key).await
+    }
+
+    async fn stage_file(&self, file: StagedFile) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO staged_files (idempotency_key, attachment_id, sha256, mime, size, received_at) \
+             VALUES (?, ?, ?, ?, ?, ?) \
+             ON CONFLICT (idempotency_key, attachment_id) DO UPDATE SET \
+             sha256 = excluded.sha256, mime = excluded.mime, size = excluded.size, \
+             received_at = excluded.received_at",
+        )
+        .bind(&file.key)
+        .bind(&file.attachment)
+        .bind(&file.sha256)
+        .bind(&file.mime)
+        .bind(file.size as i64)
+        .bind(file.at)
+        .execute(self.pool())
+        .await
+        .map_err(unavailable)?;
+        Ok(())
+    }
+
+    async fn store_dossier(&self, dossier: NewDossier) -> Result<Receipt, StoreError> {
+        let mut tx = self
+            .pool()
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(unavailable)?;
+        if let Some(receipt) = receipt_of(&mut tx, &dossier.key).await? {
+            tx.rollback().await.map_err(unavailable)?;
+            return Ok(receipt);
+        }
+        let staged: Vec<(String, String, String, i64)> = sqlx::query_as(
+            "SELECT attachment_id, sha256, mime, size FROM staged_files WHERE idempotency_key = ?",
+        )
+        .bind(&dossier.key)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        let mut missing = Vec::new();
+        let mut files = Vec::new();
+        for file in &dossier.files {
+            match staged
+                .iter()
+                .find(|(id, _, _, size)| *id == file.attachment && *size as u64 == file.size)
+            {
+                Some((_, sha256, mime, _)) => files.push((file, sha256, mime)),
+                None => missing.push(file.attachment.clone()),
+            }
+        }
+        if !missing.is_empty() {
+            tx.rollback().await.map_err(unavailable)?;
+            return Err(StoreError::Missing(missing));
+        }
+        let receipt = &dossier.receipt;
+        let receipt_json = serde_json::to_string(receipt).map_err(bad_json)?;
+        let inserted = sqlx::query(
+            "INSERT INTO dossiers (idempotency_key, tracking_code, procedure, office, applicant_name, \
+             phone_last4, received_at, due_date, status, receipt, content) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&dossier.key)
+        .bind(&receipt.tracking_code)
+        .bind(&receipt.procedure)
+        .bind(i64::from(receipt.office))
+        .bind(&dossier.applicant_name)
+        .bind(&dossier.phone_last4)
+        .bind(receipt.received_at)
+        .bind(receipt.due.map(|d| {
+            format!("{:04}-{:02}-{:02}", d.date.year, d.date.month, d.date.day)
+        }))
+        .bind(Status::Received.as_str())
+        .bind(&receipt_json)
+        .bind(&dossier.content)
+        .execute(&mut *tx)
+        .await;
+        let id = match inserted {
+            Ok(done) => done.last_insert_rowid(),
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                tx.rollback().await.map_err(unavailable)?;
+                return Err(StoreError::CodeTaken);
+            }
+            Err(e) => return Err(unavailable(e)),
+        };
+        for (file, sha256, mime) in files {
+            sqlx::query(
+                "INSERT INTO dossier_files (dossier_id, attachment_id, document, name, mime, size, sha256) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(id)
+            .bind(&file.attachment)
+            .bind(&file.document)
+            .bind(&file.name)
+            .bind(mime)
+            .bind(file.size as i64)
+            .bind(sha256)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        }
+        sqlx::query(
+            "INSERT INTO dossier_events (dossier_id, status, reason, at, actor) VALUES (?, ?, NULL, ?, 'resident')",
+        )
+        .bind(id)
+        .bind(Status::Received.as_str())
+        .bind(receipt.received_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        sqlx::query("DELETE FROM staged_files WHERE idempotency_key = ?")
+            .bind(&dossier.key)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        // synchronous = FULL: the commit is on disk when this returns.
+        tx.commit().await.map_err(unavailable)?;
+        Ok(dossier.receipt)
+    }
+
+    async fn find_by_code(&self, code: &str) -> Result<Option<(Tracked, String)>, StoreError> {
+        let mut conn = self.pool().acquire().await.map_err(unavailable)?;
+        let row: Option<(i64, String, String)> =
+            sqlx::query_as("SELECT id, receipt, phone_last4 FROM dossiers WHERE tracking_code = ?")
+                .bind(code)
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(unavailable)?;
+        let Some((id, receipt, phone)) = row else {
+            return Ok(None);
+        };
+        let receipt = serde_json::from_str(&receipt).map_err(bad_json)?;
+        let events = events_of(&mut conn, id).await?;
+        Ok(Some((Tracked { receipt, events }, phone)))
+    }
+
+    async fn histories(
+        &self,
+        keys: &[String],
+    ) -> Result<Vec<(String, Vec<StatusEvent>)>, StoreError> {
+        let mut conn = self.pool().acquire().await.map_err(unavailable)?;
+        let mut out = Vec::new();
+        for key in keys {
+            let id: Option<(i64,)> =
+                sqlx::query_as("SELECT id FROM dossiers WHERE idempotency_key = ?")
+                    .bind(key)
+                    .fetch_optional(&mut *conn)
+                    .await
+                    .map_err(unavailable)?;
+            if let Some((id,)) = id {
+                out.push((key.clone(), events_of(&mut conn, id).await?));
+            }
+        }
+        Ok(out)
+    }
+
+    async fn rate(&self, key: &str, score: u8, comment: &str, at: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO ratings (dossier_id, score, comment, at) \
+             SELECT id, ?, ?, ? FROM dossiers WHERE idempotency_key = ? \
+             ON CONFLICT (dossier_id) DO UPDATE SET score = excluded.score, \
+             comment = excluded.comment, at = excluded.at",
+        )
+        .bind(i64::from(score))
+        .bind(comment)
+        .bind(at)
+        .bind(key)
+        .execute(self.pool())
+        .await
+        .map_err(unavailable)?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn failures_since(&self, client: &str, since: i64) -> Result<Vec<i64>, StoreError> {
+        let rows: Vec<(i64,)> = sqlx::query_as(
+            "SELECT at FROM track_failures WHERE client = ? AND at >= ? ORDER BY at",
+        )
+        .bind(client)
+        .bind(since)
+        .fetch_all(self.pool())
+        .await
+        .map_err(unavailable)?;
+        Ok(rows.into_iter().map(|(at,)| at).collect())
+    }
+
+    async fn record_failure(&self, client: &str, at: i64) -> Result<(), StoreError> {
+        let mut tx = self.pool().begin().await.map_err(unavailable)?;
+        // Keep a day: older failures no longer count.
+        sqlx::query("DELETE FROM track_failures WHERE at < ?")
+            .bind(at - 86_400_000)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        sqlx::query("INSERT INTO track_failures (client, at) VALUES (?, ?)")
+            .bind(client)
+            .bind(at)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        tx.commit().await.map_err(unavailable)
+    }
+}

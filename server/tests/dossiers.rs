@@ -1,0 +1,496 @@
+//! Submitting dossiers through the real server functions, against a real SQLite file: exactly
+//! once per idempotency key (also 20 times at once), refusals with reasons, attachments checked
+//! by content with nothing stored when refused, tracking with its rate limit, statuses, ratings.
+
+use app::dossier::model::{Attachment, Draft};
+use app::dossier::submission::{Receipt, Status, StatusEvent, SubmitError, Tracked, Unmet};
+use app::dossier::tracking::TrackingCode;
+use app::eligibility::date::Date;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use serde_json::{Value, json};
+use server::blobs::DiskBlobs;
+use server::db::{Database, SqliteDatabase};
+use server::web::{self, AppState};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+mod support;
+
+struct Server {
+    dir: tempfile::TempDir,
+    db: Arc<SqliteDatabase>,
+    router: Router,
+}
+
+async fn server() -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/data/motcua.sqlite3", dir.path().display());
+    let db = Arc::new(SqliteDatabase::connect(&url).await.unwrap());
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    let state = AppState {
+        leptos_options: web::leptos_options(&site, "127.0.0.1:0".parse().unwrap()),
+        db: db.clone(),
+        blobs: Arc::new(DiskBlobs::open(&dir.path().join("files")).unwrap()),
+    };
+    let router = support::build(state).await;
+    Server { dir, db, router }
+}
+
+impl Server {
+    async fn call(&self, endpoint: &str, body: Value) -> (StatusCode, Vec<u8>) {
+        let request = Request::post(format!("/api/dossiers/{endpoint}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        let (status, _, body) = support::send(&self.router, request).await;
+        (status, body)
+    }
+
+    async fn submit(&self, key: &str, draft: &Draft) -> Result<Receipt, SubmitError> {
+        let (status, body) = self
+            .call("submit", json!({ "key": key, "draft": draft }))
+            .await;
+        answer(status, &body)
+    }
+
+    async fn upload(
+        &self,
+        key: &str,
+        attachment: &str,
+        mime: &str,
+        bytes: &[u8],
+    ) -> Result<Value, SubmitError> {
+        let boundary = "XyZmotcuaBoundary";
+        let mut body = Vec::new();
+        for (name, value) in [("key", key), ("attachment", attachment), ("mime", mime)] {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
+            );
+        }
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\nContent-Type: {mime}\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let request = Request::post("/api/dossiers/attachment")
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from(body))
+            .unwrap();
+        let (status, _, body) = support::send(&self.router, request).await;
+        answer(status, &body)
+    }
+
+    async fn track(&self, code: &str, phone: &str) -> Result<Tracked, SubmitError> {
+        let (status, body) = self
+            .call("track", json!({ "code": code, "phone_last4": phone }))
+            .await;
+        answer(status, &body)
+    }
+
+    async fn count(&self, table: &str) -> i64 {
+        let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(self.db.pool())
+            .await
+            .unwrap();
+        n
+    }
+
+    fn files(&self) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        let mut dirs = vec![self.dir.path().join("files")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    out.push(path);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn answer<T: serde::de::DeserializeOwned>(
+    status: StatusCode,
+    body: &[u8],
+) -> Result<T, SubmitError> {
+    if status.is_success() {
+        Ok(serde_json::from_slice(body)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(body))))
+    } else {
+        Err(serde_json::from_slice(body)
+            .unwrap_or_else(|e| panic!("{status} {e}: {}", String::from_utf8_lossy(body))))
+    }
+}
+
+fn key() -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).unwrap();
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+fn today() -> Date {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    Date::in_hanoi(now)
+}
+
+/// A complete birth registration for a baby born ten days ago, every paper ticked.
+fn birth_draft() -> Draft {
+    let born = today().add_days(-10);
+    let answers: BTreeMap<String, String> = [
+        ("who", "child"),
+        ("registered", "never"),
+        ("has_papers", "no"),
+        ("foreign", "no"),
+        ("married", "yes"),
+        ("proof", "certificate"),
+        ("special", "none"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .chain([(
+        "born".to_string(),
+        format!("{:04}-{:02}-{:02}", born.year, born.month, born.day),
+    )])
+    .collect();
+    let mut draft = Draft::new(key(), "1.001193", answers, 0);
+    for (k, v) in [
+        ("applicant_name", "Nguyễn Văn An"),
+        ("applicant_birth_day", "2"),
+        ("applicant_birth_month", "3"),
+        ("applicant_birth_year", "1985"),
+        ("applicant_sex", "male"),
+        ("applicant_id", "001085012345"),
+        ("applicant_residence", "12 Hàng Bạc, Hoàn Kiếm"),
+        ("applicant_phone", "0912 345 678"),
+        ("child_name", "Nguyễn Văn Bình"),
+        ("child_sex", "male"),
+        ("child_birthplace", "Bệnh viện Phụ sản Hà Nội"),
+        ("child_ethnicity", "Kinh"),
+        ("child_nationality", "Việt Nam"),
+        ("mother_name", "Trần Thị Hoa"),
+        ("mother_birth_day", "5"),
+        ("mother_birth_month", "6"),
+        ("mother_birth_year", "1990"),
+        ("mother_id", "001190012345"),
+        ("mother_ethnicity", "Kinh"),
+        ("mother_nationality", "Việt Nam"),
+        ("mother_residence", "12 Hàng Bạc, Hoàn Kiếm"),
+        ("father_known", "no"),
+    ] {
+        draft.form.insert(k.into(), v.into());
+    }
+    draft
+        .form
+        .insert("child_birth_day".into(), born.day.to_string());
+    draft
+        .form
+        .insert("child_birth_month".into(), born.month.to_string());
+    draft
+        .form
+        .insert("child_birth_year".into(), born.year.to_string());
+    draft.ticks = [
+        "form",
+        "birth_certificate",
+        "identity",
+        "marriage_certificate",
+        "residence_proof",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    draft.office = Some(70);
+    draft.declared = true;
+    draft
+}
+
+/// A JPEG as far as its first bytes tell.
+fn jpeg(size: usize) -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    bytes.resize(size, 7);
+    bytes
+}
+
+#[tokio::test]
+async fn the_same_key_twice_stores_one_dossier_and_returns_the_same_receipt() {
+    let s = server().await;
+    let draft = birth_draft();
+    let key = key();
+    let first = s.submit(&key, &draft).await.expect("stored");
+    let second = s.submit(&key, &draft).await.expect("the same receipt");
+    assert_eq!(first, second);
+    assert_eq!(s.count("dossiers").await, 1);
+    assert_eq!(s.count("dossier_events").await, 1);
+    assert_eq!(s.db.dossier_count().await.unwrap(), 1);
+    // The receipt: a valid code, the office, a due date, a QR code.
+    let code = TrackingCode::parse(&first.tracking_code).expect("a valid code");
+    assert_eq!(code.as_str(), first.tracking_code);
+    assert_eq!(first.office, 70);
+    assert!(!first.office_name.is_empty());
+    assert!(first.due.is_some());
+    assert!(first.qr.size >= 21 && first.qr.path.starts_with('M'));
+    // Another key is another dossier.
+    let other = s.submit(&self::key(), &draft).await.unwrap();
+    assert_ne!(other.tracking_code, first.tracking_code);
+    assert_eq!(s.count("dossiers").await, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_requests_racing_with_one_key_store_one_dossier() {
+    let s = Arc::new(server().await);
+    let draft = birth_draft();
+    let key = key();
+    let mut tasks = Vec::new();
+    for _ in 0..20 {
+        let (s, draft, key) = (s.clone(), draft.clone(), key.clone());
+        tasks.push(tokio::spawn(async move { s.submit(&key, &draft).await }));
+    }
+    let mut receipts = Vec::new();
+    for task in tasks {
+        receipts.push(task.await.unwrap().expect("every request gets the receipt"));
+    }
+    assert!(receipts.windows(2).all(|w| w[0] == w[1]));
+    assert_eq!(s.count("dossiers").await, 1);
+    assert_eq!(s.count("dossier_events").await, 1);
+}
+
+#[tokio::test]
+async fn an_unmet_checklist_is_refused_with_every_reason_and_nothing_is_stored() {
+    let s = server().await;
+    let mut draft = birth_draft();
+    draft.ticks.remove("birth_certificate");
+    draft.form.remove("mother_name");
+    draft.declared = false;
+    let refused = s.submit(&key(), &draft).await.unwrap_err();
+    assert_eq!(
+        refused,
+        SubmitError::NotReady(vec![
+            Unmet::Section("mother".into()),
+            Unmet::Document("birth_certificate".into()),
+            Unmet::Declaration,
+        ])
+    );
+    assert_eq!(s.count("dossiers").await, 0);
+    // Not a procedure, not a key.
+    let mut unknown = birth_draft();
+    unknown.procedure = "9.999999".into();
+    assert_eq!(
+        s.submit(&key(), &unknown).await.unwrap_err(),
+        SubmitError::UnknownProcedure
+    );
+    assert_eq!(
+        s.submit("not-a-key", &birth_draft()).await.unwrap_err(),
+        SubmitError::BadRequest
+    );
+    // A body that is not a dossier at all: a typed error, not a crash.
+    let (status, body) = s.call("submit", json!({ "key": key(), "draft": 42 })).await;
+    assert_eq!(
+        answer::<Receipt>(status, &body).unwrap_err(),
+        SubmitError::BadRequest
+    );
+}
+
+#[tokio::test]
+async fn attachments_are_checked_by_content_and_refused_ones_leave_nothing() {
+    let s = server().await;
+    let key = key();
+    let id = self::key();
+    // Too large, forged (an HTML page declared as a JPEG), empty.
+    let too_large = s
+        .upload(&key, &id, "image/jpeg", &jpeg(8 * 1024 * 1024 + 1))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        too_large,
+        SubmitError::Attachment(app::dossier::attachment::Refusal::TooLarge { limit_mb: 8 })
+    );
+    let forged = s
+        .upload(
+            &key,
+            &id,
+            "image/jpeg",
+            b"<html><script>alert(1)</script></html>",
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        forged,
+        SubmitError::Attachment(app::dossier::attachment::Refusal::Type)
+    );
+    let pdf_as_photo = s
+        .upload(&key, &id, "image/jpeg", b"%PDF-1.7 ...")
+        .await
+        .unwrap_err();
+    assert_eq!(
+        pdf_as_photo,
+        SubmitError::Attachment(app::dossier::attachment::Refusal::Type)
+    );
+    let empty = s.upload(&key, &id, "image/jpeg", b"").await.unwrap_err();
+    assert_eq!(
+        empty,
+        SubmitError::Attachment(app::dossier::attachment::Refusal::Empty)
+    );
+    assert_eq!(s.count("staged_files").await, 0);
+    assert!(s.files().is_empty(), "{:?}", s.files());
+}
+
+#[tokio::test]
+async fn a_dossier_is_received_only_with_all_its_attachments() {
+    let s = server().await;
+    let key = key();
+    let mut draft = birth_draft();
+    let photo = jpeg(50_000);
+    let ids = [self::key(), self::key()];
+    for (i, id) in ids.iter().enumerate() {
+        draft.attachments.push(Attachment {
+            id: id.clone(),
+            document: "birth_certificate".into(),
+            name: format!("giay-chung-sinh-{i}.jpg"),
+            mime: "image/jpeg".into(),
+            size: photo.len() as u64,
+            width: Some(1500),
+            height: Some(2000),
+            added: 1,
+        });
+    }
+    s.upload(&key, &ids[0], "image/jpeg", &photo).await.unwrap();
+    assert_eq!(
+        s.submit(&key, &draft).await.unwrap_err(),
+        SubmitError::AttachmentsMissing(vec![ids[1].clone()])
+    );
+    assert_eq!(s.count("dossiers").await, 0);
+    // The second file arrives (twice: a retried upload), then the dossier.
+    s.upload(&key, &ids[1], "image/jpeg", &photo).await.unwrap();
+    let again = s.upload(&key, &ids[1], "image/jpeg", &photo).await.unwrap();
+    assert_eq!(again["size"], photo.len());
+    s.submit(&key, &draft).await.unwrap();
+    assert_eq!(s.count("dossier_files").await, 2);
+    assert_eq!(s.count("staged_files").await, 0);
+    // Same bytes: one file on disk.
+    let kept: Vec<_> = s
+        .files()
+        .into_iter()
+        .filter(|p| !p.to_string_lossy().contains("files/tmp/"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(std::fs::read(&kept[0]).unwrap(), photo);
+}
+
+#[tokio::test]
+async fn tracking_needs_the_code_and_the_phone_and_limits_wrong_guesses() {
+    let s = server().await;
+    let key = key();
+    let receipt = s.submit(&key, &birth_draft()).await.unwrap();
+    let grouped = TrackingCode::parse(&receipt.tracking_code)
+        .unwrap()
+        .grouped()
+        .to_lowercase();
+    let tracked = s.track(&grouped, "5678").await.expect("found");
+    assert_eq!(tracked.receipt, receipt);
+    assert_eq!(tracked.status(), Status::Received);
+    assert_eq!(tracked.events.len(), 1);
+    // A wrong phone and an unknown code read the same.
+    let unknown = TrackingCode::from_random(12345).grouped();
+    assert_eq!(
+        s.track(&grouped, "1234").await.unwrap_err(),
+        SubmitError::NotFound
+    );
+    assert_eq!(
+        s.track(&unknown, "5678").await.unwrap_err(),
+        SubmitError::NotFound
+    );
+    assert_eq!(
+        s.track(&grouped, "56").await.unwrap_err(),
+        SubmitError::BadRequest
+    );
+    // Ten wrong pairs in a quarter of an hour, then even the right one waits.
+    for _ in 0..8 {
+        assert_eq!(
+            s.track(&unknown, "0000").await.unwrap_err(),
+            SubmitError::NotFound
+        );
+    }
+    match s.track(&grouped, "5678").await.unwrap_err() {
+        SubmitError::TooManyAttempts { retry_at } => {
+            assert!(retry_at > tracked.receipt.received_at)
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn statuses_and_ratings_follow_the_key() {
+    let s = server().await;
+    let key = key();
+    s.submit(&key, &birth_draft()).await.unwrap();
+    let (status, body) = s
+        .call("statuses", json!({ "keys": [key, self::key()] }))
+        .await;
+    let histories: Vec<(String, Vec<StatusEvent>)> = answer(status, &body).unwrap();
+    assert_eq!(histories.len(), 1);
+    assert_eq!(histories[0].0, key);
+    assert_eq!(histories[0].1[0].status, Status::Received);
+
+    let (status, body) = s
+        .call(
+            "rate",
+            json!({ "key": key, "score": 4, "comment": " Nhanh " }),
+        )
+        .await;
+    answer::<()>(status, &body).unwrap();
+    let (status, body) = s
+        .call("rate", json!({ "key": key, "score": 5, "comment": "" }))
+        .await;
+    answer::<()>(status, &body).unwrap();
+    let (score,): (i64,) = sqlx::query_as("SELECT score FROM ratings")
+        .fetch_one(s.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(score, 5);
+    assert_eq!(s.count("ratings").await, 1);
+    let (status, body) = s
+        .call("rate", json!({ "key": key, "score": 9, "comment": "" }))
+        .await;
+    assert_eq!(
+        answer::<()>(status, &body).unwrap_err(),
+        SubmitError::BadRequest
+    );
+    let (status, body) = s
+        .call(
+            "rate",
+            json!({ "key": self::key(), "score": 3, "comment": "" }),
+        )
+        .await;
+    assert_eq!(
+        answer::<()>(status, &body).unwrap_err(),
+        SubmitError::NotFound
+    );
+}
