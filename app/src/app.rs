@@ -8,7 +8,7 @@ use crate::pages::{
     dossier::DossierPage, dossier_section::DossierSectionPage, dossiers::DossiersPage,
     help::HelpPage, home::HomePage, not_found::NotFoundPage, people::PeoplePage,
     procedure::ProcedurePage, procedure_check::ProcedureCheckPage,
-    procedure_check_result::ProcedureCheckResultPage, procedures::ProceduresPage,
+    procedure_check_result::ProcedureCheckResultPage, procedures::ProceduresPage, track::TrackPage,
 };
 use crate::ui::layout::{Footer, Header};
 use leptos::prelude::*;
@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dossiers/:id") view=DossierPage />
                         <Route path=path!("/dossiers/:id/:section") view=DossierSectionPage />
                         <Route path=path!("/people") view=PeoplePage />
+                        <Route path=path!("/track") view=TrackPage />
                     </Routes>
                 </main>
                 <Footer />

@@ -49,3 +49,70 @@ export async function fillApplicant(page: Page, name = 'Nguyễn Văn An') {
 export async function saved(page: Page) {
   await expect(page.getByTestId('save-status').first()).toHaveText(/^Đã lưu trên thiết bị lúc \d\d:\d\d$/);
 }
+
+/** Fills one part through its page and saves it ("Lưu và tiếp tục"). */
+async function savePart(page: Page, dossier: string, part: string, fill: () => Promise<void>) {
+  await page.goto(dossier + '/' + part);
+  await hydrated(page);
+  await fill();
+  await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+  await expect(page).not.toHaveURL(new RegExp(`/${part}$`));
+}
+
+async function field(page: Page, id: string, value: string) {
+  await page.locator(`[data-field="${id}"] input, [data-field="${id}"] textarea`).first().fill(value);
+}
+
+/**
+ * Every part of the birth dossier at `dossier` (a path, or a full URL on another server), filled
+ * in correctly through the pages; the papers ticked, and a photo of the birth certificate when
+ * `photo` is given.
+ */
+export async function completeBirthDossier(page: Page, dossier: string, photo?: Buffer) {
+  await savePart(page, dossier, 'applicant', () => fillApplicant(page));
+  await savePart(page, dossier, 'child', async () => {
+    await field(page, 'child_name', 'Nguyễn Minh Khang');
+    await page.locator('[data-field="child_sex"]').getByLabel('Nam', { exact: true }).check();
+    const born = new Date(Date.now() + 7 * 3600_000 - 10 * 86_400_000);
+    await fillDate(page, 'child_birth', String(born.getUTCDate()), String(born.getUTCMonth() + 1), String(born.getUTCFullYear()));
+    await field(page, 'child_birthplace', 'Bệnh viện Phụ sản Hà Nội');
+    await field(page, 'child_ethnicity', 'Kinh');
+    await field(page, 'child_nationality', 'Việt Nam');
+  });
+  await savePart(page, dossier, 'mother', async () => {
+    await field(page, 'mother_name', 'Trần Thị Hoa');
+    await fillDate(page, 'mother_birth', '5', '6', '1990');
+    await field(page, 'mother_id', '001190012345');
+    await field(page, 'mother_ethnicity', 'Kinh');
+    await field(page, 'mother_nationality', 'Việt Nam');
+    await field(page, 'mother_residence', '12 Hàng Bạc, phường Hoàn Kiếm');
+  });
+  await savePart(page, dossier, 'father', async () => {
+    await page.locator('[data-field="father_known"]').getByLabel('Không', { exact: true }).check();
+  });
+  await savePart(page, dossier, 'documents', async () => {
+    const boxes = page.locator('.checklist__box');
+    await expect(boxes.first()).toBeVisible();
+    for (const box of await boxes.all()) await box.check();
+    if (photo) {
+      const certificate = page.locator('[data-document="birth_certificate"]');
+      await certificate.locator('input[type=file][multiple]').setInputFiles({
+        name: 'giay-chung-sinh.png',
+        mimeType: 'image/png',
+        buffer: photo,
+      });
+      await expect(certificate.locator('.attachment')).toHaveCount(1);
+    }
+    await saved(page);
+  });
+}
+
+/** On the review page: the office and the declaration, ready for "Gửi hồ sơ". */
+export async function prepareSending(page: Page, dossier: string) {
+  await page.goto(dossier + '/review');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kiểm tra và gửi hồ sơ');
+  await page.getByLabel('Xã, phường giải quyết hồ sơ').selectOption({ label: 'Phường Hoàn Kiếm' });
+  await page.getByLabel(/Tôi cam đoan/).check();
+  await saved(page);
+}

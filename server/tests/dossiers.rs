@@ -3,7 +3,7 @@
 //! by content with nothing stored when refused, tracking with its rate limit, statuses, ratings.
 
 use app::dossier::model::{Attachment, Draft};
-use app::dossier::submission::{Receipt, Status, StatusEvent, SubmitError, Tracked, Unmet};
+use app::dossier::submission::{Receipt, Status, StatusEvent, SubmitError, TrackAnswer, Unmet};
 use app::dossier::tracking::TrackingCode;
 use app::eligibility::date::Date;
 use axum::Router;
@@ -93,7 +93,7 @@ impl Server {
         answer(status, &body)
     }
 
-    async fn track(&self, code: &str, phone: &str) -> Result<Tracked, SubmitError> {
+    async fn track(&self, code: &str, phone: &str) -> Result<TrackAnswer, SubmitError> {
         let (status, body) = self
             .call("track", json!({ "code": code, "phone_last4": phone }))
             .await;
@@ -413,7 +413,9 @@ async fn tracking_needs_the_code_and_the_phone_and_limits_wrong_guesses() {
         .unwrap()
         .grouped()
         .to_lowercase();
-    let tracked = s.track(&grouped, "5678").await.expect("found");
+    let TrackAnswer::Found(tracked) = s.track(&grouped, "5678").await.unwrap() else {
+        panic!("not found");
+    };
     assert_eq!(tracked.receipt, receipt);
     assert_eq!(tracked.status(), Status::Received);
     assert_eq!(tracked.events.len(), 1);

@@ -3,7 +3,7 @@
 //! client address and, past a limit, refused for a while; the answer never tells whether the
 //! code exists.
 
-use crate::dossier::submission::{SubmitError, Tracked};
+use crate::dossier::submission::{SubmitError, TrackAnswer};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -12,7 +12,7 @@ pub const MAX_FAILURES: usize = 10;
 pub const WINDOW_MILLIS: i64 = 15 * 60 * 1000;
 
 #[server(endpoint = "dossiers/track", input = Json)]
-pub async fn track_dossier(code: String, phone_last4: String) -> Result<Tracked, SubmitError> {
+pub async fn track_dossier(code: String, phone_last4: String) -> Result<TrackAnswer, SubmitError> {
     ssr::track(code, phone_last4).await
 }
 
@@ -20,11 +20,14 @@ pub async fn track_dossier(code: String, phone_last4: String) -> Result<Tracked,
 mod ssr {
     use super::{MAX_FAILURES, WINDOW_MILLIS};
     use crate::api::store::{now_millis, storage, unavailable};
-    use crate::dossier::submission::{SubmitError, Tracked};
+    use crate::dossier::submission::{SubmitError, TrackAnswer};
     use crate::dossier::tracking::TrackingCode;
 
-    pub async fn track(code: String, phone_last4: String) -> Result<Tracked, SubmitError> {
-        let code = TrackingCode::parse(&code).map_err(|_| SubmitError::NotFound)?;
+    pub async fn track(code: String, phone_last4: String) -> Result<TrackAnswer, SubmitError> {
+        // A mistyped code is caught by its check symbol on the device; here it is just no match.
+        let Ok(code) = TrackingCode::parse(&code) else {
+            return Ok(TrackAnswer::NoMatch);
+        };
         let phone: String = phone_last4.chars().filter(|c| !c.is_whitespace()).collect();
         if phone.len() != 4 || !phone.chars().all(|c| c.is_ascii_digit()) {
             return Err(SubmitError::BadRequest);
@@ -39,7 +42,7 @@ mod ssr {
             .map_err(unavailable)?;
         if failures.len() >= MAX_FAILURES {
             let oldest = failures[failures.len() - MAX_FAILURES];
-            return Err(SubmitError::TooManyAttempts {
+            return Ok(TrackAnswer::Wait {
                 retry_at: oldest + WINDOW_MILLIS,
             });
         }
@@ -49,14 +52,14 @@ mod ssr {
             .await
             .map_err(unavailable)?
         {
-            Some((tracked, last4)) if last4 == phone => Ok(tracked),
+            Some((tracked, last4)) if last4 == phone => Ok(TrackAnswer::Found(Box::new(tracked))),
             _ => {
                 storage
                     .dossiers
                     .record_failure(&client, now)
                     .await
                     .map_err(unavailable)?;
-                Err(SubmitError::NotFound)
+                Ok(TrackAnswer::NoMatch)
             }
         }
     }

@@ -3,6 +3,7 @@
 //! mode, and the notice that a new version of the app is ready. Browser-only work sits behind
 //! the `hydrate` feature; the server renders the same components without it.
 
+pub mod outbox;
 pub mod photo;
 pub mod shared;
 pub mod storage;
@@ -22,6 +23,8 @@ pub struct Device {
     pub shared: RwSignal<bool>,
     /// A new version of the app is installed and waits for the resident's go-ahead.
     pub update_ready: RwSignal<bool>,
+    /// Where each queued dossier stands in the outbox, by draft id.
+    pub sending: RwSignal<std::collections::BTreeMap<String, outbox::Sending>>,
 }
 
 /// Provides [`Device`] to the app and, in the browser, starts following the network and the
@@ -32,8 +35,16 @@ pub fn provide_device() -> Device {
         waiting: RwSignal::new(0),
         shared: RwSignal::new(false),
         update_ready: RwSignal::new(false),
+        sending: RwSignal::new(Default::default()),
     };
     provide_context(device);
+    // Whenever the portal can be reached (the page opens, the network comes back), the outbox
+    // sends what waits.
+    Effect::new(move |_| {
+        if device.online.get() {
+            outbox::kick(Some(device));
+        }
+    });
     // After hydration: the server cannot know any of this.
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
@@ -67,6 +78,14 @@ fn waiting_count(drafts: &[crate::dossier::model::Draft]) -> usize {
         .iter()
         .filter(|d| matches!(d.state, SubmissionState::Queued { .. }))
         .count()
+}
+
+/// Asks again whether the portal answers (after a request failed).
+pub fn recheck(device: Device) {
+    #[cfg(feature = "hydrate")]
+    browser::probe(device);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = device;
 }
 
 /// Milliseconds since 1970 by the device's clock.
@@ -154,7 +173,7 @@ mod browser {
         update::watch(device);
     }
 
-    fn probe(device: Device) {
+    pub fn probe(device: Device) {
         if !web_sys::window().is_some_and(|w| w.navigator().on_line()) {
             device.online.set(false);
             return;

@@ -120,6 +120,9 @@ pub struct Draft {
     /// The declaration on the review page is ticked.
     #[serde(default)]
     pub declared: bool,
+    /// Once sent: the office's latest step, as last heard from the server.
+    #[serde(default)]
+    pub office_status: Option<super::submission::StatusEvent>,
 }
 
 /// The part of a dossier after its form's sections: the checklist's papers and their photos.
@@ -166,6 +169,7 @@ impl Draft {
             submission_key: None,
             office: None,
             declared: false,
+            office_status: None,
         }
     }
 

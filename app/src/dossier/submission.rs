@@ -213,6 +213,19 @@ impl Tracked {
     }
 }
 
+/// What `/track` answers. A wrong pair is an ordinary answer, not an error: it says neither
+/// whether the code exists nor whose it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TrackAnswer {
+    Found(Box<Tracked>),
+    /// No dossier with this code and phone.
+    NoMatch,
+    /// Too many wrong pairs from this address: allowed again at this time.
+    Wait {
+        retry_at: i64,
+    },
+}
+
 /// Why a submission, an upload, a rating or a tracking request did not go through.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum SubmitError {

@@ -116,6 +116,18 @@ fn TaskList(handle: DraftHandle) -> impl IntoView {
                     <span id="status-documents">{move || status_tag(documents_status())}" "{files}</span>
                 </li>
             </ol>
+            {
+                let review = section_href(&id, crate::pages::dossier_review::REVIEW);
+                let receipt = section_href(&id, crate::pages::dossier_review::RECEIPT);
+                move || {
+                    let sent = matches!(state(), Some(crate::dossier::model::SubmissionState::Sent { .. }));
+                    if sent {
+                        view! { <p><a class="button" href=receipt.clone()>{tr!(dossier_receipt_link)}</a></p> }.into_any()
+                    } else {
+                        view! { <p><a class="button button--primary" href=review.clone() data-testid="review-link">{tr!(dossier_review_link)}</a></p> }.into_any()
+                    }
+                }
+            }
             <p><a href=answers_href>{tr!(dossier_see_check)}</a></p>
             <p class="hint">{tr!(dossier_kept_note)}</p>
         </div>

@@ -37,7 +37,11 @@ pub fn DossierSectionPage() -> impl IntoView {
     let handle = use_draft(id);
     let ready = Callback::new(move |_| {
         let which = section.get();
-        if which == DOCUMENTS {
+        if which == super::dossier_review::REVIEW {
+            view! { <super::dossier_review::ReviewPart handle /> }.into_any()
+        } else if which == super::dossier_review::RECEIPT {
+            view! { <super::dossier_receipt::ReceiptPart handle /> }.into_any()
+        } else if which == DOCUMENTS {
             view! { <DocumentsPart handle /> }.into_any()
         } else {
             view! { <FormPart handle which /> }.into_any()
@@ -113,8 +117,9 @@ fn FormPart(handle: DraftHandle, which: String) -> impl IntoView {
             #[cfg(feature = "hydrate")]
             leptos::task::spawn_local(async move {
                 if let Ok(list) = store::list_people().await {
-                    // Someone already saved is remembered again by default.
-                    let known = section.with_value(|s| {
+                    // Someone already saved is remembered again by default. (The page may
+                    // have been left meanwhile: then nothing is done.)
+                    let Some(known) = section.try_with_value(|s| {
                         handle.draft.with_untracked(|d| {
                             d.as_ref().is_some_and(|d| {
                                 let details =
@@ -123,7 +128,9 @@ fn FormPart(handle: DraftHandle, which: String) -> impl IntoView {
                                     .is_some()
                             })
                         })
-                    });
+                    }) else {
+                        return;
+                    };
                     consent.try_set(known);
                     people.try_set(list);
                 }

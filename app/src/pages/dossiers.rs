@@ -26,6 +26,20 @@ pub fn DossiersPage() -> impl IntoView {
         });
     };
     Effect::new(move |_| reload());
+    // Sent dossiers: ask the server where each stands whenever the portal can be reached, and
+    // keep the answer on the device for the next time there is no network.
+    let device = use_device();
+    Effect::new(move |_| {
+        if !device.online.get() {
+            return;
+        }
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            if refresh_statuses().await {
+                reload();
+            }
+        });
+    });
     let content = move || match list.get() {
         Loaded::Loading => loading_view(tr!(dossiers_loading)).into_any(),
         Loaded::Failed(_) => {
@@ -70,6 +84,46 @@ pub fn DossiersPage() -> impl IntoView {
     }
 }
 
+/// Updates the office status of the sent dossiers on this device; true when one changed.
+#[cfg(feature = "hydrate")]
+async fn refresh_statuses() -> bool {
+    use crate::dossier::model::SubmissionState;
+    let Ok(drafts) = store::list_drafts().await else {
+        return false;
+    };
+    let sent: Vec<Draft> = drafts
+        .into_iter()
+        .filter(|d| matches!(d.state, SubmissionState::Sent { .. }) && d.submission_key.is_some())
+        .collect();
+    if sent.is_empty() {
+        return false;
+    }
+    let keys: Vec<String> = sent
+        .iter()
+        .filter_map(|d| d.submission_key.clone())
+        .take(crate::api::dossier_statuses::MAX_KEYS)
+        .collect();
+    let Ok(histories) = crate::api::dossier_statuses::dossier_statuses(keys).await else {
+        return false;
+    };
+    let mut changed = false;
+    for (key, events) in histories {
+        let Some(latest) = events.last().cloned() else {
+            continue;
+        };
+        if let Some(draft) = sent
+            .iter()
+            .find(|d| d.submission_key.as_deref() == Some(&key))
+            && draft.office_status.as_ref() != Some(&latest)
+        {
+            let mut draft = draft.clone();
+            draft.office_status = Some(latest);
+            changed |= store::put_draft(&draft).await.is_ok();
+        }
+    }
+    changed
+}
+
 #[component]
 fn DossierRow(draft: Draft, on_deleted: Callback<()>) -> impl IntoView {
     let device = use_device();
@@ -84,7 +138,24 @@ fn DossierRow(draft: Draft, on_deleted: Callback<()>) -> impl IntoView {
     let progress =
         move || t_string!(i18n, dossiers_progress, done = done, total = total).to_string();
     let updated = hanoi_date_time(draft.updated);
-    let href = dossier_href(&draft.id);
+    let sent = matches!(
+        draft.state,
+        crate::dossier::model::SubmissionState::Sent { .. }
+    );
+    let href = if sent {
+        crate::ui::dossier::section_href(&draft.id, crate::pages::dossier_review::RECEIPT)
+    } else {
+        dossier_href(&draft.id)
+    };
+    let office_status = draft.office_status.clone().map(|event| {
+        let reason = event.reason.clone();
+        view! {
+            <p class="dossier-row__status" data-testid="office-status" data-status=event.status.as_str()>
+                {tr!(dossiers_status)}" "<strong>{crate::ui::dossier::text_signal(event.status.text())}</strong>
+                {reason.map(|r| view! { " — "{r} })}
+            </p>
+        }
+    });
     let heading_id = format!("dossier-{}", draft.id);
     let stored = StoredValue::new(draft.clone());
     let delete = move |_: ()| {
@@ -109,11 +180,14 @@ fn DossierRow(draft: Draft, on_deleted: Callback<()>) -> impl IntoView {
                 <span>{progress}</span>" · "
                 <span>{tr!(dossiers_updated)}" "{updated}</span>
             </p>
+            {office_status}
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
                     <p class="actions">
-                        <a class="button" href=href.clone()>{tr!(dossiers_resume)}</a>
+                        <a class="button" href=href.clone()>
+                            {if sent { tr!(dossier_receipt_link) } else { tr!(dossiers_resume) }}
+                        </a>
                         <button type="button" class="button button--secondary" on:click=move |_| confirming.set(true)>
                             {tr!(dossiers_delete)}
                         </button>

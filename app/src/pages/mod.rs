@@ -1,6 +1,8 @@
 //! One module per screen, named after its route.
 
 pub mod dossier;
+pub mod dossier_receipt;
+pub mod dossier_review;
 pub mod dossier_section;
 pub mod dossiers;
 pub mod help;
@@ -11,3 +13,4 @@ pub mod procedure;
 pub mod procedure_check;
 pub mod procedure_check_result;
 pub mod procedures;
+pub mod track;

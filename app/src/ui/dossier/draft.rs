@@ -7,7 +7,7 @@ use crate::device::store::StoreError;
 use crate::device::{self, Device};
 #[cfg(feature = "hydrate")]
 use crate::device::{refresh_waiting, store};
-use crate::dossier::model::{Draft, hanoi_time};
+use crate::dossier::model::{Draft, SubmissionState, hanoi_time};
 use crate::i18n::*;
 use crate::tr;
 use leptos::prelude::*;
@@ -121,6 +121,60 @@ impl DraftHandle {
         }
     }
 
+    /// Puts the dossier in the outbox: fixes its idempotency key (once for good) and writes it
+    /// at once; the write starts the sending. Does nothing unless it is a draft, so a second
+    /// press of Submit cannot queue it twice.
+    pub fn submit(&self) {
+        self.update(|draft| {
+            if draft.submission_key.is_none() {
+                draft.submission_key = Some(device::new_id());
+            }
+            draft.state = SubmissionState::Queued {
+                since: device::now(),
+            };
+        });
+        self.save_now();
+    }
+
+    /// Makes a dossier the server refused editable again (its key stays: nothing was stored).
+    pub fn reopen(&self) {
+        let mut changed = false;
+        self.draft.update(|draft| {
+            if let Some(draft) = draft
+                && matches!(draft.state, SubmissionState::Failed { .. })
+            {
+                draft.state = SubmissionState::Draft;
+                draft.updated = device::now();
+                changed = true;
+                #[cfg(feature = "hydrate")]
+                latest::remember(draft);
+            }
+        });
+        if changed {
+            self.pending.set(true);
+            self.save_now();
+        }
+    }
+
+    /// Reads the draft from the device again (after the outbox changed it).
+    pub fn reload(&self) {
+        #[cfg(feature = "hydrate")]
+        {
+            let handle = *self;
+            let Some(id) = self
+                .draft
+                .with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
+            else {
+                return;
+            };
+            leptos::task::spawn_local(async move {
+                if let Ok(Some(stored)) = store::get_draft(&id).await {
+                    handle.draft.try_set(Some(stored));
+                }
+            });
+        }
+    }
+
     fn schedule(&self) {
         #[cfg(feature = "hydrate")]
         {
@@ -164,6 +218,9 @@ impl DraftHandle {
                     Ok(()) => {
                         handle.saved_at.try_set(Some(draft.updated));
                         handle.error.try_set(None);
+                        if matches!(draft.state, SubmissionState::Queued { .. }) {
+                            crate::device::outbox::kick(handle.device);
+                        }
                     }
                     Err(error) => {
                         handle.pending.try_set(true);

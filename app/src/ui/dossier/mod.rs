@@ -8,6 +8,7 @@ pub mod draft;
 pub mod field;
 pub mod people;
 pub mod start;
+pub mod timeline;
 
 pub use confirm::Confirm;
 pub use draft::{DraftFrame, DraftHandle, Load, SaveStatus, use_draft};

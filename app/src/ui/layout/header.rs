@@ -21,6 +21,7 @@ pub fn Header() -> impl IntoView {
                 <nav class="site-nav" aria-label=tr!(portal_name)>
                     <A href="/procedures" attr:class="site-nav__link">{tr!(nav_procedures)}</A>
                     <A href="/dossiers" attr:class="site-nav__link">{tr!(nav_dossiers)}</A>
+                    <A href="/track" attr:class="site-nav__link">{tr!(nav_track)}</A>
                 </nav>
                 <NetworkBadge />
                 <LanguageSwitch />

@@ -1,0 +1,254 @@
+//! The outbox: dossiers the resident submitted wait on the device ("queued") until the portal
+//! can be reached, then are sent by themselves — when the app starts, when the network comes
+//! back, and again after a failure with a growing pause. No Background Sync (only Chromium has
+//! it): the app sends whenever it runs. Each dossier carries one idempotency key, fixed when
+//! Submit was first pressed, so the server stores it once however often it is sent.
+//!
+//! Sending a dossier: each attachment is uploaded (with progress), then the dossier itself;
+//! the receipt is written to the draft. A refusal the resident must fix (an incomplete
+//! dossier, a file the server will not take) marks the draft "failed" with the reason; anything
+//! else (no network, a busy server) is tried again.
+
+use crate::dossier::submission::SubmitError;
+
+/// Where a queued dossier stands in this tab, shown on its page and in the list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Sending {
+    /// No network (or the portal does not answer): sent when it comes back.
+    Waiting,
+    /// Uploading, this far (0–100) through the dossier's bytes.
+    Sending(u8),
+    /// A try failed; the next one is at this time (milliseconds since 1970).
+    Retrying {
+        at: i64,
+        error: SubmitError,
+    },
+    Sent,
+    Refused(SubmitError),
+}
+
+/// Pause before the `failures`-th retry: 5 s, 10 s, 20 s … at most 5 minutes.
+pub fn backoff_millis(failures: u32) -> u32 {
+    let step = 5_000u32.saturating_mul(1 << failures.min(6));
+    step.min(300_000)
+}
+
+/// Sends every queued dossier now if the app is not already doing so.
+pub fn kick(device: Option<super::Device>) {
+    #[cfg(feature = "hydrate")]
+    if let Some(device) = device {
+        browser::kick(device);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = device;
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::{Sending, backoff_millis};
+    use crate::device::{Device, now, store};
+    use crate::dossier::model::{Attachment, Draft, SubmissionState};
+    use crate::dossier::submission::{Receipt, SubmitError, Unmet};
+    use leptos::prelude::*;
+    use std::cell::{Cell, RefCell};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+
+    thread_local! {
+        static RUNNING: Cell<bool> = const { Cell::new(false) };
+        static AGAIN: Cell<bool> = const { Cell::new(false) };
+        static FAILURES: Cell<u32> = const { Cell::new(0) };
+        static RETRY: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
+    }
+
+    pub fn kick(device: Device) {
+        if RUNNING.get() {
+            AGAIN.set(true);
+            return;
+        }
+        RUNNING.set(true);
+        RETRY.with(|r| r.borrow_mut().take());
+        leptos::task::spawn_local(async move {
+            loop {
+                AGAIN.set(false);
+                let retry = run(device).await;
+                if !AGAIN.get() {
+                    if retry {
+                        schedule_retry(device);
+                    }
+                    break;
+                }
+            }
+            RUNNING.set(false);
+            crate::device::refresh_waiting(Some(device));
+        });
+    }
+
+    fn schedule_retry(device: Device) {
+        let failures = FAILURES.get();
+        FAILURES.set(failures.saturating_add(1));
+        let delay = backoff_millis(failures);
+        let at = now() + i64::from(delay);
+        device.sending.update(|map| {
+            for state in map.values_mut() {
+                if let Sending::Retrying { at: next, .. } = state {
+                    *next = at;
+                }
+            }
+        });
+        let timeout = gloo_timers::callback::Timeout::new(delay, move || kick(device));
+        RETRY.with(|r| *r.borrow_mut() = Some(timeout));
+    }
+
+    fn set(device: Device, id: &str, state: Sending) {
+        device.sending.try_update(|map| {
+            map.insert(id.to_string(), state);
+        });
+    }
+
+    /// One pass over the queued dossiers; true when one should be tried again later.
+    async fn run(device: Device) -> bool {
+        let Ok(drafts) = store::list_drafts().await else {
+            return false;
+        };
+        let mut retry = false;
+        for draft in drafts {
+            if !matches!(draft.state, SubmissionState::Queued { .. }) {
+                continue;
+            }
+            if !device.online.get_untracked() {
+                // Sent when the network comes back (the `online` event and the health probe).
+                set(device, &draft.id, Sending::Waiting);
+                continue;
+            }
+            set(device, &draft.id, Sending::Sending(0));
+            match send(device, &draft).await {
+                Ok(receipt) => {
+                    FAILURES.set(0);
+                    let mut sent = draft.clone();
+                    sent.state = SubmissionState::Sent {
+                        tracking_code: receipt.tracking_code.clone(),
+                        at: receipt.received_at,
+                        receipt: Some(Box::new(receipt)),
+                    };
+                    sent.updated = now();
+                    if store::put_draft(&sent).await.is_ok() {
+                        set(device, &draft.id, Sending::Sent);
+                    } else {
+                        // Stored on the server; the next pass gets the same receipt again.
+                        retry = true;
+                    }
+                }
+                Err(error) if error.is_transient() => {
+                    if error == SubmitError::Offline {
+                        // The network, or only this request? The health probe tells the badge.
+                        crate::device::recheck(device);
+                    }
+                    set(device, &draft.id, Sending::Retrying { at: 0, error });
+                    retry = true;
+                }
+                Err(error) => {
+                    let mut failed = draft.clone();
+                    failed.state = SubmissionState::Failed {
+                        reason: error.text().vi,
+                        at: now(),
+                        error: Some(error.clone()),
+                    };
+                    failed.updated = now();
+                    let _ = store::put_draft(&failed).await;
+                    set(device, &draft.id, Sending::Refused(error));
+                }
+            }
+        }
+        retry
+    }
+
+    async fn send(device: Device, draft: &Draft) -> Result<Receipt, SubmitError> {
+        let key = draft
+            .submission_key
+            .clone()
+            .ok_or(SubmitError::BadRequest)?;
+        let total: u64 = draft.attachments.iter().map(|a| a.size).sum::<u64>().max(1);
+        let mut done = 0u64;
+        for attachment in &draft.attachments {
+            let blob = store::get_file(&attachment.id)
+                .await
+                .ok()
+                .flatten()
+                .ok_or_else(|| {
+                    SubmitError::NotReady(vec![Unmet::Attachments(attachment.document.clone())])
+                })?;
+            let id = draft.id.clone();
+            let before = done;
+            upload(&key, attachment, &blob, move |loaded| {
+                let percent = ((before + loaded) * 95 / total).min(95) as u8;
+                set(device, &id, Sending::Sending(percent));
+            })
+            .await?;
+            done += attachment.size;
+        }
+        set(device, &draft.id, Sending::Sending(97));
+        crate::api::submit_dossier::submit_dossier(key, draft.clone()).await
+    }
+
+    /// Posts one file to the upload server function with `XMLHttpRequest`, the one browser API
+    /// that reports upload progress.
+    async fn upload(
+        key: &str,
+        attachment: &Attachment,
+        blob: &web_sys::Blob,
+        progress: impl Fn(u64) + 'static,
+    ) -> Result<(), SubmitError> {
+        let offline = |_| SubmitError::Offline;
+        let form = web_sys::FormData::new().map_err(offline)?;
+        form.append_with_str("key", key).map_err(offline)?;
+        form.append_with_str("attachment", &attachment.id)
+            .map_err(offline)?;
+        form.append_with_str("mime", &attachment.mime)
+            .map_err(offline)?;
+        form.append_with_blob_and_filename("file", blob, &attachment.name)
+            .map_err(offline)?;
+        let xhr = web_sys::XmlHttpRequest::new().map_err(offline)?;
+        xhr.open("POST", "/api/dossiers/attachment")
+            .map_err(offline)?;
+        xhr.set_request_header("Accept", "application/json")
+            .map_err(offline)?;
+        let on_progress =
+            Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
+                if event.length_computable() {
+                    progress(event.loaded() as u64);
+                }
+            });
+        if let Ok(upload) = xhr.upload() {
+            upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+        }
+        let done = web_sys::js_sys::Promise::new(&mut |resolve, _reject| {
+            // Load, error, abort and timeout all end the request; the status tells which.
+            xhr.set_onloadend(Some(&resolve));
+        });
+        xhr.send_with_opt_form_data(Some(&form)).map_err(offline)?;
+        let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+        drop(on_progress);
+        let status = xhr.status().unwrap_or(0);
+        let body = xhr.response_text().ok().flatten().unwrap_or_default();
+        match status {
+            200..=299 => Ok(()),
+            0 => Err(SubmitError::Offline),
+            _ => Err(serde_json::from_str(&body).unwrap_or(SubmitError::Unavailable)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_wait_longer_each_time_up_to_five_minutes() {
+        assert_eq!(backoff_millis(0), 5_000);
+        assert_eq!(backoff_millis(1), 10_000);
+        assert_eq!(backoff_millis(3), 40_000);
+        assert_eq!(backoff_millis(6), 300_000);
+        assert_eq!(backoff_millis(40), 300_000);
+    }
+}

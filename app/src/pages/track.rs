@@ -1,0 +1,142 @@
+//! `/track`: where a dossier stands, for anyone with its tracking code and the last four digits
+//! of the applicant's phone (both asked, so a code read over someone's shoulder is not enough).
+//! The code is checked on the device first (its check symbol catches a mistyped symbol); the
+//! server limits wrong pairs per address and never says whether a code exists.
+
+use crate::api::track_dossier::track_dossier;
+use crate::dossier::submission::{SubmitError, TrackAnswer};
+use crate::dossier::tracking::{CodeProblem, TrackingCode};
+use crate::i18n::*;
+use crate::tr;
+use crate::ui::check::focus_element;
+use crate::ui::dossier::text_signal;
+use crate::ui::dossier::timeline::Timeline;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn TrackPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let code = RwSignal::new(query.with_untracked(|q| q.get("code").unwrap_or_default()));
+    let phone = RwSignal::new(String::new());
+    let code_problem = RwSignal::new(None::<Signal<String>>);
+    let phone_problem = RwSignal::new(None::<Signal<String>>);
+    let result = RwSignal::new(None::<Result<TrackAnswer, SubmitError>>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = code.get_untracked();
+        let parsed = TrackingCode::parse(&typed);
+        code_problem.set(match parsed {
+            Ok(_) => None,
+            Err(CodeProblem::Empty) => Some(tr!(track_code_missing)),
+            Err(CodeProblem::Length) => Some(tr!(track_code_length)),
+            Err(CodeProblem::Symbol(_)) => Some(tr!(track_code_symbol)),
+            Err(CodeProblem::Check) => Some(tr!(track_code_typo)),
+        });
+        let digits: String = phone
+            .get_untracked()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let phone_ok = digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit());
+        phone_problem.set((!phone_ok).then(|| tr!(track_phone_problem)));
+        let Ok(parsed) = parsed else {
+            request_animation_frame(|| focus_element("track-code"));
+            return;
+        };
+        if !phone_ok {
+            request_animation_frame(|| focus_element("track-phone"));
+            return;
+        }
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = track_dossier(parsed.as_str().to_string(), digits).await;
+            busy.set(false);
+            result.set(Some(answer));
+            request_animation_frame(|| focus_element("track-result"));
+        });
+    };
+    let shown = move || {
+        result.get().map(|answer| match answer {
+            Ok(TrackAnswer::Found(tracked)) => {
+                let status = tracked.status();
+                let receipt = tracked.receipt.clone();
+                let grouped = TrackingCode::parse(&receipt.tracking_code)
+                    .map(|c| c.grouped())
+                    .unwrap_or_default();
+                view! {
+                    <section class="track-result" id="track-result" tabindex="-1" aria-labelledby="track-result-title">
+                        <h2 id="track-result-title">{text_signal(receipt.procedure_name.clone())}</h2>
+                        <p class="track-result__code">{tr!(receipt_code_label)}" "<strong>{grouped}</strong></p>
+                        <p class="track-result__status" data-testid="track-status" data-status=status.as_str()>
+                            {tr!(track_status_now)}" "<strong>{text_signal(status.text())}</strong>
+                        </p>
+                        <p>{move || t_string!(i18n, receipt_collect_where, office = receipt.office_name.clone()).to_string()}</p>
+                        {receipt.due.map(|due| view! {
+                            <p>{move || t_string!(i18n, receipt_due, date = due.date.display()).to_string()}</p>
+                        })}
+                        <Timeline events=tracked.events.clone() />
+                    </section>
+                }
+                .into_any()
+            }
+            other => {
+                let error = match other {
+                    Ok(TrackAnswer::Wait { retry_at }) => SubmitError::TooManyAttempts { retry_at },
+                    Err(error) => error,
+                    _ => SubmitError::NotFound,
+                };
+                view! {
+                <div class="notice notice--error" id="track-result" tabindex="-1" role="alert" data-testid="track-error">
+                    <p>{text_signal(error.text())}</p>
+                </div>
+                }
+                .into_any()
+            }
+        })
+    };
+    let field_error = |problem: RwSignal<Option<Signal<String>>>, id: &'static str| {
+        move || {
+            problem
+                .get()
+                .map(|p| view! { <p class="error-message" id=id>{p}</p> })
+        }
+    };
+    view! {
+        <Title text=move || t_string!(i18n, track_title).to_string() />
+        <div class="page page--track">
+            <h1>{tr!(track_title)}</h1>
+            <p class="lead">{tr!(track_lead)}</p>
+            <form class="track-form" on:submit=submit novalidate>
+                <div class="form-group" class:form-group--error=move || code_problem.with(Option::is_some)>
+                    <label class="field__label" for="track-code">{tr!(track_code_label)}</label>
+                    <p class="hint" id="track-code-hint">{tr!(track_code_hint)}</p>
+                    {field_error(code_problem, "track-code-error")}
+                    <input id="track-code" name="code" class="input input--width-20 input--code" type="text"
+                        autocomplete="off" autocapitalize="characters" spellcheck="false"
+                        aria-describedby="track-code-hint"
+                        aria-invalid=move || code_problem.with(Option::is_some).to_string()
+                        prop:value=code on:input=move |ev| code.set(event_target_value(&ev)) />
+                </div>
+                <div class="form-group" class:form-group--error=move || phone_problem.with(Option::is_some)>
+                    <label class="field__label" for="track-phone">{tr!(track_phone_label)}</label>
+                    <p class="hint" id="track-phone-hint">{tr!(track_phone_hint)}</p>
+                    {field_error(phone_problem, "track-phone-error")}
+                    <input id="track-phone" name="phone" class="input input--width-10" type="text"
+                        inputmode="numeric" maxlength="4" autocomplete="off"
+                        aria-describedby="track-phone-hint"
+                        aria-invalid=move || phone_problem.with(Option::is_some).to_string()
+                        prop:value=phone on:input=move |ev| phone.set(event_target_value(&ev)) />
+                </div>
+                <button type="submit" class="button button--primary" disabled=busy>{tr!(track_button)}</button>
+            </form>
+            <div aria-live="polite">{shown}</div>
+        </div>
+    }
+}
