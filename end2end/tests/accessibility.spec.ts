@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, hydrated } from './fixtures';
-import { birthResultPath } from './dossier-helpers';
+import { birthResultPath, completeBirthDossier, prepareSending } from './dossier-helpers';
 import { png } from './images';
 
 // Every page of the portal, in both languages; the `phone` and `desktop` projects run each at
@@ -25,6 +25,7 @@ const pages = [
   '/procedures/1.001193/check/result?who=authorised&relation=parent&registered=never&has_papers=no&foreign=no&born=2026-01-05&married=no&recognise=no&proof=witness&special=abandoned',
   '/procedures/1.001193/check/result?who=child&registered=lost',
   '/procedures/1.004884/check/result?who=self',
+  '/track',
 ];
 const languages = ['vi', 'en'] as const;
 
@@ -83,6 +84,11 @@ for (const language of languages) {
     });
     await expect(page.locator('.attachment img')).toBeVisible();
     await scan('documents with a photo');
+    await page.goto(dossier + '/review');
+    await hydrated(page);
+    await page.locator('.review-send button').click();
+    await expect(page.locator('#error-summary')).toBeFocused();
+    await scan('review with what is missing');
     await page.goto('/dossiers');
     await expect(page.locator('.dossier-row')).toHaveCount(1);
     await page.locator('.dossier-row button').last().click();
@@ -90,5 +96,47 @@ for (const language of languages) {
     await scan('my dossiers, deleting');
     await page.goto('/people');
     await scan('saved people');
+  });
+}
+
+// Sending, the receipt with its rating, and the tracking result.
+for (const language of languages) {
+  test(`axe finds no WCAG 2.2 AA violation on the receipt and the tracking result (${language})`, async ({ page, context, baseURL }) => {
+    test.setTimeout(90_000);
+    await context.addCookies([{ name: 'i18n_pref_locale', value: 'vi', url: baseURL! }]);
+    const scan = async (what: string) => {
+      await hydrated(page);
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      const summary = results.violations.map((v) => `${what}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+      expect(summary).toEqual([]);
+      expect(results.passes.length).toBeGreaterThan(10);
+    };
+    await page.goto(birthResultPath());
+    await hydrated(page);
+    await page.locator('.start-dossier button').click();
+    await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}$/);
+    const dossier = new URL(page.url()).pathname;
+    await completeBirthDossier(page, dossier, png(600, 800));
+    await prepareSending(page, dossier);
+    await context.addCookies([{ name: 'i18n_pref_locale', value: language, url: baseURL! }]);
+    await page.reload();
+    await scan('review, complete');
+    await page.locator('.review-send button').click();
+    await expect(page).toHaveURL(new RegExp(dossier + '/receipt$'), { timeout: 30_000 });
+    await expect(page.getByTestId('tracking-code')).toBeVisible();
+    await scan('receipt');
+    const code = (await page.getByTestId('tracking-code').textContent())!.trim();
+    await page.goto('/track?code=' + code);
+    await hydrated(page);
+    await page.locator('#track-phone').fill('5678');
+    await page.locator('.track-form button').click();
+    await expect(page.getByTestId('timeline')).toBeVisible();
+    await scan('tracking result');
+    await page.locator('#track-code').fill('');
+    await page.locator('.track-form button').click();
+    await expect(page.locator('#track-code-error')).toBeVisible();
+    await scan('tracking with an error');
   });
 }

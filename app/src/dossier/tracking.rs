@@ -137,7 +137,7 @@ mod tests {
         let c = TrackingCode::from_random(2);
         assert_ne!(a, b);
         assert_ne!(a, c);
-        assert!(RANDOM_BITS >= 60);
+        const { assert!(RANDOM_BITS >= 60) };
     }
 
     #[test]

@@ -30,15 +30,17 @@ pub fn DossiersPage() -> impl IntoView {
     // keep the answer on the device for the next time there is no network.
     let device = use_device();
     Effect::new(move |_| {
-        if !device.online.get() {
-            return;
-        }
+        let online = device.online.get();
         #[cfg(feature = "hydrate")]
-        leptos::task::spawn_local(async move {
-            if refresh_statuses().await {
-                reload();
-            }
-        });
+        if online {
+            leptos::task::spawn_local(async move {
+                if refresh_statuses().await {
+                    reload();
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = online;
     });
     let content = move || match list.get() {
         Loaded::Loading => loading_view(tr!(dossiers_loading)).into_any(),
