@@ -394,6 +394,9 @@ async fn a_dossier_is_received_only_with_all_its_attachments() {
     s.submit(&key, &draft).await.unwrap();
     assert_eq!(s.count("dossier_files").await, 2);
     assert_eq!(s.count("staged_files").await, 0);
+    // Uploads sent again after the dossier was stored (its receipt lost): nothing is staged.
+    s.upload(&key, &ids[0], "image/jpeg", &photo).await.unwrap();
+    assert_eq!(s.count("staged_files").await, 0);
     // Same bytes: one file on disk.
     let kept: Vec<_> = s
         .files()
