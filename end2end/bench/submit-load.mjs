@@ -33,7 +33,7 @@ function draft() {
     format: 2, id: randomUUID(), procedure: '1.001193', procedure_name: { vi: 'Đăng ký khai sinh' },
     variant: null,
     answers: { who: 'child', registered: 'never', has_papers: 'no', foreign: 'no', born: iso, married: 'yes', proof: 'certificate', special: 'none' },
-    who_for: 'child', form, completed: [], ticks: ['form', 'birth_certificate', 'identity', 'marriage_certificate', 'residence_proof'],
+    who_for: 'child', form, completed: [], ticks: ['form', 'birth_certificate', 'identity', 'residence_proof'],
     attachments: [], created: Date.now(), updated: Date.now(), state: { state: 'draft' },
     submission_key: null, office: 70, declared: true,
   };

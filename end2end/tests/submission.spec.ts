@@ -1,5 +1,5 @@
 import { test, expect, hydrated } from './fixtures';
-import { test as plain, Page } from '@playwright/test';
+import { test as plain, Page, TestInfo } from '@playwright/test';
 import { OwnServer } from './own-server';
 import { completeBirthDossier, openBirthDossier, prepareSending } from './dossier-helpers';
 import { png } from './images';
@@ -110,29 +110,33 @@ async function ownDossier(page: Page, server: OwnServer): Promise<string> {
   return dossier;
 }
 
+/** Runs `body` against a server of its own (its database counts only this test's dossiers). */
+async function onOwnServer(info: TestInfo, body: (server: OwnServer) => Promise<void>) {
+  plain.setTimeout(120_000);
+  const server = new OwnServer(info);
+  await server.start();
+  try {
+    await body(server);
+  } finally {
+    await server.stop();
+  }
+}
+
 plain.describe('on a server of its own', () => {
   plain.use({ serviceWorkers: 'block' });
 
   plain('double-clicking Send stores one dossier', async ({ page }, info) => {
-    plain.setTimeout(120_000);
-    const server = new OwnServer(info);
-    await server.start();
-    try {
+    await onOwnServer(info, async (server) => {
       const dossier = await ownDossier(page, server);
       await page.getByRole('button', { name: 'Gửi hồ sơ' }).dblclick();
       await expect(page).toHaveURL(new RegExp(dossier + '/receipt$'), { timeout: 30_000 });
       await expect(page.getByTestId('tracking-code')).toBeVisible();
       expect(await dossiersOnServer(server.url)).toBe(1);
-    } finally {
-      await server.stop();
-    }
+    });
   });
 
   plain('reloading during the upload, and an answer lost on the way, store one dossier', async ({ page }, info) => {
-    plain.setTimeout(120_000);
-    const server = new OwnServer(info);
-    await server.start();
-    try {
+    await onOwnServer(info, async (server) => {
       const dossier = await ownDossier(page, server);
       // The first upload is slow: the page is reloaded while it is under way.
       let uploads = 0;
@@ -162,8 +166,6 @@ plain.describe('on a server of its own', () => {
       expect(submissions).toBe(2);
       expect(uploads).toBeGreaterThanOrEqual(2);
       expect(await dossiersOnServer(server.url)).toBe(1);
-    } finally {
-      await server.stop();
-    }
+    });
   });
 });

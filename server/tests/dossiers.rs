@@ -2,7 +2,8 @@
 //! once per idempotency key (also 20 times at once), refusals with reasons, attachments checked
 //! by content with nothing stored when refused, tracking with its rate limit, statuses, ratings.
 
-use app::dossier::model::{Attachment, Draft};
+use app::dossier::example;
+use app::dossier::model::Draft;
 use app::dossier::submission::{Receipt, Status, StatusEvent, SubmitError, TrackAnswer, Unmet};
 use app::dossier::tracking::TrackingCode;
 use app::eligibility::date::Date;
@@ -10,10 +11,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use serde_json::{Value, json};
-use server::blobs::DiskBlobs;
 use server::db::{Database, SqliteDatabase};
-use server::web::{self, AppState};
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -26,16 +24,7 @@ struct Server {
 }
 
 async fn server() -> Server {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/data/motcua.sqlite3", dir.path().display());
-    let db = Arc::new(SqliteDatabase::connect(&url).await.unwrap());
-    let site = dir.path().join("site");
-    std::fs::create_dir_all(site.join("pkg")).unwrap();
-    let state = AppState {
-        leptos_options: web::leptos_options(&site, "127.0.0.1:0".parse().unwrap()),
-        db: db.clone(),
-        blobs: Arc::new(DiskBlobs::open(&dir.path().join("files")).unwrap()),
-    };
+    let (dir, db, state) = support::scratch().await;
     let router = support::build(state).await;
     Server { dir, db, router }
 }
@@ -141,17 +130,7 @@ fn answer<T: serde::de::DeserializeOwned>(
 fn key() -> String {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).unwrap();
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    app::dossier::model::uuid_from(bytes)
 }
 
 fn today() -> Date {
@@ -164,72 +143,7 @@ fn today() -> Date {
 
 /// A complete birth registration for a baby born ten days ago, every paper ticked.
 fn birth_draft() -> Draft {
-    let born = today().add_days(-10);
-    let answers: BTreeMap<String, String> = [
-        ("who", "child"),
-        ("registered", "never"),
-        ("has_papers", "no"),
-        ("foreign", "no"),
-        ("married", "yes"),
-        ("proof", "certificate"),
-        ("special", "none"),
-    ]
-    .iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .chain([(
-        "born".to_string(),
-        format!("{:04}-{:02}-{:02}", born.year, born.month, born.day),
-    )])
-    .collect();
-    let mut draft = Draft::new(key(), "1.001193", answers, 0);
-    for (k, v) in [
-        ("applicant_name", "Nguyễn Văn An"),
-        ("applicant_birth_day", "2"),
-        ("applicant_birth_month", "3"),
-        ("applicant_birth_year", "1985"),
-        ("applicant_sex", "male"),
-        ("applicant_id", "001085012345"),
-        ("applicant_residence", "12 Hàng Bạc, Hoàn Kiếm"),
-        ("applicant_phone", "0912 345 678"),
-        ("child_name", "Nguyễn Văn Bình"),
-        ("child_sex", "male"),
-        ("child_birthplace", "Bệnh viện Phụ sản Hà Nội"),
-        ("child_ethnicity", "Kinh"),
-        ("child_nationality", "Việt Nam"),
-        ("mother_name", "Trần Thị Hoa"),
-        ("mother_birth_day", "5"),
-        ("mother_birth_month", "6"),
-        ("mother_birth_year", "1990"),
-        ("mother_id", "001190012345"),
-        ("mother_ethnicity", "Kinh"),
-        ("mother_nationality", "Việt Nam"),
-        ("mother_residence", "12 Hàng Bạc, Hoàn Kiếm"),
-        ("father_known", "no"),
-    ] {
-        draft.form.insert(k.into(), v.into());
-    }
-    draft
-        .form
-        .insert("child_birth_day".into(), born.day.to_string());
-    draft
-        .form
-        .insert("child_birth_month".into(), born.month.to_string());
-    draft
-        .form
-        .insert("child_birth_year".into(), born.year.to_string());
-    draft.ticks = [
-        "form",
-        "birth_certificate",
-        "identity",
-        "marriage_certificate",
-        "residence_proof",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    draft.office = Some(70);
-    draft.declared = true;
-    draft
+    app::dossier::example::birth_draft(key(), today().add_days(-10))
 }
 
 /// A JPEG as far as its first bytes tell.
@@ -369,17 +283,10 @@ async fn a_dossier_is_received_only_with_all_its_attachments() {
     let mut draft = birth_draft();
     let photo = jpeg(50_000);
     let ids = [self::key(), self::key()];
-    for (i, id) in ids.iter().enumerate() {
-        draft.attachments.push(Attachment {
-            id: id.clone(),
-            document: "birth_certificate".into(),
-            name: format!("giay-chung-sinh-{i}.jpg"),
-            mime: "image/jpeg".into(),
-            size: photo.len() as u64,
-            width: Some(1500),
-            height: Some(2000),
-            added: 1,
-        });
+    for id in &ids {
+        draft
+            .attachments
+            .push(example::photo(id, "birth_certificate", photo.len() as u64));
     }
     s.upload(&key, &ids[0], "image/jpeg", &photo).await.unwrap();
     assert_eq!(

@@ -4,7 +4,6 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use server::db::{Database, SqliteDatabase};
-use server::web::{self, AppState};
 use std::sync::Arc;
 
 mod support;
@@ -16,11 +15,8 @@ struct Fixture {
 }
 
 async fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/data/motcua.sqlite3", dir.path().display());
-    let db = Arc::new(SqliteDatabase::connect(&url).await.unwrap());
+    let (dir, db, state) = support::scratch().await;
     let site = dir.path().join("site");
-    std::fs::create_dir_all(site.join("pkg")).unwrap();
     std::fs::write(
         site.join("favicon.svg"),
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
@@ -33,13 +29,6 @@ async fn fixture() -> Fixture {
     )
     .unwrap();
     std::fs::write(site.join("pkg/motcua.abc123.wasm"), b"\0asm").unwrap();
-    let state = AppState {
-        leptos_options: web::leptos_options(&site, "127.0.0.1:0".parse().unwrap()),
-        db: db.clone(),
-        blobs: std::sync::Arc::new(
-            server::blobs::DiskBlobs::open(&dir.path().join("files")).unwrap(),
-        ),
-    };
     Fixture {
         _dir: dir,
         db,

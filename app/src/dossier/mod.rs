@@ -5,6 +5,8 @@
 
 pub mod attachment;
 pub mod calendar;
+#[cfg(any(test, feature = "examples"))]
+pub mod example;
 pub mod form;
 pub mod model;
 pub mod submission;

@@ -327,8 +327,8 @@ pub fn check_rating(score: u8, comment: &str) -> Result<(u8, String), SubmitErro
 mod tests {
     use super::*;
     use crate::catalogue::store::Catalogue;
-    use crate::dossier::model::{Attachment, DOCUMENTS};
-    use std::collections::BTreeMap;
+    use crate::dossier::example::{self, photo};
+    use crate::dossier::model::DOCUMENTS;
 
     fn birth() -> &'static Procedure {
         Catalogue::embedded().procedure("1.001193").unwrap()
@@ -338,65 +338,13 @@ mod tests {
         Date::new(2026, 11, 24).unwrap()
     }
 
-    fn answers(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
-
-    /// A finished draft of a birth registration (answers as the check page stores them).
-    pub(crate) fn finished_birth_draft() -> Draft {
-        let mut draft = Draft::new(
-            "d1".into(),
-            "1.001193",
-            answers(&[
-                ("who", "child"),
-                ("registered", "never"),
-                ("has_papers", "no"),
-                ("foreign", "no"),
-                ("born", "2026-11-01"),
-                ("married", "yes"),
-                ("proof", "certificate"),
-                ("special", "none"),
-            ]),
-            0,
-        );
-        for (k, v) in [
-            ("applicant_name", "Nguyễn Văn An"),
-            ("applicant_birth_day", "2"),
-            ("applicant_birth_month", "3"),
-            ("applicant_birth_year", "1985"),
-            ("applicant_sex", "male"),
-            ("applicant_id", "001085012345"),
-            ("applicant_residence", "12 Hàng Bạc, Hoàn Kiếm"),
-            ("applicant_phone", "0912345678"),
-            ("child_name", "Nguyễn Văn Bình"),
-            ("child_sex", "male"),
-            ("child_birth_day", "1"),
-            ("child_birth_month", "11"),
-            ("child_birth_year", "2026"),
-            ("child_birthplace", "Bệnh viện Phụ sản Hà Nội"),
-            ("child_ethnicity", "Kinh"),
-            ("child_nationality", "Việt Nam"),
-            ("mother_name", "Trần Thị Hoa"),
-            ("mother_birth_day", "5"),
-            ("mother_birth_month", "6"),
-            ("mother_birth_year", "1990"),
-            ("mother_id", "001190012345"),
-            ("mother_ethnicity", "Kinh"),
-            ("mother_nationality", "Việt Nam"),
-            ("mother_residence", "12 Hàng Bạc, Hoàn Kiếm"),
-            ("father_known", "no"),
-        ] {
-            draft.form.insert(k.to_string(), v.to_string());
-        }
+    /// The example birth dossier, its papers checked against the real checklist.
+    fn finished_birth_draft() -> Draft {
+        let draft = example::birth_draft("d1".into(), Date::new(2026, 11, 1).unwrap());
         let report = crate::eligibility::check(birth(), &Answers(draft.answers.clone()), today());
         assert!(report.allows_submission(), "{report:?}");
-        assert!(!report.documents.is_empty());
-        draft.ticks = report.documents.iter().cloned().collect();
-        draft.office = Some(4);
-        draft.declared = true;
+        let papers: BTreeSet<String> = report.documents.iter().cloned().collect();
+        assert_eq!(papers, draft.ticks);
         draft
     }
 
@@ -423,16 +371,7 @@ mod tests {
             ]
         );
         // A photo counts as having the paper.
-        draft.attachments.push(Attachment {
-            id: "a1".into(),
-            document: first_doc.clone(),
-            name: "a.jpg".into(),
-            mime: "image/jpeg".into(),
-            size: 10,
-            width: None,
-            height: None,
-            added: 0,
-        });
+        draft.attachments.push(photo("a1", &first_doc, 10));
         assert!(!readiness(&draft, birth(), today()).contains(&Unmet::Document(first_doc.clone())));
         assert_eq!(Unmet::Document(first_doc).part(), Some(DOCUMENTS));
     }
@@ -452,16 +391,7 @@ mod tests {
     #[test]
     fn files_for_papers_not_on_the_checklist_are_refused() {
         let mut draft = finished_birth_draft();
-        draft.attachments.push(Attachment {
-            id: "a1".into(),
-            document: "not-a-paper".into(),
-            name: "a.jpg".into(),
-            mime: "image/jpeg".into(),
-            size: 10,
-            width: None,
-            height: None,
-            added: 0,
-        });
+        draft.attachments.push(photo("a1", "not-a-paper", 10));
         assert_eq!(
             readiness(&draft, birth(), today()),
             vec![Unmet::Attachments("not-a-paper".into())]

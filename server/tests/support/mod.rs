@@ -23,7 +23,9 @@ pub async fn build(state: AppState) -> Router {
     web::router(state)
 }
 
-pub async fn router() -> (tempfile::TempDir, Router) {
+/// A scratch directory with a migrated SQLite file, an empty site and a file store, and the
+/// state over them.
+pub async fn scratch() -> (tempfile::TempDir, Arc<SqliteDatabase>, AppState) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/data/motcua.sqlite3", dir.path().display());
     let db = Arc::new(SqliteDatabase::connect(&url).await.unwrap());
@@ -31,9 +33,14 @@ pub async fn router() -> (tempfile::TempDir, Router) {
     std::fs::create_dir_all(site.join("pkg")).unwrap();
     let state = AppState {
         leptos_options: web::leptos_options(&site, "127.0.0.1:0".parse().unwrap()),
-        db,
+        db: db.clone(),
         blobs: Arc::new(server::blobs::DiskBlobs::open(&dir.path().join("files")).unwrap()),
     };
+    (dir, db, state)
+}
+
+pub async fn router() -> (tempfile::TempDir, Router) {
+    let (dir, _, state) = scratch().await;
     (dir, build(state).await)
 }
 

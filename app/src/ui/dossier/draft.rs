@@ -103,10 +103,19 @@ pub fn use_draft(id: Signal<String>) -> DraftHandle {
 impl DraftHandle {
     /// Changes the draft (only while it is a draft) and schedules the save.
     pub fn update(&self, change: impl FnOnce(&mut Draft)) {
+        self.change_when(Draft::is_editable, change);
+    }
+
+    /// Changes the draft if `allowed` says so, and schedules the save; true if it changed.
+    fn change_when(
+        &self,
+        allowed: impl Fn(&Draft) -> bool,
+        change: impl FnOnce(&mut Draft),
+    ) -> bool {
         let mut changed = false;
         self.draft.update(|draft| {
             if let Some(draft) = draft
-                && draft.is_editable()
+                && allowed(draft)
             {
                 change(draft);
                 draft.updated = device::now();
@@ -119,6 +128,7 @@ impl DraftHandle {
             self.pending.set(true);
             self.schedule();
         }
+        changed
     }
 
     /// Puts the dossier in the outbox: fixes its idempotency key (once for good) and writes it
@@ -138,20 +148,8 @@ impl DraftHandle {
 
     /// Makes a dossier the server refused editable again (its key stays: nothing was stored).
     pub fn reopen(&self) {
-        let mut changed = false;
-        self.draft.update(|draft| {
-            if let Some(draft) = draft
-                && matches!(draft.state, SubmissionState::Failed { .. })
-            {
-                draft.state = SubmissionState::Draft;
-                draft.updated = device::now();
-                changed = true;
-                #[cfg(feature = "hydrate")]
-                latest::remember(draft);
-            }
-        });
-        if changed {
-            self.pending.set(true);
+        let failed = |d: &Draft| matches!(d.state, SubmissionState::Failed { .. });
+        if self.change_when(failed, |d| d.state = SubmissionState::Draft) {
             self.save_now();
         }
     }
