@@ -20,7 +20,7 @@ pub async fn track_dossier(code: String, phone_last4: String) -> Result<TrackAns
 mod ssr {
     use super::{MAX_FAILURES, WINDOW_MILLIS};
     use crate::api::store::{now_millis, storage, unavailable};
-    use crate::dossier::submission::{SubmitError, TrackAnswer};
+    use crate::dossier::submission::{SubmitError, TrackAnswer, typed_last4};
     use crate::dossier::tracking::TrackingCode;
 
     pub async fn track(code: String, phone_last4: String) -> Result<TrackAnswer, SubmitError> {
@@ -28,10 +28,7 @@ mod ssr {
         let Ok(code) = TrackingCode::parse(&code) else {
             return Ok(TrackAnswer::NoMatch);
         };
-        let phone: String = phone_last4.chars().filter(|c| !c.is_whitespace()).collect();
-        if phone.len() != 4 || !phone.chars().all(|c| c.is_ascii_digit()) {
-            return Err(SubmitError::BadRequest);
-        }
+        let phone = typed_last4(&phone_last4).ok_or(SubmitError::BadRequest)?;
         let storage = storage()?;
         let client = client().await;
         let now = now_millis();

@@ -110,6 +110,12 @@ pub fn phone_last4(phone: &str) -> Option<String> {
     (digits.len() >= 4).then(|| digits[digits.len() - 4..].iter().collect())
 }
 
+/// The last four digits of the phone as typed on `/track` (spaces allowed), or `None`.
+pub fn typed_last4(typed: &str) -> Option<String> {
+    let digits: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
+    (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit())).then_some(digits)
+}
+
 /// A QR code as one SVG path over a square of `size` modules (quiet zone not included).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QrPath {
@@ -402,6 +408,10 @@ mod tests {
     fn phone_last_four_and_ratings() {
         assert_eq!(phone_last4("+84 912 345 678").as_deref(), Some("5678"));
         assert_eq!(phone_last4("12"), None);
+        assert_eq!(typed_last4(" 56 78 ").as_deref(), Some("5678"));
+        assert_eq!(typed_last4("567"), None);
+        assert_eq!(typed_last4("56a8"), None);
+        assert_eq!(typed_last4("56789"), None);
         assert_eq!(check_rating(5, "  Tốt  "), Ok((5, "Tốt".into())));
         assert_eq!(check_rating(0, ""), Err(SubmitError::BadRequest));
         assert_eq!(check_rating(6, ""), Err(SubmitError::BadRequest));

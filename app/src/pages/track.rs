@@ -4,7 +4,7 @@
 //! server limits wrong pairs per address and never says whether a code exists.
 
 use crate::api::track_dossier::track_dossier;
-use crate::dossier::submission::{SubmitError, TrackAnswer};
+use crate::dossier::submission::{SubmitError, TrackAnswer, typed_last4};
 use crate::dossier::tracking::{CodeProblem, TrackingCode};
 use crate::i18n::*;
 use crate::tr;
@@ -36,21 +36,16 @@ pub fn TrackPage() -> impl IntoView {
             Err(CodeProblem::Symbol(_)) => Some(tr!(track_code_symbol)),
             Err(CodeProblem::Check) => Some(tr!(track_code_typo)),
         });
-        let digits: String = phone
-            .get_untracked()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        let phone_ok = digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit());
-        phone_problem.set((!phone_ok).then(|| tr!(track_phone_problem)));
+        let digits = typed_last4(&phone.get_untracked());
+        phone_problem.set(digits.is_none().then(|| tr!(track_phone_problem)));
         let Ok(parsed) = parsed else {
             request_animation_frame(|| focus_element("track-code"));
             return;
         };
-        if !phone_ok {
+        let Some(digits) = digits else {
             request_animation_frame(|| focus_element("track-phone"));
             return;
-        }
+        };
         if busy.get_untracked() {
             return;
         }
