@@ -28,7 +28,9 @@ pub async fn upload_attachment(
 mod ssr {
     use super::Uploaded;
     use crate::api::store::{StagedFile, now_millis, storage, unavailable};
-    use crate::dossier::attachment::{MAX_PDF_BYTES, MAX_SENT_PHOTO_BYTES, Refusal, check_sent};
+    use crate::dossier::attachment::{
+        MAX_PDF_BYTES, MAX_SENT_PHOTO_BYTES, Refusal, Sent, check_sent, sniff,
+    };
     use crate::dossier::model::is_uuid;
     use crate::dossier::submission::SubmitError;
     use leptos::server_fn::codec::MultipartData;
@@ -69,13 +71,8 @@ mod ssr {
                 if (bytes.len() + chunk.len()) as u64 > limit {
                     // Read no further: the answer is already known.
                     return Err(SubmitError::Attachment(Refusal::TooLarge {
-                        limit_mb: check_sent(mime, &bytes, limit + 1)
-                            .err()
-                            .and_then(|r| match r {
-                                Refusal::TooLarge { limit_mb } => Some(limit_mb),
-                                _ => None,
-                            })
-                            .unwrap_or(limit / (1024 * 1024)),
+                        // The limit of the kind its first bytes tell, else the largest.
+                        limit_mb: sniff(&bytes).map_or(limit, Sent::limit) / (1024 * 1024),
                     }));
                 }
                 bytes.extend_from_slice(&chunk);
