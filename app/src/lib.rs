@@ -20,6 +20,7 @@ pub mod app;
 pub mod catalogue;
 pub mod clock;
 pub mod device;
+pub mod display;
 pub mod dossier;
 pub mod eligibility;
 pub mod language;

@@ -111,6 +111,19 @@ fn check_digit(digits: &[u8]) -> u8 {
     ((n - sum % n) % n) as u8
 }
 
+/// A draft's short reference, to say over the phone to a help-desk officer ("your draft
+/// K7Q-M3X"): six symbols of the same alphabet read from the draft's id (a UUID), so the same
+/// draft always shows the same reference. Not secret and not unique across devices; it only
+/// tells two drafts on one device apart in a conversation.
+pub fn draft_reference(id: &str) -> String {
+    let hex: String = id.chars().filter(char::is_ascii_hexdigit).take(8).collect();
+    let bits = u32::from_str_radix(&hex, 16).unwrap_or(0);
+    let symbols: String = (0..6)
+        .map(|i| ALPHABET[((bits >> (27 - 5 * i)) & 31) as usize] as char)
+        .collect();
+    format!("{}-{}", &symbols[..3], &symbols[3..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +210,17 @@ mod tests {
         assert_eq!(TrackingCode::parse(&code[..12]), Err(CodeProblem::Length));
         assert_eq!(TrackingCode::parse(" - "), Err(CodeProblem::Empty));
         assert_eq!(TrackingCode::parse("ABC1"), Err(CodeProblem::Symbol('1')));
+    }
+
+    #[test]
+    fn a_draft_has_a_short_reference_to_read_out() {
+        let id = "3f2a9c1e-0b7d-4e21-9a5c-1d2e3f4a5b6c";
+        let r = draft_reference(id);
+        assert_eq!(r.len(), 7);
+        assert_eq!(r, draft_reference(id));
+        assert!(r.chars().all(|c| c == '-' || ALPHABET.contains(&(c as u8))));
+        assert_ne!(r, draft_reference("0b7d2a9c-3f2a-4e21-9a5c-1d2e3f4a5b6c"));
+        // Nothing to read gives a reference still.
+        assert_eq!(draft_reference(""), "222-222");
     }
 }
