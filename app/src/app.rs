@@ -8,9 +8,11 @@ use crate::pages::{
     dossier::DossierPage, dossier_section::DossierSectionPage, dossiers::DossiersPage,
     help::HelpPage, home::HomePage, not_found::NotFoundPage, people::PeoplePage,
     procedure::ProcedurePage, procedure_check::ProcedureCheckPage,
-    procedure_check_result::ProcedureCheckResultPage, procedures::ProceduresPage, track::TrackPage,
+    procedure_check_result::ProcedureCheckResultPage, procedures::ProceduresPage,
+    settings::SettingsPage, track::TrackPage,
 };
-use crate::ui::layout::{Footer, Header};
+use crate::ui::display::DisplayRoot;
+use crate::ui::layout::{FocusOnNavigation, Footer, Header};
 use leptos::prelude::*;
 use leptos_i18n::context::CookieOptions;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
@@ -80,13 +82,16 @@ pub fn App() -> impl IntoView {
         <I18nContextProvider cookie_options ssr_lang_header_getter=no_accept_language>
             <Title formatter=|page: String| format!("{page} – Một Cửa") />
             <HydrationMarker />
+            <DisplayRoot>
             <Router>
                 <OfflineKeeper />
+                <FocusOnNavigation />
                 <Header />
                 <main id="main" tabindex="-1">
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/help") view=HelpPage />
+                        <Route path=path!("/settings") view=SettingsPage />
                         // Whole pages at once: the catalogue answers from memory, so waiting costs
                         // nothing, and the page is complete without any script.
                         <Route path=path!("/procedures") view=ProceduresPage ssr=SsrMode::Async />
@@ -104,6 +109,7 @@ pub fn App() -> impl IntoView {
                 </main>
                 <Footer />
             </Router>
+            </DisplayRoot>
         </I18nContextProvider>
     }
 }

@@ -1,71 +1,36 @@
-import AxeBuilder from '@axe-core/playwright';
-import { Page } from '@playwright/test';
 import { test, expect, hydrated } from './fixtures';
 import { birthResultPath, completeBirthDossier, prepareSending } from './dossier-helpers';
 import { png } from './images';
+import { choose, Mode, modes, pages, scanPage } from './a11y';
 
-// Every page of the portal, in both languages; the `phone` and `desktop` projects run each at
-// 360 px and 1280 px wide.
-const pages = [
-  '/',
-  '/help',
-  '/no-such-page',
-  '/procedures',
-  '/procedures?q=khai%20sinh',
-  '/procedures?event=co-con-nho',
-  '/procedures/1.001193?ward=70',
-  '/procedures/2.000815',
-  // The eligibility check: a choice, an error, a date, a number, check your answers, results.
-  '/procedures/1.001193/check',
-  '/procedures/1.001193/check?asked=who',
-  '/procedures/1.001193/check?who=child&registered=never&has_papers=no&foreign=no',
-  '/procedures/1.001193/check?who=child&registered=never&has_papers=no&foreign=no&born_day=31&born_month=4&born_year=2026&asked=born',
-  '/procedures/1.000894/check?who=self&foreign=no',
-  '/procedures/1.000894/check?who=self&foreign=no&man_age=19',
-  '/procedures/1.000894/check/result?who=self&foreign=no&man_age=19',
-  '/procedures/1.001193/check/result?who=authorised&relation=parent&registered=never&has_papers=no&foreign=no&born=2026-01-05&married=no&recognise=no&proof=witness&special=abandoned',
-  '/procedures/1.001193/check/result?who=child&registered=lost',
-  '/procedures/1.004884/check/result?who=self',
-  '/track',
+// Every page of the portal, in every display mode (both languages in the default mode); the
+// `phone` and `desktop` projects run each at 360 px and 1280 px wide.
+const runs: [Mode, 'vi' | 'en'][] = [
+  ['default', 'vi'],
+  ['default', 'en'],
+  ['large text 200 %', 'vi'],
+  ['high contrast', 'vi'],
+  ['simple mode', 'vi'],
 ];
-const languages = ['vi', 'en'] as const;
 
-/** Scans the page as it is now; `what` names it in the failure. */
-async function scanPage(page: Page, what: string) {
-  await hydrated(page);
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const summary = results.violations.map((v) => `${what}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-  expect(summary).toEqual([]);
-  // The scan must have looked at something.
-  expect(results.passes.length).toBeGreaterThan(10);
-}
-
-for (const language of languages) {
+for (const [mode, language] of runs) {
   for (const path of pages) {
-    test(`axe finds no WCAG 2.2 AA violation on ${path} (${language})`, async ({ page, context, baseURL }) => {
-      await context.addCookies([{ name: 'i18n_pref_locale', value: language, url: baseURL! }]);
+    test(`axe finds no WCAG 2.2 AA violation on ${path} (${language}, ${mode})`, async ({ page, context, baseURL }) => {
+      await choose(context, baseURL!, language, modes[mode]);
       await page.goto(path);
       await hydrated(page);
       await expect(page.locator('html')).toHaveAttribute('lang', language);
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-      expect(summary).toEqual([]);
-      // The scan must have looked at something.
-      expect(results.passes.length).toBeGreaterThan(10);
+      await scanPage(page, path, mode);
     });
   }
 }
 
 // The dossier pages, filled from the device: a birth dossier with an error on a part, a photo,
 // a saved person, and the confirmation to delete.
-for (const language of languages) {
-  test(`axe finds no WCAG 2.2 AA violation on the dossier pages (${language})`, async ({ page, context, baseURL }) => {
-    await context.addCookies([{ name: 'i18n_pref_locale', value: language, url: baseURL! }]);
-    const scan = (what: string) => scanPage(page, what);
+for (const [mode, language] of runs) {
+  test(`axe finds no WCAG 2.2 AA violation on the dossier pages (${language}, ${mode})`, async ({ page, context, baseURL }) => {
+    await choose(context, baseURL!, language, modes[mode]);
+    const scan = (what: string) => scanPage(page, what, mode);
     await page.goto(birthResultPath());
     await hydrated(page);
     await page.locator('.start-dossier button').click();
@@ -105,11 +70,11 @@ for (const language of languages) {
 }
 
 // Sending, the receipt with its rating, and the tracking result.
-for (const language of languages) {
-  test(`axe finds no WCAG 2.2 AA violation on the receipt and the tracking result (${language})`, async ({ page, context, baseURL }) => {
+for (const [mode, language] of runs) {
+  test(`axe finds no WCAG 2.2 AA violation on the receipt and the tracking result (${language}, ${mode})`, async ({ page, context, baseURL }) => {
     test.setTimeout(90_000);
-    await context.addCookies([{ name: 'i18n_pref_locale', value: 'vi', url: baseURL! }]);
-    const scan = (what: string) => scanPage(page, what);
+    await choose(context, baseURL!, 'vi', modes[mode]);
+    const scan = (what: string) => scanPage(page, what, mode);
     await page.goto(birthResultPath());
     await hydrated(page);
     await page.locator('.start-dossier button').click();

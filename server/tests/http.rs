@@ -240,3 +240,68 @@ async fn switching_language_sets_the_cookie_and_returns_to_the_page() {
         assert_eq!(headers[header::LOCATION], "/", "{uri}");
     }
 }
+
+#[tokio::test]
+async fn display_settings_set_the_cookie_and_return_to_the_page() {
+    let f = fixture().await;
+    let (status, headers, _) = get(
+        &f.router,
+        "/settings/apply?text=200&contrast=on&simple=on&next=%2Fprocedures%3Fq%3Dkhai+sinh",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers[header::LOCATION], "/procedures?q=khai%20sinh");
+    let cookie = headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(
+        cookie.starts_with("motcua_display=text-200.contrast.simple;"),
+        "{cookie}"
+    );
+
+    // Nothing ticked: back to the defaults. Hostile or damaged input goes home, never errors.
+    let (_, headers, _) = get(&f.router, "/settings/apply?text=100&next=/help").await;
+    assert!(
+        headers[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .starts_with("motcua_display=normal;")
+    );
+    for uri in [
+        "/settings/apply?next=https://evil.example",
+        "/settings/apply?text=%ZZ&next=//evil.example",
+        "/settings/apply",
+    ] {
+        let (status, headers, _) = get(&f.router, uri).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{uri}");
+        assert_eq!(headers[header::LOCATION], "/", "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn the_display_cookie_is_on_the_first_html() {
+    let f = fixture().await;
+    let request = Request::get("/procedures")
+        .header(
+            header::COOKIE,
+            "i18n_pref_locale=vi; motcua_display=text-150.contrast.speak.assist",
+        )
+        .body(Body::empty())
+        .unwrap();
+    let (_, _, body) = send(&f.router, request).await;
+    let html = &body[body.find("<html").unwrap()..];
+    let tag = &html[..html.find('>').unwrap()];
+    for attribute in [
+        "data-text=\"150\"",
+        "data-contrast",
+        "data-speak",
+        "data-assist",
+    ] {
+        assert!(tag.contains(attribute), "{attribute} missing in {tag}");
+    }
+    assert!(!tag.contains("data-simple"), "{tag}");
+    // Without the cookie, normal text and no modes.
+    let (_, _, body) = get(&f.router, "/procedures").await;
+    let html = &body[body.find("<html").unwrap()..];
+    let tag = &html[..html.find('>').unwrap()];
+    assert!(tag.contains("data-text=\"100\""), "{tag}");
+    assert!(!tag.contains("data-contrast"), "{tag}");
+}

@@ -6,6 +6,8 @@
 pub mod outbox;
 pub mod photo;
 pub mod shared;
+#[cfg(feature = "hydrate")]
+pub mod speech;
 pub mod storage;
 pub mod store;
 pub mod update;

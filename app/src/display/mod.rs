@@ -235,7 +235,10 @@ mod tests {
         let d = Display::from_cookies(header);
         assert_eq!(d.text, TextSize::Large);
         assert!(d.simple && !d.contrast);
-        assert_eq!(Display::from_cookies("i18n_pref_locale=vi"), Display::default());
+        assert_eq!(
+            Display::from_cookies("i18n_pref_locale=vi"),
+            Display::default()
+        );
         assert_eq!(Display::from_cookies(""), Display::default());
         assert!(all_on().cookie().starts_with("motcua_display=text-200."));
         assert!(all_on().cookie().contains("Path=/"));

@@ -13,6 +13,15 @@ pub struct Voice {
     pub local: bool,
 }
 
+/// Why a text could not be read aloud.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpeechProblem {
+    /// The browser has no speech synthesis at all.
+    Unsupported,
+    /// The device has no voice for the text's language (`vi` or `en`).
+    NoVoice(&'static str),
+}
+
 /// The language tag to ask for when speaking a text in `language` (`vi` or `en`).
 pub fn speech_lang(language: &str) -> &'static str {
     match language {
@@ -44,6 +53,23 @@ pub fn pick(voices: &[Voice], language: &str) -> Option<usize> {
             (exact, v.local, usize::MAX - i)
         })
         .map(|(i, _)| i)
+}
+
+/// Texts read one after another: each ends as a sentence, so the voice pauses between them.
+pub fn read_together<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            if p.ends_with(['.', '?', '!', ':', '…']) {
+                p.to_string()
+            } else {
+                format!("{p}.")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -90,5 +116,14 @@ mod tests {
         assert_eq!(pick(&voices, "vi"), Some(0));
         assert_eq!(speech_lang("vi"), "vi-VN");
         assert_eq!(speech_lang("en"), "en-GB");
+    }
+
+    #[test]
+    fn texts_read_together_pause_between_sentences() {
+        assert_eq!(
+            read_together(["Ai đi đăng ký?", " Cha hoặc mẹ ", "", "Người khác"]),
+            "Ai đi đăng ký? Cha hoặc mẹ. Người khác."
+        );
+        assert_eq!(read_together([]), "");
     }
 }

@@ -732,10 +732,77 @@ pub fn sections_shown(code: &str, for_someone_else: bool) -> Vec<Section> {
         .collect()
 }
 
+/// Answers of the eligibility check that are also fields of the dossier: (procedure, answer,
+/// date field). Nothing the resident gave once is asked again (WCAG 3.3.7).
+const CARRIED_DATES: &[(&str, &str, &str)] = &[
+    ("1.001193", "born", "child_birth"),
+    ("1.000656", "died", "death_date"),
+];
+
+/// The dossier's fields filled from the check's answers, for a new draft.
+pub fn carried_from_check(code: &str, answers: &BTreeMap<String, String>) -> Data {
+    let mut data = Data::new();
+    for (procedure, answer, field) in CARRIED_DATES {
+        if *procedure != code {
+            continue;
+        }
+        if let Some(date) = answers.get(*answer).and_then(|a| Date::parse(a)) {
+            data.insert(format!("{field}_day"), date.day.to_string());
+            data.insert(format!("{field}_month"), date.month.to_string());
+            data.insert(format!("{field}_year"), date.year.to_string());
+        }
+    }
+    data
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::eligibility::hand::CODES;
+
+    #[test]
+    fn dates_given_in_the_check_are_not_asked_again() {
+        let answers: BTreeMap<String, String> = [("born", "2026-11-14"), ("who", "child")]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let data = carried_from_check("1.001193", &answers);
+        assert_eq!(
+            data,
+            data_of(&[
+                ("child_birth_day", "14"),
+                ("child_birth_month", "11"),
+                ("child_birth_year", "2026")
+            ])
+        );
+        // The field exists in the birth dossier and the date is valid there.
+        let child = sections_for("1.001193")
+            .into_iter()
+            .find(|s| s.fields.iter().any(|f| f.id == "child_birth"))
+            .expect("child part");
+        assert!(
+            child
+                .problems(&data, today())
+                .iter()
+                .all(|(field, _)| field != "child_birth"),
+            "{:?}",
+            child.problems(&data, today())
+        );
+        let died: BTreeMap<String, String> =
+            [("died".to_string(), "2026-11-03".to_string())].into();
+        assert_eq!(carried_from_check("1.000656", &died)["death_date_day"], "3");
+        // Other procedures, damaged answers: nothing carried.
+        assert!(carried_from_check("1.000894", &answers).is_empty());
+        let bad: BTreeMap<String, String> = [("born".to_string(), "2026-13-40".to_string())].into();
+        assert!(carried_from_check("1.001193", &bad).is_empty());
+    }
+
+    fn data_of(pairs: &[(&str, &str)]) -> Data {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
 
     fn today() -> Date {
         Date::new(2026, 11, 24).unwrap()

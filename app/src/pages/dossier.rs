@@ -103,6 +103,11 @@ fn TaskList(handle: DraftHandle) -> impl IntoView {
             <p class="dossier-meta">
                 {who_for_text(draft.who_for)}" · "{tr!(dossier_started)}" "{started}
             </p>
+            <p class="assist-only assist-panel">
+                <span class="assist-panel__reference">
+                    {tr!(draft_reference)}": "<strong>{crate::dossier::tracking::draft_reference(&id)}</strong>
+                </span>
+            </p>
             {move || state().filter(|s| *s != crate::dossier::model::SubmissionState::Draft)
                 .map(|state| view! { <p><StateTag state /></p> })}
             <SaveStatus handle />

@@ -64,10 +64,15 @@ fn order(handle: DraftHandle) -> Vec<&'static str> {
     ids
 }
 
-/// Header lines shared by the parts: back link, procedure, save status.
+/// Header lines shared by the parts: back link, procedure, and — in the help-desk view — the
+/// step number and the draft's short reference, large, to read out over the phone.
 #[component]
-fn PartHeader(handle: DraftHandle, title: Signal<String>) -> impl IntoView {
+fn PartHeader(handle: DraftHandle, title: Signal<String>, which: String) -> impl IntoView {
     let english = english();
+    let i18n = crate::i18n::use_i18n();
+    let steps = order(handle);
+    let step = steps.iter().position(|s| *s == which).map(|i| i + 1);
+    let total = steps.len();
     let (id, name) = handle
         .draft
         .with_untracked(|d| d.as_ref().map(|d| (d.id.clone(), d.clone())))
@@ -77,6 +82,16 @@ fn PartHeader(handle: DraftHandle, title: Signal<String>) -> impl IntoView {
         <Title text=move || format!("{} – {}", title.get(), caption.get()) />
         <p class="check-nav"><a class="back-link" href=dossier_href(&id)>{tr!(dossier_back)}</a></p>
         <span class="caption">{caption}</span>
+        <p class="assist-only assist-panel">
+            {step.map(|n| view! {
+                <span class="assist-panel__step">
+                    {move || crate::i18n::t_string!(i18n, draft_step, n = n, total = total).to_string()}
+                </span>
+            })}
+            <span class="assist-panel__reference">
+                {tr!(draft_reference)}": "<strong>{crate::dossier::tracking::draft_reference(&id)}</strong>
+            </span>
+        </p>
     }
 }
 
@@ -206,7 +221,7 @@ fn FormPart(handle: DraftHandle, which: String) -> impl IntoView {
     };
     view! {
         <div class="page page--dossier-part">
-            <PartHeader handle title />
+            <PartHeader handle title which=which.clone() />
             <ErrorSummary problems fields />
             <h1 id="part-heading">{title}</h1>
             {intro.map(|intro| view! { <p class="lead">{intro}</p> })}
@@ -270,7 +285,7 @@ fn DocumentsPart(handle: DraftHandle) -> impl IntoView {
     };
     view! {
         <div class="page page--dossier-part">
-            <PartHeader handle title=tr!(dossier_documents) />
+            <PartHeader handle title=tr!(dossier_documents) which=DOCUMENTS.to_string() />
             <h1 id="part-heading">{tr!(dossier_documents)}</h1>
             <p class="lead">{tr!(dossier_documents_lead)}</p>
             <p class="hint" id="attach-hint">{tr!(attach_hint)}</p>

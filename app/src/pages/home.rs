@@ -43,7 +43,7 @@ pub fn HomePage() -> impl IntoView {
                 <p><a href="/procedures">{tr!(home_events_all)}</a></p>
             </section>
 
-            <section aria-labelledby="home-steps">
+            <section class="secondary" aria-labelledby="home-steps">
                 <h2 id="home-steps">{tr!(home_steps_heading)}</h2>
                 <ol class="steps">
                     <li>
@@ -69,7 +69,7 @@ pub fn HomePage() -> impl IntoView {
                 </ol>
             </section>
 
-            <section aria-labelledby="home-who">
+            <section class="secondary" aria-labelledby="home-who">
                 <h2 id="home-who">{tr!(home_who_heading)}</h2>
                 <ul>
                     <li>{tr!(home_who_self)}</li>

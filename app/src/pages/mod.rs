@@ -13,4 +13,5 @@ pub mod procedure;
 pub mod procedure_check;
 pub mod procedure_check_result;
 pub mod procedures;
+pub mod settings;
 pub mod track;

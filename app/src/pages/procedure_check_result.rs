@@ -15,7 +15,7 @@ use crate::pages::procedure_check::{
 use crate::tr;
 use crate::ui::catalogue::{fee_summary, time_text};
 use crate::ui::check::{
-    AnswerSummary, Checklist, RuleText, Unconfirmed, check_href, focus_when_shown,
+    AnswerSummary, Checklist, ListenRule, RuleText, Unconfirmed, check_href, focus_when_shown,
 };
 use crate::ui::dossier::start::StartDossier;
 use leptos::either::Either;
@@ -191,6 +191,7 @@ fn Outcome(
             <div class=panel>
                 <h1 id="page-heading" tabindex="-1">{heading}</h1>
                 <p class="result-panel__reason"><RuleText text=outcome.reason.clone() /></p>
+                <ListenRule texts=vec![outcome.reason.clone()] lead=heading />
                 {outcome.uncertain.then(|| view! { <p><Unconfirmed /></p> })}
             </div>
             {next}

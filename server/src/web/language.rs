@@ -30,7 +30,7 @@ pub async fn switch_language(
 }
 
 /// A `Location` header for a local path, percent-encoding what a header cannot carry.
-fn location_value(path: &str) -> HeaderValue {
+pub(super) fn location_value(path: &str) -> HeaderValue {
     let mut encoded = String::with_capacity(path.len());
     for byte in path.bytes() {
         if byte.is_ascii_graphic() {

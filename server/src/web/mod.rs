@@ -6,6 +6,7 @@ mod headers;
 mod health;
 mod language;
 pub mod service_worker;
+mod settings;
 
 use crate::db::Database;
 use app::api::store::{BlobStore, DossierStore, Storage};
@@ -97,6 +98,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/sw.js", get(move || async move { worker.response() }))
         .route("/language/{code}", get(language::switch_language))
+        .route("/settings/apply", get(settings::apply_settings))
         .route("/catalogue/{version}/index.json", get(catalogue::index))
         .leptos_routes_with_context(&state, generate_route_list(App), context, {
             let options = options.clone();

@@ -1,7 +1,7 @@
 //! The personal document checklist: each paper, whether it is handed in or only shown, how many
 //! originals and copies, why it is needed, and a tick box "I have it" remembered on the device.
 
-use super::{RuleText, Unconfirmed};
+use super::{ListenRule, RuleText, Unconfirmed};
 use crate::catalogue::model::DocumentUse;
 use crate::eligibility::model::DocumentRule;
 use crate::i18n::*;
@@ -58,14 +58,15 @@ pub fn Checklist(code: String, documents: Vec<DocumentRule>) -> impl IntoView {
                         <label class="checklist__have" for=box_id>{tr!(result_have)}</label>
                     </div>
                     <div class="checklist__body">
-                        <p class="checklist__name"><RuleText text=document.name /></p>
+                        <p class="checklist__name"><RuleText text=document.name.clone() /></p>
                         <p class="checklist__meta">
                             <span class="badge">{usage}</span>" "
                             <span>{counts}</span>
                             {document.remark.map(|remark| view! { " "<strong class="badge badge--remark"><RuleText text=remark /></strong> })}
                             {document.uncertain.then(|| view! { " "<Unconfirmed /> })}
                         </p>
-                        <p class="checklist__why"><strong>{tr!(result_why)}": "</strong><RuleText text=document.why /></p>
+                        <p class="checklist__why"><strong>{tr!(result_why)}": "</strong><RuleText text=document.why.clone() /></p>
+                        <ListenRule texts=vec![document.name.clone(), document.why] />
                     </div>
                 </li>
             }

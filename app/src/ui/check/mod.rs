@@ -73,6 +73,38 @@ pub fn RuleText(text: Text) -> impl IntoView {
     view! { <span lang=lang>{pieces}</span> }
 }
 
+/// A Listen button for rule texts read one after another (after `lead`, a text of the page), in
+/// the language they are shown in: Vietnamese when an English page shows Vietnamese-only texts.
+#[component]
+pub fn ListenRule(
+    texts: Vec<Text>,
+    #[prop(optional, into)] lead: Option<Signal<String>>,
+) -> impl IntoView {
+    let english = english();
+    let texts = StoredValue::new(texts);
+    let text = Signal::derive(move || {
+        let e = english.get();
+        let lead = lead.map(|l| l.get());
+        texts.with_value(|texts| {
+            crate::display::voice::read_together(
+                lead.as_deref()
+                    .into_iter()
+                    .chain(texts.iter().map(|t| t.get(e))),
+            )
+        })
+    });
+    let lang = Signal::derive(move || {
+        let e = english.get();
+        let vietnamese_only = texts.with_value(|t| t.iter().all(|t| t.is_vietnamese_on(e)));
+        if !e || (lead.is_none() && vietnamese_only) {
+            "vi"
+        } else {
+            "en"
+        }
+    });
+    view! { <crate::ui::display::Listen text lang /> }
+}
+
 /// "Please confirm at the counter", for facts no official source confirms.
 #[component]
 pub fn Unconfirmed() -> impl IntoView {

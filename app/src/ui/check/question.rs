@@ -4,7 +4,7 @@
 //! A plain GET form: without script the server evaluates it; with script the router does it in
 //! the browser. Earlier (and later) answers ride along as hidden fields.
 
-use super::RuleText;
+use super::{ListenRule, RuleText};
 use crate::eligibility::answers::{AnswerError, Answers};
 use crate::eligibility::date::Date;
 use crate::eligibility::model::{Choice, Kind, Question, t};
@@ -42,6 +42,40 @@ fn first_field(question: &Question) -> String {
         Kind::Date => format!("{}-day", question.id),
         Kind::Number { .. } => format!("{}-input", question.id),
     }
+}
+
+/// Shows exactly the saved answer as chosen. Moving from one question to the next, the router
+/// reuses the radio buttons in place, and a button the resident ticked on the previous question
+/// would otherwise stay ticked on this one (its `checked` state is no longer the attribute's).
+/// The same holds for typed text: `texts` are the boxes' ids and the values they must show.
+fn sync_choices(name: String, current: String, texts: Vec<(String, String)>) {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let selector = format!("main input[type=radio][name=\"{name}\"]");
+            if let Ok(radios) = document().query_selector_all(&selector) {
+                for i in 0..radios.length() {
+                    if let Some(radio) = radios
+                        .get(i)
+                        .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    {
+                        radio.set_checked(radio.value() == current);
+                    }
+                }
+            }
+            for (id, value) in &texts {
+                if let Some(input) = document()
+                    .get_element_by_id(id)
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    input.set_value(value);
+                }
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&name, &current, &texts);
+    });
 }
 
 #[component]
@@ -86,6 +120,27 @@ pub fn QuestionForm(
     let (n, total) = position;
     let progress = move || t_string!(i18n, check_progress, n = n, total = total).to_string();
     let field = first_field(&question);
+    let typed: Vec<(String, String)> = match &question.kind {
+        Kind::Date => {
+            let date = Date::parse(&current);
+            let parts: Vec<&str> = current.split('-').collect();
+            ["day", "month", "year"]
+                .iter()
+                .enumerate()
+                .map(|(i, name)| {
+                    let value = match date {
+                        Some(d) => {
+                            [d.day.to_string(), d.month.to_string(), d.year.to_string()][i].clone()
+                        }
+                        None => parts.get(2 - i).map(|p| p.to_string()).unwrap_or_default(),
+                    };
+                    (format!("{id}-{name}"), value)
+                })
+                .collect()
+        }
+        Kind::Number { .. } => vec![(format!("{id}-input"), current.clone())],
+        _ => Vec::new(),
+    };
     // Yes/no is a choice of two, side by side.
     let inline = question.kind == Kind::YesNo;
     let fields = match question.kind.clone() {
@@ -119,12 +174,7 @@ pub fn QuestionForm(
             })
         }
         Kind::Date => {
-            let date = Date::parse(&current);
-            let parts: Vec<String> = current.split('-').map(str::to_string).collect();
-            let part = |i: usize| match date {
-                Some(d) => [d.day.to_string(), d.month.to_string(), d.year.to_string()][i].clone(),
-                None => parts.get(2 - i).cloned().unwrap_or_default(),
-            };
+            let part = |i: usize| typed.get(i).map(|(_, v)| v.clone()).unwrap_or_default();
             let boxes = [
                 ("day", tr!(check_day), 2, part(0)),
                 ("month", tr!(check_month), 2, part(1)),
@@ -156,6 +206,16 @@ pub fn QuestionForm(
         }),
     };
     let heading_id = format!("{}-heading", question.id);
+    sync_choices(question.id.clone(), current.clone(), typed.clone());
+    // Read aloud: the question with its choices, and the hint on its own.
+    let spoken = {
+        let mut texts = vec![question.text.clone()];
+        if let Kind::Choice(choices) = &question.kind {
+            texts.extend(choices.iter().map(|c| c.label.clone()));
+        }
+        texts
+    };
+    let spoken_hint = question.hint.clone();
     super::focus_when_shown(if error.is_some() {
         "error-summary".to_string()
     } else {
@@ -180,8 +240,10 @@ pub fn QuestionForm(
                         <span class="caption" lang=caption_lang>{caption}</span>
                         <h1 class="fieldset__heading" id=heading_id tabindex="-1"><RuleText text=question.text /></h1>
                     </legend>
+                    <ListenRule texts=spoken />
                     <p class="caption check-progress">{progress}</p>
                     {question.hint.map(|hint| view! { <p class="hint" id=hint_id><RuleText text=hint /></p> })}
+                    {spoken_hint.map(|hint| view! { <ListenRule texts=vec![hint] /> })}
                     {error.is_some().then(|| view! {
                         <p class="error-message" id=error_id>
                             <span class="visually-hidden">{tr!(check_error_title)}": "</span>{message}

@@ -1,10 +1,11 @@
 use super::{LanguageSwitch, NetworkBadge, UpdateNotice};
 use crate::tr;
+use crate::ui::display::DisplayPanel;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The top of every page: a link past the header, the portal's name, the sections, the network
-/// state, and the language switch; below it, the notice of a new version.
+/// state, the language switch, help (the same place on every page) and the display panel; below it, the notice of a new version.
 #[component]
 pub fn Header() -> impl IntoView {
     view! {
@@ -23,8 +24,10 @@ pub fn Header() -> impl IntoView {
                     <A href="/dossiers" attr:class="site-nav__link">{tr!(nav_dossiers)}</A>
                     <A href="/track" attr:class="site-nav__link">{tr!(nav_track)}</A>
                 </nav>
+                <A href="/help" attr:class="site-header__help">{tr!(nav_help)}</A>
                 <NetworkBadge />
                 <LanguageSwitch />
+                <DisplayPanel />
             </div>
         </header>
         <UpdateNotice />

@@ -1,0 +1,103 @@
+//! The display and reading modes in the app: read from the cookie while the server renders (so
+//! the first HTML already carries them on `<html>`), changed in place by the panel once the
+//! page runs, and written back to the cookie.
+
+mod form;
+mod listen;
+
+pub use form::{DisplayForm, DisplayPanel};
+pub use listen::Listen;
+
+use crate::display::Display;
+use leptos::prelude::*;
+use leptos_meta::Html;
+
+/// The modes of this device, shared by every component.
+#[derive(Clone, Copy)]
+pub struct DisplayModes(RwSignal<Display>);
+
+impl DisplayModes {
+    pub fn get(&self) -> Display {
+        self.0.get()
+    }
+
+    /// Changes the modes and remembers them on the device.
+    pub fn update(&self, change: impl FnOnce(&mut Display)) {
+        self.0.update(change);
+        remember(self.0.get_untracked());
+    }
+
+    pub fn signal(&self) -> Signal<Display> {
+        self.0.into()
+    }
+}
+
+/// The modes, as provided by [`provide_display`] (defaults outside the app).
+pub fn use_display() -> DisplayModes {
+    use_context::<DisplayModes>().unwrap_or_else(|| DisplayModes(RwSignal::new(Display::default())))
+}
+
+/// Reads the modes once (from the request on the server, from `document.cookie` in the browser:
+/// the same cookie, so hydration sees what the server rendered) and sets them on `<html>`.
+#[component]
+pub fn DisplayRoot(children: Children) -> impl IntoView {
+    let modes = DisplayModes(RwSignal::new(initial()));
+    provide_context(modes);
+    let d = modes.signal();
+    let flag = move |on: fn(&Display) -> bool| move || on(&d.get()).then_some("");
+    view! {
+        <Html
+            {..}
+            data-text=move || d.get().text_attribute()
+            data-contrast=flag(|d| d.contrast)
+            data-simple=flag(|d| d.simple)
+            data-speak=flag(|d| d.read_aloud)
+            data-calm=flag(|d| d.reduce_motion)
+            data-assist=flag(|d| d.assist)
+        />
+        {children()}
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn initial() -> Display {
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return Display::default();
+    };
+    let cookies: Vec<&str> = parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    Display::from_cookies(&cookies.join("; "))
+}
+
+#[cfg(feature = "hydrate")]
+fn html_document() -> Option<web_sys::HtmlDocument> {
+    use wasm_bindgen::JsCast;
+    document().dyn_into::<web_sys::HtmlDocument>().ok()
+}
+
+#[cfg(feature = "hydrate")]
+fn initial() -> Display {
+    html_document()
+        .and_then(|d| d.cookie().ok())
+        .map(|c| Display::from_cookies(&c))
+        .unwrap_or_default()
+}
+
+#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+fn initial() -> Display {
+    Display::default()
+}
+
+#[cfg(feature = "hydrate")]
+fn remember(display: Display) {
+    if let Some(document) = html_document() {
+        let _ = document.set_cookie(&display.cookie());
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn remember(_display: Display) {}
