@@ -90,6 +90,19 @@ test('at 320 px and 200 % text no page scrolls sideways', async ({ page, context
     await page.locator('.display-panel summary').click();
     await check(`display panel (${language})`);
   }
+  // WCAG 1.4.12: the text spacing a reader's own style sheet may impose, at normal size.
+  await choose(context, baseURL!, 'vi', 'normal');
+  for (const path of pages) {
+    await page.goto(path);
+    // Through the CSS object model: the page's Content-Security-Policy refuses inline styles.
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('main h1')!).letterSpacing)).not.toBe('normal');
+    await check(`${path} with wide text spacing`);
+  }
   // The dossier pages, and the help-desk view's large references.
   await choose(context, baseURL!, 'vi', 'text-200.assist.speak');
   await page.goto(birthResultPath());
