@@ -258,6 +258,9 @@ test('the help-desk view shows the step and the draft\'s short reference, the sa
 
   await page.goto(birthResultPath());
   await hydrated(page);
+  // The papers of the checklist are numbered ("paper 2"), in large print.
+  const number = await page.locator('.checklist__name').first().evaluate((e) => getComputedStyle(e, '::before').content);
+  expect(number).toBe('counter(item)');
   const dossier = await startDossier(page);
   const reference = page.locator('.assist-panel__reference strong');
   await expect(reference).toHaveText(/^[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}$/);
