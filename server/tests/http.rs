@@ -287,8 +287,7 @@ async fn the_display_cookie_is_on_the_first_html() {
         .body(Body::empty())
         .unwrap();
     let (_, _, body) = send(&f.router, request).await;
-    let html = &body[body.find("<html").unwrap()..];
-    let tag = &html[..html.find('>').unwrap()];
+    let tag = html_tag(&body);
     for attribute in [
         "data-text=\"150\"",
         "data-contrast",
@@ -300,8 +299,13 @@ async fn the_display_cookie_is_on_the_first_html() {
     assert!(!tag.contains("data-simple"), "{tag}");
     // Without the cookie, normal text and no modes.
     let (_, _, body) = get(&f.router, "/procedures").await;
-    let html = &body[body.find("<html").unwrap()..];
-    let tag = &html[..html.find('>').unwrap()];
+    let tag = html_tag(&body);
     assert!(tag.contains("data-text=\"100\""), "{tag}");
     assert!(!tag.contains("data-contrast"), "{tag}");
+}
+
+/// The opening `<html …>` tag of a page.
+fn html_tag(body: &str) -> &str {
+    let html = &body[body.find("<html").expect("an html element")..];
+    &html[..html.find('>').expect("a whole tag")]
 }

@@ -8,7 +8,6 @@ use crate::display::{
 };
 use crate::tr;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// The header's button "Text size & display" and, when opened, the settings right below the
 /// header (never over the page, so nothing focused is hidden behind it). A `<details>`: it opens
@@ -50,16 +49,7 @@ pub fn DisplayForm(
     on_done: Option<Callback<()>>,
 ) -> impl IntoView {
     let modes = use_display();
-    let location = use_location();
-    let next = move || {
-        let search = location.search.get();
-        let search = if search.is_empty() || search.starts_with('?') {
-            search
-        } else {
-            format!("?{search}")
-        };
-        format!("{}{search}", location.pathname.get())
-    };
+    let next = crate::ui::layout::current_address();
     let sizes = TextSize::ALL
         .into_iter()
         .map(|size| {

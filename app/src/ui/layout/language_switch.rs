@@ -3,7 +3,6 @@ use crate::language;
 use crate::tr;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// A link to the other language, written in that language. Before the wasm has loaded it goes
 /// through the server (which remembers the choice and comes back); once hydrated it switches in
@@ -11,17 +10,9 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
-    let location = use_location();
+    let here = super::current_address();
     let target = move || language::other(i18n.get_locale());
-    let href = move || {
-        let search = location.search.get();
-        let query = if search.is_empty() || search.starts_with('?') {
-            search
-        } else {
-            format!("?{search}")
-        };
-        language::switch_href(target(), &format!("{}{query}", location.pathname.get()))
-    };
+    let href = move || language::switch_href(target(), &here.get());
     let switch = move |ev: MouseEvent| {
         // Let the browser handle "open in new tab" and similar gestures.
         if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0 {

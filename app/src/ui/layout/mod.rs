@@ -14,3 +14,19 @@ pub use header::Header;
 pub use language_switch::LanguageSwitch;
 pub use network_badge::NetworkBadge;
 pub use update_notice::UpdateNotice;
+
+/// The address of the page shown, path and query (`/procedures?q=…`), following navigation: where
+/// the language switch and the display settings come back to.
+pub fn current_address() -> leptos::prelude::Signal<String> {
+    use leptos::prelude::*;
+    let location = leptos_router::hooks::use_location();
+    Signal::derive(move || {
+        let search = location.search.get();
+        let query = if search.is_empty() || search.starts_with('?') {
+            search
+        } else {
+            format!("?{search}")
+        };
+        format!("{}{query}", location.pathname.get())
+    })
+}
