@@ -1,29 +1,12 @@
 import { test as base, expect, Page } from '@playwright/test';
 import { hydrated } from './fixtures';
+import { controlledByServiceWorker, kept } from './service-worker';
 
 // Offline reading: after a first visit, the catalogue can be searched and a procedure read with
 // the network cut. The service worker is allowed (as for residents); the network is cut with
 // `context.setOffline`, once the worker controls the page.
 
 const test = base;
-
-async function controlledByServiceWorker(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
-}
-
-/** Waits until the worker has kept `path` (the page asks it to after each navigation). */
-async function kept(page: Page, path: string) {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async (p) => {
-          // In whichever version's cache: the worker names its caches after its build.
-          return !!(await caches.match(new URL(p, location.origin).href, { ignoreVary: true }));
-        }, path),
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-}
 
 test('after a first visit, search and the procedure page work without a network', async ({ page, context }) => {
   const errors: string[] = [];
@@ -144,5 +127,34 @@ test('after a first visit, the eligibility check runs to the checklist without a
   // Ticks are kept on the device, offline too.
   await page.locator('[data-document="witness_statement"]').getByLabel('Tôi đã có').check();
   await expect(page.locator('.checklist__ready')).toHaveText('Đã có 1 trên 4 giấy tờ');
+  expect(errors).toEqual([]);
+});
+
+test('a page kept for offline use shows the display modes chosen since it was kept', async ({ page, context }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /hydrat/i.test(msg.text())) errors.push(msg.text());
+  });
+  await page.goto('/procedures/1.001193/check');
+  await hydrated(page);
+  await controlledByServiceWorker(page);
+  await kept(page, '/procedures/1.001193/check');
+  await expect(page.locator('html')).toHaveAttribute('data-text', '100');
+
+  // Later on this device: twice the text and reading aloud; then the network goes.
+  await page.goto('/settings');
+  await hydrated(page);
+  await page.locator('main').getByLabel('Rất lớn (200 %)').check();
+  await page.locator('main').getByLabel('Đọc to').check();
+  await context.setOffline(true);
+
+  // The kept copy was rendered with normal text: the device's choice still applies.
+  await page.goto('/procedures/1.001193/check');
+  await hydrated(page);
+  await expect(page.locator('html')).toHaveAttribute('data-text', '200');
+  await expect(page.locator('html')).toHaveAttribute('data-speak', '');
+  await expect(page.getByRole('button', { name: 'Nghe' }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hồ sơ này làm cho ai?');
   expect(errors).toEqual([]);
 });

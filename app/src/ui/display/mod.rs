@@ -43,6 +43,14 @@ pub fn use_display() -> DisplayModes {
 pub fn DisplayRoot(children: Children) -> impl IntoView {
     let modes = DisplayModes(RwSignal::new(initial()));
     provide_context(modes);
+    // Once hydrated: the device's choice wins over a saved page's.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let remembered = remembered();
+        if modes.0.get_untracked() != remembered {
+            modes.0.set(remembered);
+        }
+    });
     let d = modes.signal();
     let flag = move |on: fn(&Display) -> bool| move || on(&d.get()).then_some("");
     view! {
@@ -79,8 +87,32 @@ fn html_document() -> Option<web_sys::HtmlDocument> {
     document().dyn_into::<web_sys::HtmlDocument>().ok()
 }
 
+/// In the browser, hydration starts from the modes the HTML was rendered with (the attributes on
+/// `<html>`): a page the service worker kept may predate the resident's last choice. The cookie is
+/// applied right after (see [`DisplayRoot`]).
 #[cfg(feature = "hydrate")]
 fn initial() -> Display {
+    use crate::display::{ASSIST, CONTRAST, READ_ALOUD, REDUCE_MOTION, SIMPLE, TEXT, TextSize};
+    let Some(root) = document().document_element() else {
+        return Display::default();
+    };
+    let on = |name: &str| root.has_attribute(&format!("data-{name}"));
+    Display {
+        text: root
+            .get_attribute(&format!("data-{TEXT}"))
+            .and_then(|t| TextSize::parse(&t))
+            .unwrap_or_default(),
+        contrast: on(CONTRAST),
+        simple: on(SIMPLE),
+        read_aloud: on(READ_ALOUD),
+        reduce_motion: on(REDUCE_MOTION),
+        assist: on(ASSIST),
+    }
+}
+
+/// The modes remembered on the device.
+#[cfg(feature = "hydrate")]
+fn remembered() -> Display {
     html_document()
         .and_then(|d| d.cookie().ok())
         .map(|c| Display::from_cookies(&c))
