@@ -1,5 +1,5 @@
 import { test, expect, hydrated } from './fixtures';
-import { birthResultPath, completeBirthDossier, prepareSending } from './dossier-helpers';
+import { birthResultPath, completeBirthDossier, openBirthDossier, prepareSending } from './dossier-helpers';
 import { png } from './images';
 import { choose, Mode, modes, pages, scanPage } from './a11y';
 
@@ -75,11 +75,7 @@ for (const [mode, language] of runs) {
     test.setTimeout(90_000);
     await choose(context, baseURL!, 'vi', modes[mode]);
     const scan = (what: string) => scanPage(page, what, mode);
-    await page.goto(birthResultPath());
-    await hydrated(page);
-    await page.locator('.start-dossier button').click();
-    await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}$/);
-    const dossier = new URL(page.url()).pathname;
+    const dossier = await openBirthDossier(page);
     await completeBirthDossier(page, dossier, png(600, 800));
     await prepareSending(page, dossier);
     await context.addCookies([{ name: 'i18n_pref_locale', value: language, url: baseURL! }]);

@@ -762,14 +762,11 @@ mod tests {
 
     #[test]
     fn dates_given_in_the_check_are_not_asked_again() {
-        let answers: BTreeMap<String, String> = [("born", "2026-11-14"), ("who", "child")]
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        let data = carried_from_check("1.001193", &answers);
+        let answers = data(&[("born", "2026-11-14"), ("who", "child")]);
+        let carried = carried_from_check("1.001193", &answers);
         assert_eq!(
-            data,
-            data_of(&[
+            carried,
+            data(&[
                 ("child_birth_day", "14"),
                 ("child_birth_month", "11"),
                 ("child_birth_year", "2026")
@@ -782,26 +779,19 @@ mod tests {
             .expect("child part");
         assert!(
             child
-                .problems(&data, today())
+                .problems(&carried, today())
                 .iter()
                 .all(|(field, _)| field != "child_birth"),
             "{:?}",
-            child.problems(&data, today())
+            child.problems(&carried, today())
         );
         let died: BTreeMap<String, String> =
             [("died".to_string(), "2026-11-03".to_string())].into();
         assert_eq!(carried_from_check("1.000656", &died)["death_date_day"], "3");
         // Other procedures, damaged answers: nothing carried.
         assert!(carried_from_check("1.000894", &answers).is_empty());
-        let bad: BTreeMap<String, String> = [("born".to_string(), "2026-13-40".to_string())].into();
+        let bad = data(&[("born", "2026-13-40")]);
         assert!(carried_from_check("1.001193", &bad).is_empty());
-    }
-
-    fn data_of(pairs: &[(&str, &str)]) -> Data {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
     }
 
     fn today() -> Date {
