@@ -8,19 +8,13 @@ use crate::display::voice::SpeechProblem;
 use crate::i18n::*;
 use leptos::prelude::*;
 
-/// Which Listen button is reading now (one at a time on a page).
+/// Which Listen button is reading now: one at a time in the whole app ([`super::DisplayRoot`]
+/// provides it).
 #[derive(Clone, Copy)]
-struct Reading(RwSignal<Option<u32>>);
+pub(super) struct Reading(pub(super) RwSignal<Option<u32>>);
 
 fn reading() -> Reading {
-    match use_context::<Reading>() {
-        Some(r) => r,
-        None => {
-            let r = Reading(RwSignal::new(None));
-            provide_context(r);
-            r
-        }
-    }
+    use_context::<Reading>().unwrap_or_else(|| Reading(RwSignal::new(None)))
 }
 
 fn next_id() -> u32 {

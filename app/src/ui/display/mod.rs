@@ -32,17 +32,18 @@ impl DisplayModes {
     }
 }
 
-/// The modes, as provided by [`provide_display`] (defaults outside the app).
+/// The modes, as provided by [`DisplayRoot`] (defaults outside it).
 pub fn use_display() -> DisplayModes {
     use_context::<DisplayModes>().unwrap_or_else(|| DisplayModes(RwSignal::new(Display::default())))
 }
 
-/// Reads the modes once (from the request on the server, from `document.cookie` in the browser:
-/// the same cookie, so hydration sees what the server rendered) and sets them on `<html>`.
+/// Provides the modes and sets them on `<html>`: on the server from the request's cookie; in the
+/// browser first as the HTML has them (so hydration sees what was rendered), then from the cookie.
 #[component]
 pub fn DisplayRoot(children: Children) -> impl IntoView {
     let modes = DisplayModes(RwSignal::new(initial()));
     provide_context(modes);
+    provide_context(listen::Reading(RwSignal::new(None)));
     // Once hydrated: the device's choice wins over a saved page's.
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
