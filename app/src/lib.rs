@@ -27,6 +27,7 @@ pub mod language;
 pub mod offline;
 pub mod pages;
 pub mod security;
+pub mod staff;
 pub mod ui;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -5,9 +5,11 @@
 
 pub mod attachment;
 pub mod calendar;
+pub mod decision;
 #[cfg(any(test, feature = "examples"))]
 pub mod example;
 pub mod form;
+pub mod handoff;
 pub mod model;
 pub mod submission;
 pub mod tracking;

@@ -43,11 +43,7 @@ impl TrackingCode {
 
     /// Reads a typed code: case, spaces and dashes do not matter.
     pub fn parse(typed: &str) -> Result<TrackingCode, CodeProblem> {
-        let cleaned: String = typed
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-' && *c != '.')
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
+        let cleaned = clean(typed);
         if cleaned.is_empty() {
             return Err(CodeProblem::Empty);
         }
@@ -91,7 +87,16 @@ impl fmt::Display for TrackingCode {
     }
 }
 
-fn value(c: char) -> Option<u8> {
+/// What was typed, without spaces, dashes and dots, in capitals.
+pub(super) fn clean(typed: &str) -> String {
+    typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '.')
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+pub(super) fn value(c: char) -> Option<u8> {
     ALPHABET
         .iter()
         .position(|a| *a as char == c)

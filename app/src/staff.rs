@@ -1,0 +1,138 @@
+//! Who works at the help desk, and what each may see (plain Rust, so every server function applies
+//! the same rule): an officer handles the dossiers of the communes and wards they are assigned
+//! to, and nothing else; an admin manages officers and sees every office.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Officer,
+    Admin,
+}
+
+/// A signed-in member of staff.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Staff {
+    pub username: String,
+    pub role: Role,
+    /// Statistics codes of the communes and wards they work for.
+    pub wards: Vec<u32>,
+}
+
+impl Staff {
+    /// May this person see and decide on a dossier filed with `office`?
+    pub fn may_handle(&self, office: u32) -> bool {
+        match self.role {
+            Role::Admin => true,
+            Role::Officer => self.wards.contains(&office),
+        }
+    }
+
+    /// May this person create, change or disable staff accounts?
+    pub fn may_manage_staff(&self) -> bool {
+        self.role == Role::Admin
+    }
+}
+
+/// Why a username cannot be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UsernameProblem {
+    Length,
+    Characters,
+}
+
+/// Usernames: 3–32 lower-case letters, digits, dots, dashes or underscores, so they read the same
+/// on every screen and in every log; typed case and surrounding spaces are ignored.
+pub fn username(typed: &str) -> Result<String, UsernameProblem> {
+    let name = typed.trim().to_ascii_lowercase();
+    if !(3..=32).contains(&name.chars().count()) {
+        return Err(UsernameProblem::Length);
+    }
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
+    {
+        return Err(UsernameProblem::Characters);
+    }
+    Ok(name)
+}
+
+/// Wrong passwords for one username (or from one address) allowed in [`LOGIN_WINDOW_MILLIS`].
+pub const MAX_LOGIN_FAILURES: usize = 5;
+pub const LOGIN_WINDOW_MILLIS: i64 = 15 * 60 * 1000;
+
+/// After wrong passwords at the times `failures` (milliseconds, any order), how long sign-in must
+/// wait at `now`: `None` when it may go on, else the milliseconds until the oldest of the recent
+/// failures leaves the window (what the lock-out message tells).
+pub fn login_wait(failures: &[i64], now: i64) -> Option<i64> {
+    let mut recent: Vec<i64> = failures
+        .iter()
+        .copied()
+        .filter(|at| *at <= now && now - at < LOGIN_WINDOW_MILLIS)
+        .collect();
+    if recent.len() < MAX_LOGIN_FAILURES {
+        return None;
+    }
+    recent.sort_unstable();
+    // Sign-in opens again when only MAX - 1 failures remain in the window.
+    let opens = recent[recent.len() - MAX_LOGIN_FAILURES] + LOGIN_WINDOW_MILLIS;
+    Some(opens - now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn officer(wards: &[u32]) -> Staff {
+        Staff {
+            username: "lan.nguyen".into(),
+            role: Role::Officer,
+            wards: wards.to_vec(),
+        }
+    }
+
+    #[test]
+    fn an_officer_handles_only_their_own_wards() {
+        let lan = officer(&[70, 73]);
+        assert!(lan.may_handle(70) && lan.may_handle(73));
+        assert!(!lan.may_handle(4));
+        assert!(!officer(&[]).may_handle(70));
+        assert!(!lan.may_manage_staff());
+        let admin = Staff {
+            role: Role::Admin,
+            ..officer(&[])
+        };
+        assert!(admin.may_handle(4) && admin.may_manage_staff());
+    }
+
+    #[test]
+    fn usernames_are_plain_and_read_the_same_everywhere() {
+        assert_eq!(username("  Lan.Nguyen "), Ok("lan.nguyen".into()));
+        assert_eq!(username("ab"), Err(UsernameProblem::Length));
+        assert_eq!(username(&"a".repeat(33)), Err(UsernameProblem::Length));
+        assert_eq!(username("lan nguyen"), Err(UsernameProblem::Characters));
+        assert_eq!(username("lân"), Err(UsernameProblem::Characters));
+        assert_eq!(username("can_bo-70"), Ok("can_bo-70".into()));
+    }
+
+    #[test]
+    fn five_wrong_passwords_lock_sign_in_for_the_rest_of_the_window() {
+        let minute = 60_000;
+        let now = 100 * minute;
+        let four: Vec<i64> = (1..=4).map(|i| now - i * minute).collect();
+        assert_eq!(login_wait(&four, now), None);
+        let five: Vec<i64> = (1..=5).map(|i| now - i * minute).collect();
+        // The oldest of the five was 5 minutes ago: 10 minutes to wait.
+        assert_eq!(login_wait(&five, now), Some(10 * minute));
+        // Old failures do not count; neither do times in the future.
+        let old: Vec<i64> = (16..=30).map(|i| now - i * minute).collect();
+        assert_eq!(login_wait(&old, now), None);
+        let mut odd = four.clone();
+        odd.push(now + minute);
+        assert_eq!(login_wait(&odd, now), None);
+        // Many failures: the wait lasts until only four remain in the window.
+        let many: Vec<i64> = (0..10).map(|i| now - i * minute).collect();
+        assert_eq!(login_wait(&many, now), Some(11 * minute));
+    }
+}
