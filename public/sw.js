@@ -203,6 +203,8 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // The help desk works online only and keeps nothing on the (shared) desk computer.
+  if (url.pathname === "/desk" || url.pathname.startsWith("/desk/")) return;
   if (isImmutable(url) || isShellFile(url)) {
     event.respondWith(cacheFirst(request, url));
   } else if (isRevalidated(request, url)) {

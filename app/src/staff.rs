@@ -66,17 +66,23 @@ pub const LOGIN_WINDOW_MILLIS: i64 = 15 * 60 * 1000;
 /// wait at `now`: `None` when it may go on, else the milliseconds until the oldest of the recent
 /// failures leaves the window (what the lock-out message tells).
 pub fn login_wait(failures: &[i64], now: i64) -> Option<i64> {
+    login_wait_with(failures, now, MAX_LOGIN_FAILURES)
+}
+
+/// [`login_wait`] with another limit than [`MAX_LOGIN_FAILURES`] (for a whole address).
+pub fn login_wait_with(failures: &[i64], now: i64, limit: usize) -> Option<i64> {
+    let limit = limit.max(1);
     let mut recent: Vec<i64> = failures
         .iter()
         .copied()
         .filter(|at| *at <= now && now - at < LOGIN_WINDOW_MILLIS)
         .collect();
-    if recent.len() < MAX_LOGIN_FAILURES {
+    if recent.len() < limit {
         return None;
     }
     recent.sort_unstable();
-    // Sign-in opens again when only MAX - 1 failures remain in the window.
-    let opens = recent[recent.len() - MAX_LOGIN_FAILURES] + LOGIN_WINDOW_MILLIS;
+    // Sign-in opens again when only limit - 1 failures remain in the window.
+    let opens = recent[recent.len() - limit] + LOGIN_WINDOW_MILLIS;
     Some(opens - now)
 }
 

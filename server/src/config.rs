@@ -8,6 +8,7 @@
 //! | `MOTCUA_SITE_ROOT` | `target/site` | the built site (wasm, JS, CSS, public files) |
 //! | `MOTCUA_LOG` | `info` | log filter, `tracing` syntax (e.g. `info,server=debug`) |
 //! | `MOTCUA_LOG_FORMAT` | `text` | `text` or `json` (one JSON object per line) |
+//! | `MOTCUA_SECURE_COOKIES` | `true`, `false` when listening on 127.0.0.1 | mark the help desk's session cookie `Secure` (HTTPS only); keep `true` behind a TLS proxy |
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -20,6 +21,7 @@ pub struct Config {
     pub site_root: PathBuf,
     pub log_filter: String,
     pub log_format: LogFormat,
+    pub secure_cookies: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,8 @@ pub enum ConfigError {
     DatabaseUrl { name: &'static str, value: String },
     #[error("{name} is empty: give a directory, or leave it unset for the default")]
     Empty { name: &'static str },
+    #[error("{name}={value:?} is not a yes/no value: expected \"true\" or \"false\"")]
+    Flag { name: &'static str, value: String },
     #[error("{name}={value:?} is not a log format: expected \"text\" or \"json\"")]
     LogFormat { name: &'static str, value: String },
 }
@@ -89,7 +93,19 @@ impl Config {
                 });
             }
         };
+        let secure_cookies = match lookup("MOTCUA_SECURE_COOKIES").as_deref().map(str::trim) {
+            None => !listen.ip().is_loopback(),
+            Some("true" | "1" | "yes") => true,
+            Some("false" | "0" | "no") => false,
+            Some(other) => {
+                return Err(ConfigError::Flag {
+                    name: "MOTCUA_SECURE_COOKIES",
+                    value: other.to_string(),
+                });
+            }
+        };
         Ok(Config {
+            secure_cookies,
             listen,
             data_dir,
             database_url,
@@ -133,6 +149,30 @@ mod tests {
         assert_eq!(c.database_url, "sqlite://data/motcua.sqlite3");
         assert_eq!(c.site_root, PathBuf::from("target/site"));
         assert_eq!(c.log_format, LogFormat::Text);
+        assert!(!c.secure_cookies, "plain http on this machine only");
+    }
+
+    #[test]
+    fn session_cookies_are_secure_when_served_beyond_this_machine() {
+        assert!(
+            config(&[("MOTCUA_LISTEN", "0.0.0.0:3000")])
+                .unwrap()
+                .secure_cookies
+        );
+        assert!(
+            config(&[("MOTCUA_SECURE_COOKIES", "true")])
+                .unwrap()
+                .secure_cookies
+        );
+        let local = config(&[
+            ("MOTCUA_LISTEN", "0.0.0.0:80"),
+            ("MOTCUA_SECURE_COOKIES", "false"),
+        ]);
+        assert!(!local.unwrap().secure_cookies);
+        assert!(matches!(
+            config(&[("MOTCUA_SECURE_COOKIES", "maybe")]),
+            Err(ConfigError::Flag { .. })
+        ));
     }
 
     #[test]

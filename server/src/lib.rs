@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 
 pub mod blobs;
+pub mod cli;
 pub mod config;
 pub mod db;
 pub mod import;

@@ -1,4 +1,5 @@
 use server::blobs::DiskBlobs;
+use server::cli;
 use server::config::{Config, LogFormat};
 use server::db::{Database, SqliteDatabase};
 use server::web::{self, AppState};
@@ -15,6 +16,19 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match cli::parse(&args) {
+        cli::Command::Serve => {}
+        cli::Command::Usage(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+        cli::Command::AddStaff {
+            username,
+            role,
+            wards,
+        } => return add_staff(&config, username, role, wards).await,
+    }
     init_logging(&config);
 
     let db = match SqliteDatabase::connect(&config.database_url).await {
@@ -35,6 +49,7 @@ async fn main() -> ExitCode {
         leptos_options: web::leptos_options(&config.site_root, config.listen),
         db: db.clone(),
         blobs,
+        secure_cookies: config.secure_cookies,
     };
     let listener = match tokio::net::TcpListener::bind(config.listen).await {
         Ok(listener) => listener,
@@ -65,6 +80,19 @@ async fn main() -> ExitCode {
             "catalogue ready"
         );
     });
+    // Expired desk sessions are deleted every hour.
+    {
+        let db = db.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+            loop {
+                every.tick().await;
+                if let Err(error) = db.forget_expired_sessions().await {
+                    tracing::warn!(%error, "cannot delete expired desk sessions");
+                }
+            }
+        });
+    }
     // The client's address reaches the server functions (the tracking rate limit).
     let app = web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, app)
@@ -78,6 +106,41 @@ async fn main() -> ExitCode {
         }
         Err(error) => {
             tracing::error!(%error, "server failed");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `server staff add-…`: creates a staff account in the configured database.
+async fn add_staff(
+    config: &Config,
+    username: String,
+    role: app::staff::Role,
+    wards: Vec<u32>,
+) -> ExitCode {
+    let db = match SqliteDatabase::connect(&config.database_url).await {
+        Ok(db) => db,
+        Err(error) => {
+            eprintln!("cannot open the database {}: {error}", config.database_url);
+            return ExitCode::FAILURE;
+        }
+    };
+    let password = match cli::read_password() {
+        Ok(password) => password,
+        Err(error) => {
+            eprintln!("cannot read the password: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let done = cli::add_staff(&db, username, role, wards, &password).await;
+    db.close().await;
+    match done {
+        Ok(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
             ExitCode::FAILURE
         }
     }

@@ -6,7 +6,6 @@ use app::dossier::example;
 use app::dossier::model::Draft;
 use app::dossier::submission::{Receipt, Status, StatusEvent, SubmitError, TrackAnswer, Unmet};
 use app::dossier::tracking::TrackingCode;
-use app::eligibility::date::Date;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -16,6 +15,15 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 mod support;
+
+use support::{birth_draft, jpeg, key};
+
+fn answer<T: serde::de::DeserializeOwned>(
+    status: StatusCode,
+    body: &[u8],
+) -> Result<T, SubmitError> {
+    support::answer(status, body)
+}
 
 struct Server {
     dir: tempfile::TempDir,
@@ -54,30 +62,7 @@ impl Server {
         mime: &str,
         bytes: &[u8],
     ) -> Result<Value, SubmitError> {
-        let boundary = "XyZmotcuaBoundary";
-        let mut body = Vec::new();
-        for (name, value) in [("key", key), ("attachment", attachment), ("mime", mime)] {
-            body.extend_from_slice(
-                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
-                    .as_bytes(),
-            );
-        }
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\nContent-Type: {mime}\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-        let request = Request::post("/api/dossiers/attachment")
-            .header(
-                header::CONTENT_TYPE,
-                format!("multipart/form-data; boundary={boundary}"),
-            )
-            .header(header::ACCEPT, "application/json")
-            .body(Body::from(body))
-            .unwrap();
+        let request = support::upload_request(key, attachment, mime, bytes);
         let (status, _, body) = support::send(&self.router, request).await;
         answer(status, &body)
     }
@@ -112,45 +97,6 @@ impl Server {
         }
         out
     }
-}
-
-fn answer<T: serde::de::DeserializeOwned>(
-    status: StatusCode,
-    body: &[u8],
-) -> Result<T, SubmitError> {
-    if status.is_success() {
-        Ok(serde_json::from_slice(body)
-            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(body))))
-    } else {
-        Err(serde_json::from_slice(body)
-            .unwrap_or_else(|e| panic!("{status} {e}: {}", String::from_utf8_lossy(body))))
-    }
-}
-
-fn key() -> String {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).unwrap();
-    app::dossier::model::uuid_from(bytes)
-}
-
-fn today() -> Date {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as i64;
-    Date::in_hanoi(now)
-}
-
-/// A complete birth registration for a baby born ten days ago, every paper ticked.
-fn birth_draft() -> Draft {
-    app::dossier::example::birth_draft(key(), today().add_days(-10))
-}
-
-/// A JPEG as far as its first bytes tell.
-fn jpeg(size: usize) -> Vec<u8> {
-    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
-    bytes.resize(size, 7);
-    bytes
 }
 
 #[tokio::test]

@@ -3,6 +3,7 @@
 //! app update.
 
 pub mod check_eligibility;
+pub mod desk;
 pub mod dossier_statuses;
 pub mod get_procedure;
 pub mod list_wards;
@@ -11,5 +12,6 @@ pub mod rate_dossier;
 pub mod store;
 pub mod submit_dossier;
 mod submit_error;
+pub mod supplement_dossier;
 pub mod track_dossier;
 pub mod upload_attachment;

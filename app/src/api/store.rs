@@ -2,7 +2,9 @@
 //! type: the server crate implements them (SQLite now; PostgreSQL or an object store later) and
 //! hands them to the server functions through [`Storage`] in the request's context.
 
-use crate::dossier::submission::{Receipt, StatusEvent, Tracked};
+use crate::dossier::desk::{DeskDossier, DeskFile, Queue, QueueFilter};
+use crate::dossier::submission::{Receipt, Status, StatusEvent, Tracked};
+use crate::staff::Staff;
 use std::sync::Arc;
 
 /// A file the device sent for a dossier not yet stored: kept in the blob store, recorded under
@@ -83,6 +85,99 @@ pub trait DossierStore: Send + Sync + 'static {
     async fn record_failure(&self, client: &str, at: i64) -> Result<(), StoreError>;
 }
 
+/// A staff account as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffAccount {
+    pub staff: Staff,
+    /// argon2id, PHC string.
+    pub password_hash: String,
+    pub disabled: bool,
+}
+
+/// An officer's decision, checked, ready to store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transition {
+    pub tracking_code: String,
+    /// The status the officer saw: the decision is stored only if the dossier is still there.
+    pub from: Status,
+    pub to: Status,
+    pub reason: Option<String>,
+    /// Checklist ids (more documents needed).
+    pub missing: Vec<String>,
+    /// The officer's username.
+    pub actor: String,
+    pub at: i64,
+}
+
+/// What became of papers a resident added to a dossier.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Supplemented {
+    /// Stored now, or already under this sending's key: the dossier is back in the queue.
+    Stored,
+    /// No dossier was sent under this key.
+    NoDossier,
+    /// The office is not waiting for papers (any more).
+    NotAsked,
+    /// A paper the office did not ask for (its checklist id).
+    PaperNotAsked(String),
+}
+
+/// What the help desk needs from storage.
+#[async_trait::async_trait]
+pub trait DeskStore: Send + Sync + 'static {
+    async fn account(&self, username: &str) -> Result<Option<StaffAccount>, StoreError>;
+
+    /// Adds an account; false when the username is taken (nothing changed).
+    async fn add_account(
+        &self,
+        account: StaffAccount,
+        by: &str,
+        at: i64,
+    ) -> Result<bool, StoreError>;
+
+    /// Times of the wrong passwords recorded under `subject` since `since`.
+    async fn login_failures_since(&self, subject: &str, since: i64)
+    -> Result<Vec<i64>, StoreError>;
+
+    async fn record_login_failure(&self, subjects: &[String], at: i64) -> Result<(), StoreError>;
+
+    /// The dossiers of `wards` (all offices when `None`) that pass `filter`, in the queue's
+    /// order, at most `limit`; with the counts per status (the status filter left out).
+    async fn queue(
+        &self,
+        wards: Option<&[u32]>,
+        filter: &QueueFilter,
+        limit: usize,
+    ) -> Result<Queue, StoreError>;
+
+    /// The dossier with this tracking code, whatever its office (the caller checks who may see
+    /// it).
+    async fn desk_dossier(&self, tracking_code: &str) -> Result<Option<DeskDossier>, StoreError>;
+
+    /// Stores the transition and its history entry in one transaction; false when the dossier
+    /// is no longer at `from` (nothing written).
+    async fn transition(&self, transition: Transition) -> Result<bool, StoreError>;
+
+    /// A file of the dossier with this tracking code, with the dossier's office and the
+    /// bytes' SHA-256.
+    async fn desk_file(
+        &self,
+        tracking_code: &str,
+        attachment: &str,
+    ) -> Result<Option<(u32, DeskFile, String)>, StoreError>;
+
+    /// Adds the papers sent under `sending` (their files staged under that key) to the dossier
+    /// sent under `dossier_key`, and returns it to the queue, in one transaction — once however
+    /// often it is sent.
+    async fn supplement(
+        &self,
+        dossier_key: &str,
+        sending: &str,
+        files: Vec<ListedFile>,
+        at: i64,
+    ) -> Result<Supplemented, StoreError>;
+}
+
 /// Where attachment bytes are kept, named by their SHA-256: the same file sent twice is kept
 /// once.
 #[async_trait::async_trait]
@@ -99,6 +194,7 @@ pub trait BlobStore: Send + Sync + 'static {
 #[derive(Clone)]
 pub struct Storage {
     pub dossiers: Arc<dyn DossierStore>,
+    pub desk: Arc<dyn DeskStore>,
     pub blobs: Arc<dyn BlobStore>,
 }
 
@@ -127,4 +223,14 @@ pub fn now_millis() -> i64 {
 pub fn unavailable(error: StoreError) -> crate::dossier::submission::SubmitError {
     leptos::logging::error!("dossier storage failed: {error}");
     crate::dossier::submission::SubmitError::Unavailable
+}
+
+/// The desk's storage for the request under way.
+pub fn storage_desk() -> Result<Arc<dyn DeskStore>, crate::dossier::desk::DeskError> {
+    leptos::prelude::use_context::<Storage>()
+        .map(|s| s.desk)
+        .ok_or_else(|| {
+            tracing_missing();
+            crate::dossier::desk::DeskError::Unavailable
+        })
 }

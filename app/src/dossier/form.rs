@@ -755,6 +755,40 @@ pub fn carried_from_check(code: &str, answers: &BTreeMap<String, String>) -> Dat
     data
 }
 
+/// A field's value as the resident would read it: the choice's words, a date as d/m/y.
+pub fn shown_value(field: &Field, data: &Data) -> Option<Text> {
+    let plain = |v: &str| Text {
+        vi: v.to_string(),
+        en: None,
+    };
+    match &field.kind {
+        Kind::Date { .. } => {
+            let part = |p: &str| {
+                data.get(&format!("{}_{p}", field.id))
+                    .filter(|v| !v.trim().is_empty())
+            };
+            match (part("day"), part("month"), part("year")) {
+                (Some(d), Some(m), Some(y)) => {
+                    Some(plain(&format!("{}/{}/{}", d.trim(), m.trim(), y.trim())))
+                }
+                _ => None,
+            }
+        }
+        Kind::Choice(choices) => {
+            let value = data.get(&field.id)?;
+            choices
+                .iter()
+                .find(|c| c.value == value)
+                .map(|c| c.label.clone())
+                .or_else(|| Some(plain(value)))
+        }
+        _ => data
+            .get(&field.id)
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| plain(v.trim())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

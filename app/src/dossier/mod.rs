@@ -6,6 +6,7 @@
 pub mod attachment;
 pub mod calendar;
 pub mod decision;
+pub mod desk;
 #[cfg(any(test, feature = "examples"))]
 pub mod example;
 pub mod form;

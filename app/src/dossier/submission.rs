@@ -192,6 +192,16 @@ impl Status {
         Status::ResultReady,
         Status::Collected,
     ];
+
+    /// Every status, in the order of the desk's counts.
+    pub const ALL: [Status; 6] = [
+        Status::Received,
+        Status::Processing,
+        Status::MoreDocumentsNeeded,
+        Status::ResultReady,
+        Status::Collected,
+        Status::Refused,
+    ];
 }
 
 /// One step of a dossier's history.
@@ -201,6 +211,33 @@ pub struct StatusEvent {
     pub at: i64,
     /// The officer's reason (more documents, refusal).
     pub reason: Option<String>,
+    /// The papers the officer asked for (more documents needed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Paper>,
+}
+
+/// A paper of a dossier's checklist, named for the resident.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paper {
+    pub id: String,
+    pub name: Text,
+}
+
+/// The papers with these checklist ids of `procedure` (its rules' names), in the order given;
+/// an id the rules no longer know keeps its id as its name.
+pub fn papers(procedure: &Procedure, ids: &[String]) -> Vec<Paper> {
+    let rules = crate::eligibility::rules_for(procedure);
+    ids.iter()
+        .map(|id| Paper {
+            id: id.clone(),
+            name: rules
+                .documents
+                .iter()
+                .find(|d| &d.id == id)
+                .map(|d| d.name.clone())
+                .unwrap_or_else(|| Text::new(id, id)),
+        })
+        .collect()
 }
 
 /// What `/track` shows.
@@ -260,6 +297,9 @@ pub enum SubmitError {
     /// No dossier with this tracking code and phone number.
     #[error("not found")]
     NotFound,
+    /// Papers added to a dossier the office is no longer waiting on.
+    #[error("not asked")]
+    NotAsked,
 }
 
 impl SubmitError {
@@ -315,6 +355,10 @@ impl SubmitError {
             SubmitError::NotFound => t(
                 "Không tìm thấy hồ sơ với mã và số điện thoại này. Hãy kiểm tra lại mã trên giấy biên nhận.",
                 "No dossier matches this code and phone number. Check the code on your receipt.",
+            ),
+            SubmitError::NotAsked => t(
+                "Cơ quan không còn chờ bổ sung giấy tờ cho hồ sơ này. Xem trạng thái mới nhất của hồ sơ.",
+                "The office is no longer waiting for documents for this dossier. See its latest status.",
             ),
         }
     }

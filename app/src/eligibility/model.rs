@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A text in both languages. `en` is `None` for official Vietnamese texts taken from the
 /// catalogue as published (shown in Vietnamese, marked as such, on English pages).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     pub vi: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -9,7 +9,7 @@ use crate::catalogue::wards;
 use crate::clock::today;
 use crate::device::outbox::Sending;
 use crate::device::use_device;
-use crate::dossier::form::{Data, Field, Kind, sections_shown};
+use crate::dossier::form::{sections_shown, shown_value};
 use crate::dossier::model::{DOCUMENTS, Draft, SubmissionState, hanoi_time};
 use crate::dossier::submission::{SubmitError, Unmet, readiness};
 use crate::eligibility::answers::Answers;
@@ -301,40 +301,6 @@ fn Review(handle: DraftHandle, procedure: crate::catalogue::model::Procedure) ->
                 <button type="button" class="button button--primary button--large" on:click=submit>{tr!(review_submit)}</button>
             </section>
         </Show>
-    }
-}
-
-/// A field's value as the resident would read it: the choice's words, a date as d/m/y.
-fn shown_value(field: &Field, data: &Data) -> Option<Text> {
-    let plain = |v: &str| Text {
-        vi: v.to_string(),
-        en: None,
-    };
-    match &field.kind {
-        Kind::Date { .. } => {
-            let part = |p: &str| {
-                data.get(&format!("{}_{p}", field.id))
-                    .filter(|v| !v.trim().is_empty())
-            };
-            match (part("day"), part("month"), part("year")) {
-                (Some(d), Some(m), Some(y)) => {
-                    Some(plain(&format!("{}/{}/{}", d.trim(), m.trim(), y.trim())))
-                }
-                _ => None,
-            }
-        }
-        Kind::Choice(choices) => {
-            let value = data.get(&field.id)?;
-            choices
-                .iter()
-                .find(|c| c.value == value)
-                .map(|c| c.label.clone())
-                .or_else(|| Some(plain(value)))
-        }
-        _ => data
-            .get(&field.id)
-            .filter(|v| !v.trim().is_empty())
-            .map(|v| plain(v.trim())),
     }
 }
 

@@ -2,6 +2,7 @@
 //! embedded default; PostgreSQL later, for several stateless servers sharing one database).
 
 mod sqlite;
+mod sqlite_desk;
 mod sqlite_dossiers;
 
 pub use sqlite::SqliteDatabase;
@@ -31,12 +32,18 @@ pub struct DatabaseHealth {
 /// Everything the server keeps in its database: its own health, and the dossiers (the trait the
 /// server functions use).
 #[async_trait::async_trait]
-pub trait Database: app::api::store::DossierStore {
+pub trait Database: app::api::store::DossierStore + app::api::store::DeskStore {
     /// Dossiers stored, for `/healthz`.
     async fn dossier_count(&self) -> Result<i64, DbError>;
 
     /// Answers only when the database can be read and its schema is in place.
     async fn health(&self) -> Result<DatabaseHealth, DbError>;
+
+    /// Where the help desk's sessions are kept (this database).
+    fn session_store(&self) -> std::sync::Arc<dyn tower_sessions::SessionStore>;
+
+    /// Deletes the sessions that have expired.
+    async fn forget_expired_sessions(&self) -> Result<(), DbError>;
 
     /// Finishes pending writes and closes every connection (on shutdown).
     async fn close(&self);

@@ -50,6 +50,15 @@ impl SqliteDatabase {
     }
 }
 
+impl SqliteDatabase {
+    /// tower-sessions' SQLite store over our `staff_sessions` table (created by our migrations).
+    fn sessions(&self) -> tower_sessions_sqlx_store::SqliteStore {
+        tower_sessions_sqlx_store::SqliteStore::new(self.pool.clone())
+            .with_table_name("staff_sessions")
+            .expect("a valid table name")
+    }
+}
+
 #[async_trait::async_trait]
 impl Database for SqliteDatabase {
     async fn dossier_count(&self) -> Result<i64, DbError> {
@@ -73,6 +82,18 @@ impl Database for SqliteDatabase {
             created_at,
             schema_version,
         })
+    }
+
+    fn session_store(&self) -> std::sync::Arc<dyn tower_sessions::SessionStore> {
+        std::sync::Arc::new(self.sessions())
+    }
+
+    async fn forget_expired_sessions(&self) -> Result<(), DbError> {
+        use tower_sessions::ExpiredDeletion;
+        self.sessions()
+            .delete_expired()
+            .await
+            .map_err(|e| DbError::Unavailable(e.to_string()))
     }
 
     async fn close(&self) {

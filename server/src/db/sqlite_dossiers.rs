@@ -4,14 +4,15 @@
 
 use super::SqliteDatabase;
 use app::api::store::{DossierStore, NewDossier, StagedFile, StoreError};
-use app::dossier::submission::{Receipt, Status, StatusEvent, Tracked};
+use app::dossier::desk::HistoryEntry;
+use app::dossier::submission::{Paper, Receipt, Status, StatusEvent, Tracked, papers};
 use sqlx::{Row, SqliteConnection};
 
-fn unavailable(error: sqlx::Error) -> StoreError {
+pub(super) fn unavailable(error: sqlx::Error) -> StoreError {
     StoreError::Unavailable(error.to_string())
 }
 
-fn bad_json(error: serde_json::Error) -> StoreError {
+pub(super) fn bad_json(error: serde_json::Error) -> StoreError {
     StoreError::Unavailable(format!("stored JSON: {error}"))
 }
 
@@ -26,22 +27,64 @@ async fn receipt_of(conn: &mut SqliteConnection, key: &str) -> Result<Option<Rec
         .transpose()
 }
 
-async fn events_of(conn: &mut SqliteConnection, id: i64) -> Result<Vec<StatusEvent>, StoreError> {
+/// The status history of dossier `id`, of procedure `procedure` (whose rules name the papers
+/// an officer asked for).
+pub(super) async fn events_of(
+    conn: &mut SqliteConnection,
+    id: i64,
+    procedure: &str,
+) -> Result<Vec<StatusEvent>, StoreError> {
+    Ok(history_of(conn, id, procedure)
+        .await?
+        .into_iter()
+        .map(|entry| StatusEvent {
+            status: entry.status,
+            at: entry.at,
+            reason: entry.reason,
+            missing: entry.missing,
+        })
+        .collect())
+}
+
+/// The history of dossier `id` with who made each step.
+pub(super) async fn history_of(
+    conn: &mut SqliteConnection,
+    id: i64,
+    procedure: &str,
+) -> Result<Vec<HistoryEntry>, StoreError> {
     let rows = sqlx::query(
-        "SELECT status, reason, at FROM dossier_events WHERE dossier_id = ? ORDER BY id",
+        "SELECT status, reason, at, actor, missing FROM dossier_events WHERE dossier_id = ? ORDER BY id",
     )
     .bind(id)
     .fetch_all(conn)
     .await
     .map_err(unavailable)?;
+    let procedure = app::catalogue::store::Catalogue::embedded().procedure(procedure);
     rows.into_iter()
         .map(|row| {
             let status: String = row.get(0);
-            Ok(StatusEvent {
+            let missing: Option<String> = row.get(4);
+            let ids: Vec<String> = match missing {
+                Some(json) => serde_json::from_str(&json).map_err(bad_json)?,
+                None => Vec::new(),
+            };
+            let missing = match procedure {
+                Some(procedure) => papers(procedure, &ids),
+                None => ids
+                    .iter()
+                    .map(|id| Paper {
+                        id: id.clone(),
+                        name: app::eligibility::model::Text::new(id, id),
+                    })
+                    .collect(),
+            };
+            Ok(HistoryEntry {
                 status: Status::parse(&status)
                     .ok_or_else(|| StoreError::Unavailable(format!("unknown status {status}")))?,
                 reason: row.get(1),
                 at: row.get(2),
+                actor: row.get(3),
+                missing,
             })
         })
         .collect()
@@ -173,17 +216,18 @@ impl DossierStore for SqliteDatabase {
 
     async fn find_by_code(&self, code: &str) -> Result<Option<(Tracked, String)>, StoreError> {
         let mut conn = self.pool().acquire().await.map_err(unavailable)?;
-        let row: Option<(i64, String, String)> =
-            sqlx::query_as("SELECT id, receipt, phone_last4 FROM dossiers WHERE tracking_code = ?")
-                .bind(code)
-                .fetch_optional(&mut *conn)
-                .await
-                .map_err(unavailable)?;
-        let Some((id, receipt, phone)) = row else {
+        let row: Option<(i64, String, String, String)> = sqlx::query_as(
+            "SELECT id, receipt, phone_last4, procedure FROM dossiers WHERE tracking_code = ?",
+        )
+        .bind(code)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(unavailable)?;
+        let Some((id, receipt, phone, procedure)) = row else {
             return Ok(None);
         };
         let receipt = serde_json::from_str(&receipt).map_err(bad_json)?;
-        let events = events_of(&mut conn, id).await?;
+        let events = events_of(&mut conn, id, &procedure).await?;
         Ok(Some((Tracked { receipt, events }, phone)))
     }
 
@@ -194,14 +238,14 @@ impl DossierStore for SqliteDatabase {
         let mut conn = self.pool().acquire().await.map_err(unavailable)?;
         let mut out = Vec::new();
         for key in keys {
-            let id: Option<(i64,)> =
-                sqlx::query_as("SELECT id FROM dossiers WHERE idempotency_key = ?")
+            let id: Option<(i64, String)> =
+                sqlx::query_as("SELECT id, procedure FROM dossiers WHERE idempotency_key = ?")
                     .bind(key)
                     .fetch_optional(&mut *conn)
                     .await
                     .map_err(unavailable)?;
-            if let Some((id,)) = id {
-                out.push((key.clone(), events_of(&mut conn, id).await?));
+            if let Some((id, procedure)) = id {
+                out.push((key.clone(), events_of(&mut conn, id, &procedure).await?));
             }
         }
         Ok(out)

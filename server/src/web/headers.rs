@@ -65,6 +65,10 @@ pub async fn baseline_headers(request: Request, next: Next) -> Response {
 
 fn cache_policy(path: &str, status: StatusCode, is_html: bool) -> &'static str {
     let stored = status.is_success() || status == StatusCode::NOT_MODIFIED;
+    // The help desk: officers' pages and dossiers' files stay on no (shared) computer.
+    if path == "/desk" || path.starts_with("/desk/") {
+        return NEVER;
+    }
     if is_html {
         PAGE
     } else if !stored || path == "/healthz" || path.starts_with("/api/") {
@@ -109,6 +113,19 @@ mod tests {
         assert_eq!(cache_policy("/healthz", StatusCode::OK, false), NEVER);
         assert_eq!(
             cache_policy("/api/submit_dossier", StatusCode::OK, false),
+            NEVER
+        );
+    }
+
+    #[test]
+    fn desk_pages_and_files_are_never_stored() {
+        assert_eq!(cache_policy("/desk", StatusCode::OK, true), NEVER);
+        assert_eq!(
+            cache_policy("/desk/dossiers/X", StatusCode::OK, true),
+            NEVER
+        );
+        assert_eq!(
+            cache_policy("/desk/files/X/Y", StatusCode::OK, false),
             NEVER
         );
     }

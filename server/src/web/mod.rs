@@ -2,6 +2,7 @@
 //! language switch, and the headers every response carries.
 
 pub mod catalogue;
+pub mod desk;
 mod headers;
 mod health;
 mod language;
@@ -9,7 +10,7 @@ pub mod service_worker;
 mod settings;
 
 use crate::db::Database;
-use app::api::store::{BlobStore, DossierStore, Storage};
+use app::api::store::{BlobStore, DeskStore, DossierStore, Storage};
 use app::app::{App, shell};
 use axum::Router;
 use axum::body::Body;
@@ -32,6 +33,8 @@ pub struct AppState {
     pub db: Arc<dyn Database>,
     /// Where attachment bytes are kept.
     pub blobs: Arc<dyn BlobStore>,
+    /// Mark the desk's session cookie `Secure`.
+    pub secure_cookies: bool,
 }
 
 /// The largest request body: an attachment (8 MB at most) in its multipart envelope, or a
@@ -70,6 +73,7 @@ pub fn router(state: AppState) -> Router {
     let db = state.db.clone();
     let storage = Storage {
         dossiers: db.clone() as Arc<dyn DossierStore>,
+        desk: db.clone() as Arc<dyn DeskStore>,
         blobs: state.blobs.clone(),
     };
     let context = move || {
@@ -83,6 +87,10 @@ pub fn router(state: AppState) -> Router {
         let options = options.clone();
         move || shell(options.clone())
     });
+    let sessions = desk::session_layer(
+        desk::SharedStore(state.db.session_store()),
+        state.secure_cookies,
+    );
     let static_files = ServeDir::new(&*options.site_root)
         .precompressed_br()
         .precompressed_gzip()
@@ -100,11 +108,14 @@ pub fn router(state: AppState) -> Router {
         .route("/language/{code}", get(language::switch_language))
         .route("/settings/apply", get(settings::apply_settings))
         .route("/catalogue/{version}/index.json", get(catalogue::index))
+        .route("/desk/files/{code}/{attachment}", get(desk::file))
         .leptos_routes_with_context(&state, generate_route_list(App), context, {
             let options = options.clone();
             move || shell(options.clone())
         })
         .fallback_service(static_files)
+        .layer(sessions)
+        .layer(axum::middleware::from_fn(desk::same_origin))
         .layer(axum::middleware::from_fn(headers::baseline_headers))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             MAX_BODY_BYTES,

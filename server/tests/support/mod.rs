@@ -35,6 +35,7 @@ pub async fn scratch() -> (tempfile::TempDir, Arc<SqliteDatabase>, AppState) {
         leptos_options: web::leptos_options(&site, "127.0.0.1:0".parse().unwrap()),
         db: db.clone(),
         blobs: Arc::new(server::blobs::DiskBlobs::open(&dir.path().join("files")).unwrap()),
+        secure_cookies: false,
     };
     (dir, db, state)
 }
@@ -55,4 +56,76 @@ pub async fn send(router: &Router, request: Request<Body>) -> (StatusCode, Heade
         .unwrap()
         .to_vec();
     (status, headers, body)
+}
+
+/// A fresh idempotency key.
+pub fn key() -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).unwrap();
+    app::dossier::model::uuid_from(bytes)
+}
+
+/// Today in Hà Nội.
+pub fn today() -> app::eligibility::date::Date {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    app::eligibility::date::Date::in_hanoi(now)
+}
+
+/// A complete birth registration for a baby born ten days ago, every paper ticked.
+pub fn birth_draft() -> app::dossier::model::Draft {
+    app::dossier::example::birth_draft(key(), today().add_days(-10))
+}
+
+/// A JPEG as far as its first bytes tell.
+pub fn jpeg(size: usize) -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    bytes.resize(size, 7);
+    bytes
+}
+
+/// The upload server function's request: one file for `attachment` under `key`.
+pub fn upload_request(key: &str, attachment: &str, mime: &str, bytes: &[u8]) -> Request<Body> {
+    let boundary = "XyZmotcuaBoundary";
+    let mut body = Vec::new();
+    for (name, value) in [("key", key), ("attachment", attachment), ("mime", mime)] {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\nContent-Type: {mime}\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    Request::post("/api/dossiers/attachment")
+        .header(
+            axum::http::header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(axum::http::header::ACCEPT, "application/json")
+        .body(Body::from(body))
+        .unwrap()
+}
+
+/// A server function's JSON answer: its value, or its error.
+pub fn answer<T: serde::de::DeserializeOwned, E: serde::de::DeserializeOwned>(
+    status: StatusCode,
+    body: &[u8],
+) -> Result<T, E> {
+    if status.is_success() {
+        Ok(serde_json::from_slice(body)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(body))))
+    } else {
+        Err(serde_json::from_slice(body)
+            .unwrap_or_else(|e| panic!("{status} {e}: {}", String::from_utf8_lossy(body))))
+    }
 }

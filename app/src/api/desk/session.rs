@@ -1,0 +1,102 @@
+//! The officer behind a request: the username and CSRF token kept in their session, checked
+//! against the account as stored now (a disabled account or a changed ward list counts at once).
+
+use super::DeskSession;
+use crate::api::store::{StoreError, storage_desk};
+use crate::dossier::desk::DeskError;
+use crate::staff::Staff;
+use tower_sessions::Session;
+
+/// Session keys.
+pub const STAFF_KEY: &str = "staff";
+pub const CSRF_KEY: &str = "csrf";
+
+pub fn unavailable(error: StoreError) -> DeskError {
+    leptos::logging::error!("desk storage failed: {error}");
+    DeskError::Unavailable
+}
+
+pub async fn session() -> Result<Session, DeskError> {
+    leptos_axum::extract::<Session>().await.map_err(|_| {
+        leptos::logging::error!("no session layer in front of the desk's server functions");
+        DeskError::Unavailable
+    })
+}
+
+/// The signed-in officer, if any.
+pub async fn current() -> Result<Option<DeskSession>, DeskError> {
+    let session = session().await?;
+    let username: Option<String> = session.get(STAFF_KEY).await.map_err(|e| {
+        leptos::logging::error!("cannot read the session: {e}");
+        DeskError::Unavailable
+    })?;
+    let csrf: Option<String> = session.get(CSRF_KEY).await.unwrap_or(None);
+    let (Some(username), Some(csrf)) = (username, csrf) else {
+        return Ok(None);
+    };
+    let account = storage_desk()?
+        .account(&username)
+        .await
+        .map_err(unavailable)?;
+    match account {
+        Some(account) if !account.disabled => Ok(Some(DeskSession {
+            staff: account.staff,
+            csrf,
+        })),
+        _ => {
+            // Disabled or deleted since: the session ends.
+            let _ = session.flush().await;
+            Ok(None)
+        }
+    }
+}
+
+/// The signed-in officer, or [`DeskError::NotSignedIn`].
+pub async fn officer() -> Result<Staff, DeskError> {
+    current()
+        .await?
+        .map(|s| s.staff)
+        .ok_or(DeskError::NotSignedIn)
+}
+
+/// The signed-in officer of a request that changes something: `csrf` must be the session's.
+pub async fn officer_with(csrf: &str) -> Result<Staff, DeskError> {
+    let session = current().await?.ok_or(DeskError::NotSignedIn)?;
+    if !same(csrf.as_bytes(), session.csrf.as_bytes()) {
+        return Err(DeskError::StaleForm);
+    }
+    Ok(session.staff)
+}
+
+/// Compares in time that does not depend on where the first difference is.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// A new random token (128 bits, hex).
+pub fn token() -> Result<String, DeskError> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|_| DeskError::Unavailable)?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The client's address as the server saw it.
+pub async fn client() -> String {
+    use axum::extract::ConnectInfo;
+    use std::net::SocketAddr;
+    match leptos_axum::extract::<ConnectInfo<SocketAddr>>().await {
+        Ok(ConnectInfo(address)) => address.ip().to_string(),
+        Err(_) => "unknown".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tokens_compare_whole() {
+        assert!(super::same(b"abc", b"abc"));
+        assert!(!super::same(b"abc", b"abd"));
+        assert!(!super::same(b"abc", b"ab"));
+        assert!(!super::same(b"", b"a"));
+    }
+}

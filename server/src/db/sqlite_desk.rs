@@ -1,0 +1,473 @@
+//! The help desk's storage on SQLite: staff accounts, wrong passwords, the queue, a dossier with
+//! its history, officers' transitions and residents' added papers. Every change to a dossier runs
+//! in one `BEGIN IMMEDIATE` transaction that writes its status and its history entry together.
+
+use super::SqliteDatabase;
+use super::sqlite_dossiers::{bad_json, history_of, unavailable};
+use app::api::store::{DeskStore, ListedFile, StaffAccount, StoreError, Supplemented, Transition};
+use app::dossier::desk::{DeskDossier, DeskFile, Queue, QueueFilter, QueueRow, sort_queue};
+use app::dossier::model::Draft;
+use app::dossier::submission::{Receipt, Status};
+use app::eligibility::date::Date;
+use app::staff::{Role, Staff};
+use sqlx::{QueryBuilder, Row, Sqlite};
+
+fn role_text(role: Role) -> &'static str {
+    match role {
+        Role::Officer => "officer",
+        Role::Admin => "admin",
+    }
+}
+
+fn wards_text(wards: &[u32]) -> String {
+    wards
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// `WHERE` conditions of the queue (wards and filters), appended to `query`.
+fn push_filters<'a>(
+    query: &mut QueryBuilder<'a, Sqlite>,
+    wards: Option<&'a [u32]>,
+    filter: &'a QueueFilter,
+    with_status: bool,
+) {
+    query.push(" WHERE 1 = 1");
+    if let Some(wards) = wards {
+        // An officer without wards sees nothing (`IN ()` is not SQL).
+        query.push(" AND office IN (-1");
+        for ward in wards {
+            query.push(", ").push_bind(i64::from(*ward));
+        }
+        query.push(")");
+    }
+    if let Some(ward) = filter.ward {
+        query.push(" AND office = ").push_bind(i64::from(ward));
+    }
+    if let Some(procedure) = &filter.procedure {
+        query
+            .push(" AND procedure = ")
+            .push_bind(procedure.as_str());
+    }
+    let (from, to) = filter.received_between();
+    if let Some(from) = from {
+        query.push(" AND received_at >= ").push_bind(from);
+    }
+    if let Some(to) = to {
+        query.push(" AND received_at <= ").push_bind(to);
+    }
+    if with_status && let Some(status) = filter.status {
+        query.push(" AND status = ").push_bind(status.as_str());
+    }
+}
+
+#[async_trait::async_trait]
+impl DeskStore for SqliteDatabase {
+    async fn account(&self, username: &str) -> Result<Option<StaffAccount>, StoreError> {
+        let row: Option<(String, String, String, String, i64)> = sqlx::query_as(
+            "SELECT username, password_hash, role, wards, disabled FROM staff WHERE username = ?",
+        )
+        .bind(username)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(unavailable)?;
+        let Some((username, password_hash, role, wards, disabled)) = row else {
+            return Ok(None);
+        };
+        let role = match role.as_str() {
+            "admin" => Role::Admin,
+            _ => Role::Officer,
+        };
+        let wards = wards
+            .split(',')
+            .filter_map(|w| w.trim().parse().ok())
+            .collect();
+        Ok(Some(StaffAccount {
+            staff: Staff {
+                username,
+                role,
+                wards,
+            },
+            password_hash,
+            disabled: disabled != 0,
+        }))
+    }
+
+    async fn add_account(
+        &self,
+        account: StaffAccount,
+        by: &str,
+        at: i64,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO staff (username, password_hash, role, wards, created_at, created_by, disabled) \
+             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING",
+        )
+        .bind(&account.staff.username)
+        .bind(&account.password_hash)
+        .bind(role_text(account.staff.role))
+        .bind(wards_text(&account.staff.wards))
+        .bind(at)
+        .bind(by)
+        .bind(i64::from(account.disabled))
+        .execute(self.pool())
+        .await
+        .map_err(unavailable)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn login_failures_since(
+        &self,
+        subject: &str,
+        since: i64,
+    ) -> Result<Vec<i64>, StoreError> {
+        let rows: Vec<(i64,)> = sqlx::query_as(
+            "SELECT at FROM login_failures WHERE subject = ? AND at >= ? ORDER BY at",
+        )
+        .bind(subject)
+        .bind(since)
+        .fetch_all(self.pool())
+        .await
+        .map_err(unavailable)?;
+        Ok(rows.into_iter().map(|(at,)| at).collect())
+    }
+
+    async fn record_login_failure(&self, subjects: &[String], at: i64) -> Result<(), StoreError> {
+        let mut tx = self.pool().begin().await.map_err(unavailable)?;
+        // Keep a day: older failures no longer count.
+        sqlx::query("DELETE FROM login_failures WHERE at < ?")
+            .bind(at - 86_400_000)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        for subject in subjects {
+            sqlx::query("INSERT INTO login_failures (subject, at) VALUES (?, ?)")
+                .bind(subject)
+                .bind(at)
+                .execute(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+        }
+        tx.commit().await.map_err(unavailable)
+    }
+
+    async fn queue(
+        &self,
+        wards: Option<&[u32]>,
+        filter: &QueueFilter,
+        limit: usize,
+    ) -> Result<Queue, StoreError> {
+        let mut query = QueryBuilder::<Sqlite>::new(
+            "SELECT tracking_code, procedure, office, applicant_name, received_at, due_date, status, receipt FROM dossiers",
+        );
+        push_filters(&mut query, wards, filter, true);
+        // Earliest due date first, none last (as `sort_queue`, which orders the page again).
+        query
+            .push(" ORDER BY due_date IS NULL, due_date, received_at LIMIT ")
+            .push_bind(limit as i64 + 1);
+        let rows = query
+            .build()
+            .fetch_all(self.pool())
+            .await
+            .map_err(unavailable)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let status: String = row.get(6);
+            let due: Option<String> = row.get(5);
+            let receipt: Receipt = serde_json::from_str(row.get::<&str, _>(7)).map_err(bad_json)?;
+            out.push(QueueRow {
+                tracking_code: row.get(0),
+                procedure: row.get(1),
+                procedure_name: receipt.procedure_name,
+                office: row.get::<i64, _>(2) as u32,
+                applicant: row.get(3),
+                received_at: row.get(4),
+                due_date: due.as_deref().and_then(Date::parse),
+                status: Status::parse(&status)
+                    .ok_or_else(|| StoreError::Unavailable(format!("unknown status {status}")))?,
+            });
+        }
+        let more = out.len() > limit;
+        out.truncate(limit);
+        sort_queue(&mut out);
+
+        let mut count = QueryBuilder::<Sqlite>::new("SELECT status, COUNT(*) FROM dossiers");
+        push_filters(&mut count, wards, filter, false);
+        count.push(" GROUP BY status");
+        let counted = count
+            .build()
+            .fetch_all(self.pool())
+            .await
+            .map_err(unavailable)?;
+        let counts = Status::ALL
+            .iter()
+            .map(|status| {
+                let n = counted
+                    .iter()
+                    .find(|row| row.get::<&str, _>(0) == status.as_str())
+                    .map(|row| row.get::<i64, _>(1) as u32)
+                    .unwrap_or(0);
+                (*status, n)
+            })
+            .collect();
+        Ok(Queue {
+            rows: out,
+            more,
+            counts,
+            wards: Vec::new(),
+        })
+    }
+
+    async fn desk_dossier(&self, tracking_code: &str) -> Result<Option<DeskDossier>, StoreError> {
+        let mut conn = self.pool().acquire().await.map_err(unavailable)?;
+        let row = sqlx::query(
+            "SELECT id, procedure, office, applicant_name, received_at, due_date, status, content \
+             FROM dossiers WHERE tracking_code = ?",
+        )
+        .bind(tracking_code)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(unavailable)?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let id: i64 = row.get(0);
+        let procedure: String = row.get(1);
+        let status: String = row.get(6);
+        let draft: Draft = serde_json::from_str(row.get::<&str, _>(7)).map_err(bad_json)?;
+        let files = sqlx::query_as::<_, (String, String, String, String, i64)>(
+            "SELECT attachment_id, document, name, mime, size FROM dossier_files \
+             WHERE dossier_id = ? ORDER BY rowid",
+        )
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(unavailable)?
+        .into_iter()
+        .map(|(attachment, document, name, mime, size)| DeskFile {
+            attachment,
+            document,
+            name,
+            mime,
+            size: size as u64,
+        })
+        .collect();
+        let history = history_of(&mut conn, id, &procedure).await?;
+        Ok(Some(DeskDossier {
+            tracking_code: tracking_code.to_string(),
+            office: row.get::<i64, _>(2) as u32,
+            applicant: row.get(3),
+            received_at: row.get(4),
+            due_date: row
+                .get::<Option<String>, _>(5)
+                .as_deref()
+                .and_then(Date::parse),
+            status: Status::parse(&status)
+                .ok_or_else(|| StoreError::Unavailable(format!("unknown status {status}")))?,
+            draft,
+            files,
+            history,
+            view: Default::default(),
+        }))
+    }
+
+    async fn transition(&self, transition: Transition) -> Result<bool, StoreError> {
+        let mut tx = self
+            .pool()
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(unavailable)?;
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM dossiers WHERE tracking_code = ? AND status = ?")
+                .bind(&transition.tracking_code)
+                .bind(transition.from.as_str())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+        let Some((id,)) = row else {
+            tx.rollback().await.map_err(unavailable)?;
+            return Ok(false);
+        };
+        let missing = (!transition.missing.is_empty())
+            .then(|| serde_json::to_string(&transition.missing))
+            .transpose()
+            .map_err(bad_json)?;
+        sqlx::query(
+            "INSERT INTO dossier_events (dossier_id, status, reason, at, actor, missing) \
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(transition.to.as_str())
+        .bind(&transition.reason)
+        .bind(transition.at)
+        .bind(&transition.actor)
+        .bind(missing)
+        .execute(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        sqlx::query("UPDATE dossiers SET status = ? WHERE id = ?")
+            .bind(transition.to.as_str())
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        tx.commit().await.map_err(unavailable)?;
+        Ok(true)
+    }
+
+    async fn desk_file(
+        &self,
+        tracking_code: &str,
+        attachment: &str,
+    ) -> Result<Option<(u32, DeskFile, String)>, StoreError> {
+        let row: Option<(i64, String, String, String, i64, String)> = sqlx::query_as(
+            "SELECT d.office, f.document, f.name, f.mime, f.size, f.sha256 \
+             FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id \
+             WHERE d.tracking_code = ? AND f.attachment_id = ?",
+        )
+        .bind(tracking_code)
+        .bind(attachment)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(unavailable)?;
+        Ok(row.map(|(office, document, name, mime, size, sha256)| {
+            (
+                office as u32,
+                DeskFile {
+                    attachment: attachment.to_string(),
+                    document,
+                    name,
+                    mime,
+                    size: size as u64,
+                },
+                sha256,
+            )
+        }))
+    }
+
+    async fn supplement(
+        &self,
+        dossier_key: &str,
+        sending: &str,
+        files: Vec<ListedFile>,
+        at: i64,
+    ) -> Result<Supplemented, StoreError> {
+        let mut tx = self
+            .pool()
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(unavailable)?;
+        let done: Option<(i64,)> =
+            sqlx::query_as("SELECT dossier_id FROM supplements WHERE idempotency_key = ?")
+                .bind(sending)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+        if done.is_some() {
+            tx.rollback().await.map_err(unavailable)?;
+            return Ok(Supplemented::Stored);
+        }
+        let row: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, status FROM dossiers WHERE idempotency_key = ?")
+                .bind(dossier_key)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+        let Some((id, status)) = row else {
+            tx.rollback().await.map_err(unavailable)?;
+            return Ok(Supplemented::NoDossier);
+        };
+        let Some(next) = Status::parse(&status).and_then(app::dossier::decision::after_supplement)
+        else {
+            tx.rollback().await.map_err(unavailable)?;
+            return Ok(Supplemented::NotAsked);
+        };
+        // The papers asked for in the latest "more documents needed".
+        let asked: Option<(Option<String>,)> = sqlx::query_as(
+            "SELECT missing FROM dossier_events WHERE dossier_id = ? AND status = ? \
+             ORDER BY id DESC LIMIT 1",
+        )
+        .bind(id)
+        .bind(Status::MoreDocumentsNeeded.as_str())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        let asked: Vec<String> = match asked.and_then(|(m,)| m) {
+            Some(json) => serde_json::from_str(&json).map_err(bad_json)?,
+            None => Vec::new(),
+        };
+        if let Some(file) = files.iter().find(|f| !asked.contains(&f.document)) {
+            tx.rollback().await.map_err(unavailable)?;
+            return Ok(Supplemented::PaperNotAsked(file.document.clone()));
+        }
+        let staged: Vec<(String, String, String, i64)> = sqlx::query_as(
+            "SELECT attachment_id, sha256, mime, size FROM staged_files WHERE idempotency_key = ?",
+        )
+        .bind(sending)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        let mut missing = Vec::new();
+        let mut found = Vec::new();
+        for file in &files {
+            match staged
+                .iter()
+                .find(|(a, _, _, size)| *a == file.attachment && *size as u64 == file.size)
+            {
+                Some((_, sha256, mime, _)) => found.push((file, sha256, mime)),
+                None => missing.push(file.attachment.clone()),
+            }
+        }
+        if !missing.is_empty() {
+            tx.rollback().await.map_err(unavailable)?;
+            return Err(StoreError::Missing(missing));
+        }
+        for (file, sha256, mime) in found {
+            sqlx::query(
+                "INSERT INTO dossier_files (dossier_id, attachment_id, document, name, mime, size, sha256) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dossier_id, attachment_id) DO NOTHING",
+            )
+            .bind(id)
+            .bind(&file.attachment)
+            .bind(&file.document)
+            .bind(&file.name)
+            .bind(mime)
+            .bind(file.size as i64)
+            .bind(sha256)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        }
+        sqlx::query("INSERT INTO supplements (idempotency_key, dossier_id, at) VALUES (?, ?, ?)")
+            .bind(sending)
+            .bind(id)
+            .bind(at)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        sqlx::query(
+            "INSERT INTO dossier_events (dossier_id, status, reason, at, actor) VALUES (?, ?, NULL, ?, 'resident')",
+        )
+        .bind(id)
+        .bind(next.as_str())
+        .bind(at)
+        .execute(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        sqlx::query("UPDATE dossiers SET status = ? WHERE id = ?")
+            .bind(next.as_str())
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        sqlx::query("DELETE FROM staged_files WHERE idempotency_key = ?")
+            .bind(sending)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        tx.commit().await.map_err(unavailable)?;
+        Ok(Supplemented::Stored)
+    }
+}

@@ -1,0 +1,580 @@
+//! The help desk through the real server functions, against a real SQLite file: accounts made by
+//! the CLI with argon2id hashes, sign-in and its lock-out, sessions and CSRF tokens, an officer
+//! kept to their own wards (by direct calls, not through pages), every decision in the history,
+//! the resident's added papers stored once, and what the resident sees on `/track`.
+
+use app::api::desk::DeskSession;
+use app::api::desk::decide_dossier::{Decided, DecisionProblemCode};
+use app::api::supplement_dossier::AddedFile;
+use app::dossier::desk::{DeskDossier, DeskError, Queue, SignInAnswer};
+use app::dossier::example::photo;
+use app::dossier::submission::{Receipt, Status, StatusEvent, SubmitError, TrackAnswer};
+use app::staff::Role;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use serde_json::{Value, json};
+use server::db::SqliteDatabase;
+use std::sync::Arc;
+
+mod support;
+
+use support::{birth_draft, jpeg, key};
+
+const PASSWORD: &str = "mật khẩu dài 2026";
+
+struct Desk {
+    _dir: tempfile::TempDir,
+    db: Arc<SqliteDatabase>,
+    router: Router,
+}
+
+/// One browser: its session cookie, once signed in.
+#[derive(Default, Clone)]
+struct Browser {
+    cookie: Option<String>,
+    csrf: String,
+}
+
+async fn desk() -> Desk {
+    let (dir, db, state) = support::scratch().await;
+    let router = support::build(state).await;
+    for (name, role, wards) in [
+        ("admin", Role::Admin, vec![]),
+        ("lan", Role::Officer, vec![70]),
+        ("minh", Role::Officer, vec![4, 8]),
+    ] {
+        server::cli::add_staff(&*db, name.into(), role, wards, PASSWORD)
+            .await
+            .unwrap();
+    }
+    Desk {
+        _dir: dir,
+        db,
+        router,
+    }
+}
+
+impl Desk {
+    async fn post(
+        &self,
+        browser: &mut Browser,
+        path: &str,
+        body: Value,
+        origin: Option<&str>,
+    ) -> (StatusCode, Vec<u8>) {
+        let mut request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ACCEPT, "application/json")
+            .header(header::HOST, "motcua.test");
+        if let Some(origin) = origin {
+            request = request.header(header::ORIGIN, origin);
+        }
+        if let Some(cookie) = &browser.cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        let request = request.body(Body::from(body.to_string())).unwrap();
+        let (status, headers, body) = support::send(&self.router, request).await;
+        if let Some(set) = headers.get(header::SET_COOKIE) {
+            let set = set.to_str().unwrap();
+            let pair = set.split(';').next().unwrap().to_string();
+            browser.cookie = (!pair.ends_with('=')).then_some(pair);
+        }
+        (status, body)
+    }
+
+    async fn call<T: serde::de::DeserializeOwned>(
+        &self,
+        browser: &mut Browser,
+        endpoint: &str,
+        body: Value,
+    ) -> Result<T, DeskError> {
+        let (status, body) = self
+            .post(
+                browser,
+                &format!("/api/desk/{endpoint}"),
+                body,
+                Some("https://motcua.test"),
+            )
+            .await;
+        support::answer(status, &body)
+    }
+
+    async fn sign_in(&self, browser: &mut Browser, user: &str, password: &str) -> SignInAnswer {
+        let answer = self
+            .call(
+                browser,
+                "sign-in",
+                json!({ "username": user, "password": password }),
+            )
+            .await
+            .unwrap();
+        if answer == SignInAnswer::SignedIn {
+            let me: Option<DeskSession> = self.call(browser, "me", json!({})).await.unwrap();
+            browser.csrf = me.unwrap().csrf;
+        }
+        answer
+    }
+
+    async fn officer(&self, user: &str) -> Browser {
+        let mut browser = Browser::default();
+        assert_eq!(
+            self.sign_in(&mut browser, user, PASSWORD).await,
+            SignInAnswer::SignedIn
+        );
+        browser
+    }
+
+    async fn queue(&self, browser: &mut Browser, filter: Value) -> Result<Queue, DeskError> {
+        self.call(browser, "queue", json!({ "filter": filter }))
+            .await
+    }
+
+    async fn open(&self, browser: &mut Browser, code: &str) -> Result<DeskDossier, DeskError> {
+        self.call(browser, "dossier", json!({ "tracking_code": code }))
+            .await
+    }
+
+    async fn decide(
+        &self,
+        browser: &mut Browser,
+        code: &str,
+        from: Status,
+        to: Status,
+        reason: &str,
+        missing: &[&str],
+    ) -> Result<Decided, DeskError> {
+        let csrf = browser.csrf.clone();
+        self.call(
+            browser,
+            "decide",
+            json!({ "csrf": csrf, "tracking_code": code, "from": from, "to": to,
+                    "reason": reason, "missing": missing }),
+        )
+        .await
+    }
+
+    /// A resident's call to a dossier server function (no session).
+    async fn resident<T: serde::de::DeserializeOwned>(
+        &self,
+        endpoint: &str,
+        body: Value,
+    ) -> Result<T, SubmitError> {
+        let (status, body) = self
+            .post(
+                &mut Browser::default(),
+                &format!("/api/dossiers/{endpoint}"),
+                body,
+                None,
+            )
+            .await;
+        support::answer(status, &body)
+    }
+
+    async fn upload(&self, key: &str, attachment: &str, bytes: &[u8]) {
+        let request = support::upload_request(key, attachment, "image/jpeg", bytes);
+        let (status, _, body) = support::send(&self.router, request).await;
+        assert!(status.is_success(), "{}", String::from_utf8_lossy(&body));
+    }
+
+    /// A birth registration for Phường Hoàn Kiếm (70), with a photo of the birth certificate.
+    async fn submitted(&self) -> (String, Receipt) {
+        let mut draft = birth_draft();
+        let dossier_key = key();
+        let attachment = key();
+        self.upload(&dossier_key, &attachment, &jpeg(2000)).await;
+        draft
+            .attachments
+            .push(photo(&attachment, "birth_certificate", 2000));
+        let receipt: Receipt = self
+            .resident("submit", json!({ "key": dossier_key, "draft": draft }))
+            .await
+            .unwrap();
+        (dossier_key, receipt)
+    }
+
+    async fn count(&self, sql: &str) -> i64 {
+        let (n,): (i64,) = sqlx::query_as(sql).fetch_one(self.db.pool()).await.unwrap();
+        n
+    }
+
+    async fn file(&self, browser: &Browser, path: &str) -> StatusCode {
+        let mut request = Request::get(path);
+        if let Some(cookie) = &browser.cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        let (status, _, _) =
+            support::send(&self.router, request.body(Body::empty()).unwrap()).await;
+        status
+    }
+}
+
+#[tokio::test]
+async fn passwords_are_stored_as_argon2id_and_five_wrong_ones_lock_sign_in() {
+    let d = desk().await;
+    let (hash,): (String,) =
+        sqlx::query_as("SELECT password_hash FROM staff WHERE username = 'lan'")
+            .fetch_one(d.db.pool())
+            .await
+            .unwrap();
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    assert!(!hash.contains(PASSWORD));
+
+    let mut browser = Browser::default();
+    // An unknown name and a wrong password get the same answer.
+    assert_eq!(
+        d.sign_in(&mut browser, "nobody", PASSWORD).await,
+        SignInAnswer::Wrong
+    );
+    for _ in 0..4 {
+        assert_eq!(
+            d.sign_in(&mut browser, "lan", "wrong password!").await,
+            SignInAnswer::Wrong
+        );
+    }
+    let before = app::api::store::now_millis();
+    let SignInAnswer::Locked { retry_at } = d.sign_in(&mut browser, "Lan", "wrong again!!").await
+    else {
+        panic!("the fifth wrong password locks");
+    };
+    let wait = retry_at - before;
+    assert!(
+        (14 * 60_000..=15 * 60_000 + 5_000).contains(&wait),
+        "{wait} ms"
+    );
+    // Locked even with the right password; nothing signed in.
+    assert!(matches!(
+        d.sign_in(&mut browser, "lan", PASSWORD).await,
+        SignInAnswer::Locked { .. }
+    ));
+    assert!(browser.cookie.is_none());
+    let me: Option<DeskSession> = d.call(&mut browser, "me", json!({})).await.unwrap();
+    assert_eq!(me, None);
+    // Another officer is not locked out by Lan's mistakes.
+    d.officer("minh").await;
+    // Wrong passwords are kept per name, and one day at most.
+    assert_eq!(
+        d.count("SELECT COUNT(*) FROM login_failures WHERE subject = 'user:lan'")
+            .await,
+        5
+    );
+}
+
+#[tokio::test]
+async fn a_session_is_an_httponly_strict_cookie_kept_in_the_database_and_ended_by_signing_out() {
+    let d = desk().await;
+    let request = Request::post("/api/desk/sign-in")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::from(
+            json!({ "username": "lan", "password": PASSWORD }).to_string(),
+        ))
+        .unwrap();
+    let (status, headers, _) = support::send(&d.router, request).await;
+    assert_eq!(status, StatusCode::OK);
+    let cookie = headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
+    assert!(cookie.starts_with("motcua_desk="), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    assert_eq!(d.count("SELECT COUNT(*) FROM staff_sessions").await, 1);
+
+    let mut lan = d.officer("lan").await;
+    let me: Option<DeskSession> = d.call(&mut lan, "me", json!({})).await.unwrap();
+    assert_eq!(me.unwrap().staff.wards, vec![70]);
+    // Signing out needs the token too.
+    assert_eq!(
+        d.call::<()>(&mut lan, "sign-out", json!({ "csrf": "forged" }))
+            .await,
+        Err(DeskError::StaleForm)
+    );
+    let csrf = lan.csrf.clone();
+    d.call::<()>(&mut lan, "sign-out", json!({ "csrf": csrf }))
+        .await
+        .unwrap();
+    assert_eq!(
+        d.queue(&mut lan, json!({})).await,
+        Err(DeskError::NotSignedIn)
+    );
+}
+
+#[tokio::test]
+async fn an_officer_neither_sees_nor_changes_another_wards_dossiers() {
+    let d = desk().await;
+    let (_, receipt) = d.submitted().await;
+    let code = receipt.tracking_code.clone();
+    let mut lan = d.officer("lan").await; // ward 70: the dossier's
+    let mut minh = d.officer("minh").await; // wards 4 and 8
+    let mut admin = d.officer("admin").await;
+
+    let queue = d.queue(&mut lan, json!({})).await.unwrap();
+    assert_eq!(queue.rows.len(), 1);
+    assert_eq!(queue.rows[0].tracking_code, code);
+    assert!(queue.counts.contains(&(Status::Received, 1)));
+    assert!(d.queue(&mut minh, json!({})).await.unwrap().rows.is_empty());
+    // Asking for ward 70 by filter does not widen Minh's wards.
+    let asked = d.queue(&mut minh, json!({ "ward": 70 })).await.unwrap();
+    assert!(asked.rows.is_empty());
+    assert!(asked.counts.iter().all(|(_, n)| *n == 0));
+    assert_eq!(d.queue(&mut admin, json!({})).await.unwrap().rows.len(), 1);
+
+    assert_eq!(d.open(&mut minh, &code).await, Err(DeskError::NotFound));
+    assert_eq!(
+        d.decide(
+            &mut minh,
+            &code,
+            Status::Received,
+            Status::Refused,
+            "không",
+            &[]
+        )
+        .await,
+        Err(DeskError::NotFound)
+    );
+    let file = d.open(&mut lan, &code).await.unwrap().files[0]
+        .attachment
+        .clone();
+    let path = format!("/desk/files/{code}/{file}");
+    assert_eq!(d.file(&minh, &path).await, StatusCode::NOT_FOUND);
+    assert_eq!(
+        d.file(&Browser::default(), &path).await,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(d.file(&lan, &path).await, StatusCode::OK);
+    assert_eq!(d.file(&admin, &path).await, StatusCode::OK);
+
+    // Without a session, with another session's token, or from another site: refused.
+    let mut nobody = Browser::default();
+    assert_eq!(
+        d.open(&mut nobody, &code).await,
+        Err(DeskError::NotSignedIn)
+    );
+    let mut forged = lan.clone();
+    forged.csrf = minh.csrf.clone();
+    assert_eq!(
+        d.decide(
+            &mut forged,
+            &code,
+            Status::Received,
+            Status::Processing,
+            "",
+            &[]
+        )
+        .await,
+        Err(DeskError::StaleForm)
+    );
+    let csrf = lan.csrf.clone();
+    let (status, _) = d
+        .post(
+            &mut lan,
+            "/api/desk/decide",
+            json!({ "csrf": csrf, "tracking_code": code, "from": "received",
+                    "to": "processing", "reason": "", "missing": [] }),
+            Some("https://evil.example"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // Nothing of all this changed the dossier.
+    assert_eq!(d.count("SELECT COUNT(*) FROM dossier_events").await, 1);
+    assert_eq!(
+        d.open(&mut lan, &code).await.unwrap().status,
+        Status::Received
+    );
+}
+
+#[tokio::test]
+async fn every_decision_is_in_the_history_and_the_resident_reads_the_reason() {
+    let d = desk().await;
+    let (dossier_key, receipt) = d.submitted().await;
+    let code = receipt.tracking_code.clone();
+    let mut lan = d.officer("lan").await;
+
+    // Refused without a reason, or asking for a paper not on the checklist: nothing stored.
+    assert_eq!(
+        d.decide(
+            &mut lan,
+            &code,
+            Status::Received,
+            Status::Refused,
+            "  ",
+            &[]
+        )
+        .await,
+        Ok(Decided::Refused(DecisionProblemCode::ReasonRequired))
+    );
+    assert_eq!(
+        d.decide(
+            &mut lan,
+            &code,
+            Status::Received,
+            Status::MoreDocumentsNeeded,
+            "Thiếu",
+            &["passport"]
+        )
+        .await,
+        Ok(Decided::Refused(DecisionProblemCode::UnknownDocument(
+            "passport".into()
+        )))
+    );
+    assert_eq!(
+        d.decide(
+            &mut lan,
+            &code,
+            Status::Received,
+            Status::ResultReady,
+            "",
+            &[]
+        )
+        .await,
+        Ok(Decided::Refused(DecisionProblemCode::NotAllowed {
+            from: Status::Received,
+            to: Status::ResultReady
+        }))
+    );
+    assert_eq!(d.count("SELECT COUNT(*) FROM dossier_events").await, 1);
+
+    let reason = "Ảnh giấy chứng sinh bị mờ, không đọc được số. Vui lòng chụp lại rõ nét.";
+    assert_eq!(
+        d.decide(
+            &mut lan,
+            &code,
+            Status::Received,
+            Status::Processing,
+            "",
+            &[]
+        )
+        .await,
+        Ok(Decided::Stored)
+    );
+    assert_eq!(
+        d.decide(
+            &mut lan,
+            &code,
+            Status::Processing,
+            Status::MoreDocumentsNeeded,
+            reason,
+            &["birth_certificate"]
+        )
+        .await,
+        Ok(Decided::Stored)
+    );
+    // A second officer's page still shows "processing": their decision is refused.
+    let mut admin = d.officer("admin").await;
+    assert_eq!(
+        d.decide(
+            &mut admin,
+            &code,
+            Status::Processing,
+            Status::ResultReady,
+            "",
+            &[]
+        )
+        .await,
+        Err(DeskError::Changed)
+    );
+
+    // The resident sees the reason and the paper on /track and on their device's list.
+    let TrackAnswer::Found(tracked) = d
+        .resident::<TrackAnswer>("track", json!({ "code": code, "phone_last4": "5678" }))
+        .await
+        .unwrap()
+    else {
+        panic!("found");
+    };
+    let last = tracked.events.last().unwrap();
+    assert_eq!(last.status, Status::MoreDocumentsNeeded);
+    assert_eq!(last.reason.as_deref(), Some(reason));
+    assert_eq!(last.missing.len(), 1);
+    assert_eq!(last.missing[0].id, "birth_certificate");
+    assert!(
+        last.missing[0].name.vi.contains("chứng sinh"),
+        "{:?}",
+        last.missing[0].name
+    );
+    let statuses: Vec<(String, Vec<StatusEvent>)> = d
+        .resident("statuses", json!({ "keys": [dossier_key] }))
+        .await
+        .unwrap();
+    assert_eq!(statuses[0].1.last(), Some(last));
+
+    // The resident adds the paper: stored once however often it is sent, back in the queue.
+    let sending = key();
+    let attachment = key();
+    let added = vec![AddedFile {
+        attachment: attachment.clone(),
+        document: "birth_certificate".into(),
+        name: "giay-chung-sinh.jpg".into(),
+        size: 3000,
+    }];
+    let body = json!({ "key": dossier_key, "sending": sending, "files": added });
+    assert_eq!(
+        d.resident::<()>("supplement", body.clone()).await,
+        Err(SubmitError::AttachmentsMissing(vec![attachment.clone()]))
+    );
+    d.upload(&sending, &attachment, &jpeg(3000)).await;
+    let not_asked = json!({ "key": dossier_key, "sending": key(), "files": [AddedFile {
+        document: "identity".into(), ..added[0].clone() }] });
+    assert!(matches!(
+        d.resident::<()>("supplement", not_asked).await,
+        Err(SubmitError::NotReady(_))
+    ));
+    for _ in 0..3 {
+        d.resident::<()>("supplement", body.clone()).await.unwrap();
+    }
+    assert_eq!(d.count("SELECT COUNT(*) FROM supplements").await, 1);
+    assert_eq!(d.count("SELECT COUNT(*) FROM dossier_files").await, 2);
+    // Once back in the queue, another sending is refused: nothing is asked any more.
+    let late = json!({ "key": dossier_key, "sending": key(), "files": added });
+    assert_eq!(
+        d.resident::<()>("supplement", late).await,
+        Err(SubmitError::NotAsked)
+    );
+
+    let dossier = d.open(&mut lan, &code).await.unwrap();
+    assert_eq!(dossier.status, Status::Received);
+    assert_eq!(dossier.files.len(), 2);
+    for (from, to) in [
+        (Status::Received, Status::Processing),
+        (Status::Processing, Status::ResultReady),
+        (Status::ResultReady, Status::Collected),
+    ] {
+        assert_eq!(
+            d.decide(&mut lan, &code, from, to, "", &[]).await,
+            Ok(Decided::Stored)
+        );
+    }
+    assert_eq!(
+        d.decide(
+            &mut lan,
+            &code,
+            Status::Collected,
+            Status::Refused,
+            "muộn",
+            &[]
+        )
+        .await,
+        Ok(Decided::Refused(DecisionProblemCode::Closed))
+    );
+    // Every step, who made it, in order; the history is appended, never rewritten.
+    let dossier = d.open(&mut lan, &code).await.unwrap();
+    let steps: Vec<(Status, &str)> = dossier
+        .history
+        .iter()
+        .map(|h| (h.status, h.actor.as_str()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (Status::Received, "resident"),
+            (Status::Processing, "lan"),
+            (Status::MoreDocumentsNeeded, "lan"),
+            (Status::Received, "resident"),
+            (Status::Processing, "lan"),
+            (Status::ResultReady, "lan"),
+            (Status::Collected, "lan"),
+        ]
+    );
+    assert_eq!(dossier.history[2].reason.as_deref(), Some(reason));
+    assert_eq!(d.count("SELECT COUNT(*) FROM dossier_events").await, 7);
+}
