@@ -78,7 +78,15 @@ fn waiting_count(drafts: &[crate::dossier::model::Draft]) -> usize {
     use crate::dossier::model::SubmissionState;
     drafts
         .iter()
-        .filter(|d| matches!(d.state, SubmissionState::Queued { .. }))
+        .filter(|d| {
+            matches!(d.state, SubmissionState::Queued { .. })
+                || d.supplement.as_ref().is_some_and(|s| {
+                    matches!(
+                        s.state,
+                        crate::dossier::supplement::SupplementState::Queued { .. }
+                    )
+                })
+        })
         .count()
 }
 

@@ -33,6 +33,12 @@ pub fn backoff_millis(failures: u32) -> u32 {
     step.min(300_000)
 }
 
+/// The key of a dossier's added papers in [`super::Device::sending`] (the dossier's own id is
+/// the dossier's).
+pub fn supplement_id(draft_id: &str) -> String {
+    format!("{draft_id}+supplement")
+}
+
 /// Sends every queued dossier now if the app is not already doing so.
 pub fn kick(device: Option<super::Device>) {
     #[cfg(feature = "hydrate")]
@@ -48,7 +54,8 @@ mod browser {
     use super::{Sending, backoff_millis};
     use crate::device::{Device, now, store};
     use crate::dossier::model::{Attachment, Draft, SubmissionState};
-    use crate::dossier::submission::{Receipt, SubmitError, Unmet};
+    use crate::dossier::submission::{Receipt, Status, StatusEvent, SubmitError, Unmet};
+    use crate::dossier::supplement::SupplementState;
     use leptos::prelude::*;
     use std::cell::{Cell, RefCell};
     use wasm_bindgen::JsCast;
@@ -113,6 +120,13 @@ mod browser {
         };
         let mut retry = false;
         for draft in drafts {
+            if draft
+                .supplement
+                .as_ref()
+                .is_some_and(|s| matches!(s.state, SupplementState::Queued { .. }))
+            {
+                retry |= run_supplement(device, &draft).await;
+            }
             if !matches!(draft.state, SubmissionState::Queued { .. }) {
                 continue;
             }
@@ -161,6 +175,107 @@ mod browser {
             }
         }
         retry
+    }
+
+    /// Sends the papers added to a sent dossier; true when it should be tried again later.
+    async fn run_supplement(device: Device, draft: &Draft) -> bool {
+        let id = super::supplement_id(&draft.id);
+        if !device.online.get_untracked() {
+            set(device, &id, Sending::Waiting);
+            return false;
+        }
+        set(device, &id, Sending::Sending(0));
+        let result = send_supplement(device, draft).await;
+        // The draft as stored now (the resident may have moved on), with the outcome.
+        let Ok(Some(mut stored)) = store::get_draft(&draft.id).await else {
+            return true;
+        };
+        let Some(supplement) = stored.supplement.as_mut() else {
+            return false;
+        };
+        match result {
+            Ok(()) => {
+                FAILURES.set(0);
+                let at = now();
+                supplement.state = SupplementState::Sent { at };
+                // Back in the office's queue (the server wrote the same step).
+                stored.office_status = Some(StatusEvent {
+                    status: Status::Received,
+                    at,
+                    reason: None,
+                    missing: Vec::new(),
+                });
+                stored.updated = at;
+                if store::put_draft(&stored).await.is_ok() {
+                    set(device, &id, Sending::Sent);
+                    false
+                } else {
+                    true
+                }
+            }
+            Err(error) if error.is_transient() => {
+                if error == SubmitError::Offline {
+                    crate::device::recheck(device);
+                }
+                set(device, &id, Sending::Retrying { at: 0, error });
+                true
+            }
+            Err(error) => {
+                supplement.state = SupplementState::Failed {
+                    at: now(),
+                    error: error.clone(),
+                };
+                stored.updated = now();
+                let _ = store::put_draft(&stored).await;
+                set(device, &id, Sending::Refused(error));
+                false
+            }
+        }
+    }
+
+    async fn send_supplement(device: Device, draft: &Draft) -> Result<(), SubmitError> {
+        use crate::api::supplement_dossier::{AddedFile, supplement_dossier};
+        let key = draft
+            .submission_key
+            .clone()
+            .ok_or(SubmitError::BadRequest)?;
+        let supplement = draft.supplement.as_ref().ok_or(SubmitError::BadRequest)?;
+        let id = super::supplement_id(&draft.id);
+        let total: u64 = supplement
+            .attachments
+            .iter()
+            .map(|a| a.size)
+            .sum::<u64>()
+            .max(1);
+        let mut done = 0u64;
+        for attachment in &supplement.attachments {
+            let blob = store::get_file(&attachment.id)
+                .await
+                .ok()
+                .flatten()
+                .ok_or_else(|| {
+                    SubmitError::NotReady(vec![Unmet::Attachments(attachment.document.clone())])
+                })?;
+            let before = done;
+            let id = id.clone();
+            upload(&supplement.key, attachment, &blob, move |loaded| {
+                let percent = ((before + loaded) * 95 / total).min(95) as u8;
+                set(device, &id, Sending::Sending(percent));
+            })
+            .await?;
+            done += attachment.size;
+        }
+        let files = supplement
+            .attachments
+            .iter()
+            .map(|a| AddedFile {
+                attachment: a.id.clone(),
+                document: a.document.clone(),
+                name: a.name.clone(),
+                size: a.size,
+            })
+            .collect();
+        supplement_dossier(key, supplement.key.clone(), files).await
     }
 
     async fn send(device: Device, draft: &Draft) -> Result<Receipt, SubmitError> {

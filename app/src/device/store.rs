@@ -235,7 +235,8 @@ mod imp {
     pub async fn delete_draft(draft: &Draft) -> Result<(), StoreError> {
         write(&[DRAFTS, FILES], |tx| {
             delete(tx, DRAFTS, &draft.id)?;
-            for attachment in &draft.attachments {
+            let added = draft.supplement.iter().flat_map(|s| &s.attachments);
+            for attachment in draft.attachments.iter().chain(added) {
                 delete(tx, FILES, &attachment.id)?;
             }
             Ok(())

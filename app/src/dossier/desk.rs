@@ -113,6 +113,8 @@ pub struct Queue {
     pub counts: Vec<(Status, u32)>,
     /// The wards the officer handles (statistics codes), for the ward filter.
     pub wards: Vec<u32>,
+    /// The procedures of the dossiers in these wards, for the procedure filter.
+    pub procedures: Vec<(String, Text)>,
 }
 
 /// One step of a dossier's history as the desk sees it: who made it, too.

@@ -13,5 +13,6 @@ pub mod form;
 pub mod handoff;
 pub mod model;
 pub mod submission;
+pub mod supplement;
 pub mod tracking;
 pub mod validate;

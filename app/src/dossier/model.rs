@@ -123,6 +123,9 @@ pub struct Draft {
     /// Once sent: the office's latest step, as last heard from the server.
     #[serde(default)]
     pub office_status: Option<super::submission::StatusEvent>,
+    /// Papers added after the office asked for more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supplement: Option<super::supplement::Supplement>,
 }
 
 /// The part of a dossier after its form's sections: the checklist's papers and their photos.
@@ -170,6 +173,7 @@ impl Draft {
             office: None,
             declared: false,
             office_status: None,
+            supplement: None,
         }
     }
 

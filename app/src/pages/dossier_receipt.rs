@@ -25,8 +25,17 @@ pub fn ReceiptPart(handle: DraftHandle) -> impl IntoView {
         _ => None,
     };
     let key = draft.submission_key.clone().unwrap_or_default();
+    let asked = crate::dossier::supplement::asked(&draft).map(|event| {
+        let href = section_href(&draft.id, crate::dossier::supplement::SUPPLEMENT);
+        view! {
+            <div class="notice notice--warning page" data-testid="papers-asked">
+                <p><strong>{text_signal(event.status.text())}</strong>{event.reason.clone().map(|r| view! { " — "{r} })}</p>
+                <p><a class="button button--primary" href=href>{tr!(supplement_link)}</a></p>
+            </div>
+        }
+    });
     match receipt {
-        Some(receipt) => view! { <ReceiptView receipt key /> }.into_any(),
+        Some(receipt) => view! { {asked}<ReceiptView receipt key /> }.into_any(),
         None => view! {
             <Title text=move || t_string!(i18n, receipt_none_title).to_string() />
             <div class="page">

@@ -41,6 +41,8 @@ pub fn DossierSectionPage() -> impl IntoView {
             view! { <super::dossier_review::ReviewPart handle /> }.into_any()
         } else if which == super::dossier_review::RECEIPT {
             view! { <super::dossier_receipt::ReceiptPart handle /> }.into_any()
+        } else if which == crate::dossier::supplement::SUPPLEMENT {
+            view! { <super::dossier_supplement::SupplementPart handle /> }.into_any()
         } else if which == DOCUMENTS {
             view! { <DocumentsPart handle /> }.into_any()
         } else {

@@ -151,12 +151,25 @@ fn DossierRow(draft: Draft, on_deleted: Callback<()>) -> impl IntoView {
     };
     let office_status = draft.office_status.clone().map(|event| {
         let reason = event.reason.clone();
+        let papers = (!event.missing.is_empty()).then(|| {
+            let items = event
+                .missing
+                .iter()
+                .map(|p| view! { <li>{crate::ui::dossier::text_signal(p.name.clone())}</li> })
+                .collect_view();
+            view! { <p>{tr!(track_missing_papers)}</p><ul data-testid="missing-papers">{items}</ul> }
+        });
         view! {
             <p class="dossier-row__status" data-testid="office-status" data-status=event.status.as_str()>
                 {tr!(dossiers_status)}" "<strong>{crate::ui::dossier::text_signal(event.status.text())}</strong>
                 {reason.map(|r| view! { " — "{r} })}
             </p>
+            {papers}
         }
+    });
+    let supplement = crate::dossier::supplement::asked(&draft).is_some().then(|| {
+        let href = crate::ui::dossier::section_href(&draft.id, crate::dossier::supplement::SUPPLEMENT);
+        view! { <p><a class="button button--primary" href=href data-testid="add-papers">{tr!(supplement_link)}</a></p> }
     });
     let heading_id = format!("dossier-{}", draft.id);
     let stored = StoredValue::new(draft.clone());
@@ -183,6 +196,7 @@ fn DossierRow(draft: Draft, on_deleted: Callback<()>) -> impl IntoView {
                 <span>{tr!(dossiers_updated)}" "{updated}</span>
             </p>
             {office_status}
+            {supplement}
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {

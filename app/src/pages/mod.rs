@@ -1,9 +1,13 @@
 //! One module per screen, named after its route.
 
+pub mod desk;
+pub mod desk_dossier;
+pub mod desk_login;
 pub mod dossier;
 pub mod dossier_receipt;
 pub mod dossier_review;
 pub mod dossier_section;
+pub mod dossier_supplement;
 pub mod dossiers;
 pub mod help;
 pub mod home;

@@ -2,6 +2,7 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod desk;
 pub mod display;
 pub mod dossier;
 pub mod layout;

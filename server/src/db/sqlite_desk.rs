@@ -212,11 +212,28 @@ impl DeskStore for SqliteDatabase {
                 (*status, n)
             })
             .collect();
+        // The procedures found in these wards, whatever the other filters, named as on their
+        // receipts.
+        let everything = QueueFilter::default();
+        let mut named = QueryBuilder::<Sqlite>::new("SELECT procedure, MAX(receipt) FROM dossiers");
+        push_filters(&mut named, wards, &everything, false);
+        named.push(" GROUP BY procedure ORDER BY procedure");
+        let mut procedures = Vec::new();
+        for row in named
+            .build()
+            .fetch_all(self.pool())
+            .await
+            .map_err(unavailable)?
+        {
+            let receipt: Receipt = serde_json::from_str(row.get::<&str, _>(1)).map_err(bad_json)?;
+            procedures.push((row.get::<String, _>(0), receipt.procedure_name));
+        }
         Ok(Queue {
             rows: out,
             more,
             counts,
             wards: Vec::new(),
+            procedures,
         })
     }
 

@@ -5,7 +5,7 @@
 
 use super::{DraftHandle, text_signal};
 use crate::catalogue::model::DocumentUse;
-use crate::dossier::model::{Attachment, readable_size};
+use crate::dossier::model::{Attachment, Draft, readable_size};
 use crate::eligibility::model::{DocumentRule, Text};
 use crate::i18n::*;
 use crate::tr;
@@ -34,9 +34,6 @@ fn DocumentItem(handle: DraftHandle, document: DocumentRule, read_only: bool) ->
     let i18n = use_i18n();
     let id = document.id.clone();
     let box_id = format!("have-{id}");
-    let file_id = format!("file-{id}");
-    let refusal = RwSignal::new(None::<Text>);
-    let busy = RwSignal::new(false);
     let have = {
         let id = id.clone();
         move || {
@@ -58,24 +55,79 @@ fn DocumentItem(handle: DraftHandle, document: DocumentRule, read_only: bool) ->
             });
         }
     };
-    let attachments = {
-        let id = id.clone();
+    let usage = match document.usage {
+        DocumentUse::Submit => tr!(result_hand_in),
+        DocumentUse::Show => tr!(result_show),
+    };
+    let (originals, copies) = (document.originals, document.copies);
+    let counts = move || counts_text(i18n, originals, copies);
+    view! {
+        <li class="checklist__item dossier-document" data-document=id.clone()>
+            <div class="checklist__check">
+                <input class="checklist__box" type="checkbox" id=box_id.clone() prop:checked=have
+                    on:change=toggle disabled=read_only />
+                <label class="checklist__have" for=box_id>{tr!(result_have)}</label>
+            </div>
+            <div class="checklist__body">
+                <p class="checklist__name"><RuleText text=document.name.clone() /></p>
+                <p class="checklist__meta">
+                    <span class="badge">{usage}</span>" "<span>{counts}</span>
+                    {document.remark.clone().map(|remark| view! { " "<strong class="badge badge--remark"><RuleText text=remark /></strong> })}
+                    {document.uncertain.then(|| view! { " "<Unconfirmed /> })}
+                </p>
+                <p class="checklist__why"><strong>{tr!(result_why)}": "</strong><RuleText text=document.why.clone() /></p>
+                <PaperFiles handle document=id.clone() target=Target::Dossier read_only />
+            </div>
+        </li>
+    }
+}
+
+/// Where a paper's files go: the dossier being drafted, or the papers added after the office
+/// asked for them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Dossier,
+    Supplement,
+}
+
+fn files_of(draft: &Draft, target: Target, document: &str) -> Vec<Attachment> {
+    match target {
+        Target::Dossier => draft.attachments_for(document).cloned().collect(),
+        Target::Supplement => draft
+            .supplement
+            .as_ref()
+            .map(|s| s.files_for(document).cloned().collect())
+            .unwrap_or_default(),
+    }
+}
+
+/// A paper's photos and files, the refusal of the last one chosen, and the buttons to add more.
+#[component]
+pub fn PaperFiles(
+    handle: DraftHandle,
+    document: String,
+    target: Target,
+    read_only: bool,
+) -> impl IntoView {
+    let refusal = RwSignal::new(None::<Text>);
+    let busy = RwSignal::new(false);
+    let list = {
+        let document = document.clone();
         move || {
-            handle.draft.with(|d| {
-                d.as_ref()
-                    .map(|d| d.attachments_for(&id).cloned().collect::<Vec<_>>())
-                    .unwrap_or_default()
-            })
+            handle
+                .draft
+                .with(|d| {
+                    d.as_ref()
+                        .map(|d| files_of(d, target, &document))
+                        .unwrap_or_default()
+                })
+                .into_iter()
+                .map(|attachment| view! { <AttachmentView handle attachment target read_only /> })
+                .collect_view()
         }
     };
-    let list = move || {
-        attachments()
-            .into_iter()
-            .map(|attachment| view! { <AttachmentView handle attachment read_only /> })
-            .collect_view()
-    };
     let on_files = {
-        let id = id.clone();
+        let document = document.clone();
         move |ev: leptos::ev::Event| {
             #[cfg(feature = "hydrate")]
             {
@@ -94,10 +146,10 @@ fn DocumentItem(handle: DraftHandle, document: DocumentRule, read_only: bool) ->
                 input.set_value("");
                 refusal.set(None);
                 busy.set(true);
-                let document = id.clone();
+                let document = document.clone();
                 leptos::task::spawn_local(async move {
                     for file in files {
-                        if let Err(text) = attach(handle, &document, file).await {
+                        if let Err(text) = attach(handle, target, &document, file).await {
                             refusal.try_set(Some(text));
                             break;
                         }
@@ -106,67 +158,51 @@ fn DocumentItem(handle: DraftHandle, document: DocumentRule, read_only: bool) ->
                 });
             }
             #[cfg(not(feature = "hydrate"))]
-            let _ = (ev, &id);
+            let _ = (ev, &document, target);
         }
     };
-    let usage = match document.usage {
-        DocumentUse::Submit => tr!(result_hand_in),
-        DocumentUse::Show => tr!(result_show),
-    };
-    let (originals, copies) = (document.originals, document.copies);
-    let counts = move || counts_text(i18n, originals, copies);
-    let refusal_id = format!("refusal-{id}");
+    let refusal_id = format!("refusal-{document}");
+    let photo_id = format!("photo-{document}");
+    let file_id = format!("file-{document}");
     view! {
-        <li class="checklist__item dossier-document" data-document=id.clone()>
-            <div class="checklist__check">
-                <input class="checklist__box" type="checkbox" id=box_id.clone() prop:checked=have
-                    on:change=toggle disabled=read_only />
-                <label class="checklist__have" for=box_id>{tr!(result_have)}</label>
-            </div>
-            <div class="checklist__body">
-                <p class="checklist__name"><RuleText text=document.name.clone() /></p>
-                <p class="checklist__meta">
-                    <span class="badge">{usage}</span>" "<span>{counts}</span>
-                    {document.remark.clone().map(|remark| view! { " "<strong class="badge badge--remark"><RuleText text=remark /></strong> })}
-                    {document.uncertain.then(|| view! { " "<Unconfirmed /> })}
-                </p>
-                <p class="checklist__why"><strong>{tr!(result_why)}": "</strong><RuleText text=document.why.clone() /></p>
-                <ul class="attachments">{list}</ul>
-                {move || refusal.get().map(|text| view! {
-                    <p class="error-message" id=refusal_id.clone() role="alert">{text_signal(text)}</p>
-                })}
-                {(!read_only).then(|| {
-                    let photo_id = format!("photo-{id}");
-                    view! {
-                        <div class="attach">
-                            <input class="attach__input" type="file" id=photo_id.clone() accept="image/*"
-                                capture="environment" on:change=on_files.clone() aria-describedby="attach-hint" />
-                            <label class="button button--secondary attach__button" for=photo_id>
-                                {tr!(attach_photo)}
-                            </label>
-                            <input class="attach__input" type="file" id=file_id.clone() multiple=true
-                                accept="image/*,application/pdf" on:change=on_files aria-describedby="attach-hint" />
-                            <label class="button button--secondary attach__button" for=file_id.clone()>
-                                {tr!(attach_file)}
-                            </label>
-                            <span class="attach__busy" aria-live="polite">{move || busy.get().then(|| tr!(attach_busy))}</span>
-                        </div>
-                    }
-                })}
-            </div>
-        </li>
+        <ul class="attachments">{list}</ul>
+        {move || refusal.get().map(|text| view! {
+            <p class="error-message" id=refusal_id.clone() role="alert">{text_signal(text)}</p>
+        })}
+        {(!read_only).then(|| {
+            view! {
+                <div class="attach">
+                    <input class="attach__input" type="file" id=photo_id.clone() accept="image/*"
+                        capture="environment" on:change=on_files.clone() aria-describedby="attach-hint" />
+                    <label class="button button--secondary attach__button" for=photo_id>
+                        {tr!(attach_photo)}
+                    </label>
+                    <input class="attach__input" type="file" id=file_id.clone() multiple=true
+                        accept="image/*,application/pdf" on:change=on_files aria-describedby="attach-hint" />
+                    <label class="button button--secondary attach__button" for=file_id.clone()>
+                        {tr!(attach_file)}
+                    </label>
+                    <span class="attach__busy" aria-live="polite">{move || busy.get().then(|| tr!(attach_busy))}</span>
+                </div>
+            }
+        })}
     }
 }
 
 /// Checks, prepares and keeps one file for `document`; the refusal's text otherwise.
 #[cfg(feature = "hydrate")]
-async fn attach(handle: DraftHandle, document: &str, file: web_sys::File) -> Result<(), Text> {
+async fn attach(
+    handle: DraftHandle,
+    target: Target,
+    document: &str,
+    file: web_sys::File,
+) -> Result<(), Text> {
     use crate::device::{new_id, now, photo, store};
     use crate::dossier::attachment::Refusal;
     let name = file.name();
     let already = handle
         .draft
-        .with_untracked(|d| d.as_ref().map(|d| d.attachments_for(document).count()))
+        .with_untracked(|d| d.as_ref().map(|d| files_of(d, target, document).len()))
         .unwrap_or(0);
     let prepared = photo::prepare(file, already)
         .await
@@ -185,15 +221,30 @@ async fn attach(handle: DraftHandle, document: &str, file: web_sys::File) -> Res
     let Some(mut next) = handle.draft.get_untracked() else {
         return Err(Refusal::NotKept.text(&name));
     };
-    next.attachments.push(attachment.clone());
-    next.ticks.insert(document.to_string());
+    match target {
+        Target::Dossier => {
+            next.attachments.push(attachment.clone());
+            next.ticks.insert(document.to_string());
+        }
+        Target::Supplement => match next.supplement.as_mut() {
+            Some(supplement) if supplement.is_editable() => {
+                supplement.attachments.push(attachment.clone())
+            }
+            _ => return Err(Refusal::NotKept.text(&name)),
+        },
+    }
     next.updated = now();
     match store::put_file(&next, &attachment.id, &prepared.blob).await {
         Ok(()) => {
-            handle.update(|d| {
-                d.attachments.push(attachment);
-                d.ticks.insert(document.to_string());
-            });
+            match target {
+                Target::Dossier => handle.update(|d| {
+                    d.attachments.push(attachment);
+                    d.ticks.insert(document.to_string());
+                }),
+                Target::Supplement => {
+                    handle.update_supplement(|s| s.attachments.push(attachment));
+                }
+            }
             Ok(())
         }
         Err(store::StoreError::Full) => Err(Refusal::DeviceFull.text(&name)),
@@ -203,7 +254,12 @@ async fn attach(handle: DraftHandle, document: &str, file: web_sys::File) -> Res
 
 /// One attached photo or file: thumbnail, name, size and a remove button.
 #[component]
-fn AttachmentView(handle: DraftHandle, attachment: Attachment, read_only: bool) -> impl IntoView {
+fn AttachmentView(
+    handle: DraftHandle,
+    attachment: Attachment,
+    target: Target,
+    read_only: bool,
+) -> impl IntoView {
     let english = english();
     let url = RwSignal::new(None::<String>);
     #[cfg(feature = "hydrate")]
@@ -241,7 +297,12 @@ fn AttachmentView(handle: DraftHandle, attachment: Attachment, read_only: bool) 
         let id = attachment.id.clone();
         move |_| {
             let id = id.clone();
-            handle.update(|d| d.attachments.retain(|a| a.id != id));
+            match target {
+                Target::Dossier => handle.update(|d| d.attachments.retain(|a| a.id != id)),
+                Target::Supplement => {
+                    handle.update_supplement(|s| s.attachments.retain(|a| a.id != id));
+                }
+            }
             #[cfg(feature = "hydrate")]
             if let Some(draft) = handle.draft.get_untracked() {
                 leptos::task::spawn_local(async move {

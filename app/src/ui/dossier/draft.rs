@@ -146,6 +146,48 @@ impl DraftHandle {
         self.save_now();
     }
 
+    /// Starts the papers to add for the office's current request (once; the sending's key is
+    /// fixed now, so however often it is sent the office stores it once).
+    pub fn start_supplement(&self) {
+        use crate::dossier::supplement::{asked, current, start};
+        let needed = |d: &Draft| asked(d).is_some() && current(d).is_none();
+        if self.change_when(needed, |d| {
+            start(d, device::new_id);
+        }) {
+            self.save_now();
+        }
+    }
+
+    /// Changes the papers being added (while not queued or sent).
+    pub fn update_supplement(
+        &self,
+        change: impl FnOnce(&mut crate::dossier::supplement::Supplement),
+    ) -> bool {
+        use crate::dossier::supplement::{Supplement, current};
+        let editable = |d: &Draft| current(d).is_some_and(Supplement::is_editable);
+        self.change_when(editable, |d| {
+            if let Some(supplement) = d.supplement.as_mut() {
+                change(supplement);
+            }
+        })
+    }
+
+    /// Puts the added papers in the outbox, if every paper asked for has a file.
+    pub fn send_supplement(&self) {
+        use crate::dossier::supplement::{Supplement, SupplementState, current, unmet};
+        let ready =
+            |d: &Draft| current(d).is_some_and(Supplement::is_editable) && unmet(d).is_empty();
+        if self.change_when(ready, |d| {
+            if let Some(supplement) = d.supplement.as_mut() {
+                supplement.state = SupplementState::Queued {
+                    since: device::now(),
+                };
+            }
+        }) {
+            self.save_now();
+        }
+    }
+
     /// Makes a dossier the server refused editable again (its key stays: nothing was stored).
     pub fn reopen(&self) {
         let failed = |d: &Draft| matches!(d.state, SubmissionState::Failed { .. });
@@ -216,7 +258,15 @@ impl DraftHandle {
                     Ok(()) => {
                         handle.saved_at.try_set(Some(draft.updated));
                         handle.error.try_set(None);
-                        if matches!(draft.state, SubmissionState::Queued { .. }) {
+                        let supplement_queued = draft.supplement.as_ref().is_some_and(|s| {
+                            matches!(
+                                s.state,
+                                crate::dossier::supplement::SupplementState::Queued { .. }
+                            )
+                        });
+                        if matches!(draft.state, SubmissionState::Queued { .. })
+                            || supplement_queued
+                        {
                             crate::device::outbox::kick(handle.device);
                         }
                     }

@@ -31,6 +31,17 @@ pub fn Timeline(events: Vec<StatusEvent>) -> impl IntoView {
                 "timeline__step timeline__step--done"
             };
             let status = event.status;
+            let missing = (!event.missing.is_empty()).then(|| {
+                let papers = event
+                    .missing
+                    .iter()
+                    .map(|p| view! { <li>{text_signal(p.name.clone())}</li> })
+                    .collect_view();
+                view! {
+                    <p class="timeline__papers">{tr!(track_missing_papers)}</p>
+                    <ul class="timeline__papers-list" data-testid="missing-papers">{papers}</ul>
+                }
+            });
             view! {
                 <li class=class data-status=status.as_str()>
                     <strong>{text_signal(status.text())}</strong>
@@ -38,6 +49,7 @@ pub fn Timeline(events: Vec<StatusEvent>) -> impl IntoView {
                     {event.reason.map(|reason| view! {
                         <p class="timeline__reason"><span>{tr!(track_reason)}": "</span>{reason}</p>
                     })}
+                    {missing}
                 </li>
             }
         })

@@ -14,6 +14,7 @@ pub fn Footer() -> impl IntoView {
                 </p>
                 <p>{tr!(footer_about)}</p>
                 <p>{tr!(footer_offline)}</p>
+                <p class="site-footer__staff"><a href="/desk/login" rel="nofollow">{tr!(footer_staff)}</a></p>
             </div>
         </footer>
     }

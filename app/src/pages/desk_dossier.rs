@@ -1,0 +1,211 @@
+//! `/desk/dossiers/{code}`: one dossier as the officer handles it — where it stands and by when,
+//! the decision form, the checklist with what the resident attached or will bring (files open in
+//! a new tab or download), the eligibility answers, everything the form holds, and the history.
+
+use crate::api::desk::open_dossier::open_dossier;
+use crate::catalogue::wards;
+use crate::clock::today;
+use crate::dossier::decision::next_statuses;
+use crate::dossier::desk::{DeskDossier, DeskFile, overdue};
+use crate::dossier::model::{hanoi_date_time, readable_size};
+use crate::dossier::tracking::TrackingCode;
+
+use crate::tr;
+use crate::ui::check::english;
+use crate::ui::desk::decision_form::DecisionForm;
+use crate::ui::desk::history::DeskHistory;
+use crate::ui::desk::{DeskGate, StatusTag};
+use crate::ui::dossier::text_signal;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn DeskDossierPage() -> impl IntoView {
+    view! { <DeskGate><DeskDossierView /></DeskGate> }
+}
+
+#[component]
+fn DeskDossierView() -> impl IntoView {
+    let params = use_params_map();
+    let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
+    let version = RwSignal::new(0u32);
+    let dossier = Resource::new(
+        move || (code.get(), version.get()),
+        |(code, _)| open_dossier(code),
+    );
+    let decided = Callback::new(move |_| {
+        version.update(|v| *v += 1);
+        request_animation_frame(|| crate::ui::check::focus_element("dossier-status"));
+    });
+    view! {
+        <div class="page page--desk-dossier">
+            <p class="check-nav"><a class="back-link" href="/desk">{tr!(desk_back_to_queue)}</a></p>
+            <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match dossier.await {
+                        Ok(dossier) => view! { <DossierView dossier decided /> }.into_any(),
+                        Err(error) => view! {
+                            <h1>{tr!(desk_dossier_missing)}</h1>
+                            <p class="notice notice--error" role="alert">{text_signal(error.text())}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+fn file_href(code: &str, file: &DeskFile, download: bool) -> String {
+    let base = format!("/desk/files/{code}/{}", file.attachment);
+    if download {
+        format!("{base}?download=1")
+    } else {
+        base
+    }
+}
+
+#[component]
+fn DossierView(dossier: DeskDossier, decided: Callback<()>) -> impl IntoView {
+    let english = english();
+    let code = dossier.tracking_code.clone();
+    let grouped = TrackingCode::parse(&code)
+        .map(|c| c.grouped())
+        .unwrap_or_else(|_| code.clone());
+    let view = dossier.view.clone();
+    let title = text_signal(view.procedure_name.clone());
+    let late = overdue(dossier.due_date, dossier.status, today());
+    let office = wards::ward(dossier.office)
+        .map(|w| w.name.clone())
+        .unwrap_or_default();
+    let decision = (!next_statuses(dossier.status).is_empty()).then(|| {
+        let checklist = view.checklist.iter().map(|c| c.paper.clone()).collect();
+        view! { <DecisionForm tracking_code=code.clone() from=dossier.status checklist on_decided=decided /> }
+    });
+    let files = StoredValue::new(dossier.files.clone());
+    let file_links = move |document: &str| {
+        files.with_value(|all| {
+            all.iter()
+                .filter(|f| f.document == document)
+                .map(|f| {
+                    let size = readable_size(f.size, english.get_untracked());
+                    let view_href = file_href(&code, f, false);
+                    let download = file_href(&code, f, true);
+                    view! {
+                        <li class="desk-file">
+                            <a href=view_href target="_blank" rel="noopener">{f.name.clone()}</a>
+                            " ("{size}") · "
+                            <a href=download download=f.name.clone()>{tr!(desk_download)}</a>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let checklist = view
+        .checklist
+        .iter()
+        .map(|paper| {
+            let brought = paper
+                .ticked
+                .then(|| view! { <p class="hint">{tr!(desk_paper_ticked)}</p> });
+            let none = (!paper.ticked && paper.files == 0)
+                .then(|| view! { <p class="hint">{tr!(desk_paper_nothing)}</p> });
+            view! {
+                <li class="desk-paper" data-paper=paper.paper.id.clone()>
+                    <h3 class="desk-paper__name">{text_signal(paper.paper.name.clone())}</h3>
+                    <p class="desk-paper__why">{text_signal(paper.why.clone())}</p>
+                    {brought}
+                    {none}
+                    <ul class="desk-files">{file_links(&paper.paper.id)}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    let answers = view
+        .answers
+        .iter()
+        .map(|(question, answer)| {
+            view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{text_signal(question.clone())}</dt>
+                    <dd class="summary-list__value">{text_signal(answer.clone())}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let parts = view
+        .parts
+        .iter()
+        .map(|part| {
+            let rows = part
+                .rows
+                .iter()
+                .map(|(label, value)| {
+                    let value = value.clone().map(text_signal);
+                    view! {
+                        <div class="summary-list__row">
+                            <dt class="summary-list__key">{text_signal(label.clone())}</dt>
+                            <dd class="summary-list__value">{move || value.map(|v| v.get()).unwrap_or_else(|| "—".to_string())}</dd>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="review-part">
+                    <h3>{text_signal(part.title.clone())}</h3>
+                    <dl class="summary-list">{rows}</dl>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=move || format!("{} – {}", grouped.clone(), title.get()) />
+        <span class="caption">{TrackingCode::parse(&dossier.tracking_code).map(|c| c.grouped()).unwrap_or_default()}</span>
+        <h1>{title}</h1>
+        <dl class="summary-list desk-facts">
+            <div class="summary-list__row">
+                <dt class="summary-list__key">{tr!(desk_col_status)}</dt>
+                <dd class="summary-list__value" id="dossier-status" tabindex="-1" data-testid="desk-status" data-status=dossier.status.as_str()>
+                    <StatusTag status=dossier.status />
+                </dd>
+            </div>
+            <div class="summary-list__row">
+                <dt class="summary-list__key">{tr!(desk_col_applicant)}</dt>
+                <dd class="summary-list__value">{dossier.applicant.clone()}</dd>
+            </div>
+            <div class="summary-list__row">
+                <dt class="summary-list__key">{tr!(desk_col_received)}</dt>
+                <dd class="summary-list__value">{hanoi_date_time(dossier.received_at)}</dd>
+            </div>
+            <div class="summary-list__row">
+                <dt class="summary-list__key">{tr!(desk_col_due)}</dt>
+                <dd class="summary-list__value">
+                    {dossier.due_date.map(|d| d.display()).unwrap_or_else(|| "—".into())}
+                    {late.then(|| view! { " "<strong class="tag tag--overdue">{tr!(desk_overdue)}</strong> })}
+                </dd>
+            </div>
+            <div class="summary-list__row">
+                <dt class="summary-list__key">{tr!(desk_office)}</dt>
+                <dd class="summary-list__value">{office}</dd>
+            </div>
+        </dl>
+        {decision}
+        <section aria-labelledby="desk-papers">
+            <h2 id="desk-papers">{tr!(desk_papers)}</h2>
+            <ul class="desk-papers">{checklist}</ul>
+        </section>
+        <section aria-labelledby="desk-answers">
+            <h2 id="desk-answers">{tr!(desk_answers)}</h2>
+            <dl class="summary-list summary-list--answers">{answers}</dl>
+        </section>
+        <section aria-labelledby="desk-form">
+            <h2 id="desk-form">{tr!(desk_form)}</h2>
+            {parts}
+        </section>
+        <section aria-labelledby="desk-history-title">
+            <h2 id="desk-history-title">{tr!(desk_history)}</h2>
+            <DeskHistory entries=dossier.history.clone() />
+        </section>
+    }
+}

@@ -1,0 +1,93 @@
+//! `/desk/login`: officers sign in with their username and password. Wrong pairs get one answer
+//! (which of the two is never said); after too many, the page says until when sign-in is locked.
+//! `?next=` names the desk page to go back to.
+
+use crate::api::desk::sign_in::sign_in;
+use crate::dossier::desk::SignInAnswer;
+use crate::dossier::model::hanoi_time;
+use crate::i18n::*;
+use crate::tr;
+use crate::ui::check::focus_element;
+use crate::ui::desk::desk_next;
+use crate::ui::dossier::text_signal;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+#[component]
+pub fn DeskLoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let next = Memo::new(move |_| query.with(|q| desk_next(q.get("next").as_deref())));
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<Signal<String>>);
+    let busy = RwSignal::new(false);
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        if username.with_untracked(|u| u.trim().is_empty())
+            || password.with_untracked(String::is_empty)
+        {
+            problem.set(Some(tr!(desk_login_missing)));
+            request_animation_frame(|| focus_element("error-summary"));
+            return;
+        }
+        busy.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let answer = sign_in(username.get_untracked(), password.get_untracked()).await;
+            busy.set(false);
+            let shown = match answer {
+                Ok(SignInAnswer::SignedIn) => {
+                    password.set(String::new());
+                    navigate(&next.get_untracked(), Default::default());
+                    return;
+                }
+                Ok(SignInAnswer::Wrong) => tr!(desk_login_wrong),
+                Ok(SignInAnswer::Locked { retry_at }) => {
+                    let at = hanoi_time(retry_at);
+                    Signal::derive(move || {
+                        t_string!(i18n, desk_login_locked, time = at.clone()).to_string()
+                    })
+                }
+                Err(error) => text_signal(error.text()),
+            };
+            password.set(String::new());
+            problem.set(Some(shown));
+            request_animation_frame(|| focus_element("error-summary"));
+        });
+    };
+    view! {
+        <Title text=move || t_string!(i18n, desk_login_title).to_string() />
+        <div class="page page--desk-login">
+            <h1>{tr!(desk_login_title)}</h1>
+            <p class="lead">{tr!(desk_login_lead)}</p>
+            {move || problem.get().map(|text| view! {
+                <div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+                    <h2 class="error-summary__title" id="error-summary-title">{tr!(desk_login_failed)}</h2>
+                    <p data-testid="desk-login-problem">{text}</p>
+                </div>
+            })}
+            <form class="desk-login" on:submit=submit novalidate>
+                <div class="form-group">
+                    <label class="field__label" for="desk-username">{tr!(desk_login_username)}</label>
+                    <input id="desk-username" name="username" class="input input--width-20" type="text"
+                        autocomplete="username" autocapitalize="none" spellcheck="false" required
+                        prop:value=username on:input=move |ev| username.set(event_target_value(&ev)) />
+                </div>
+                <div class="form-group">
+                    <label class="field__label" for="desk-password">{tr!(desk_login_password)}</label>
+                    <input id="desk-password" name="password" class="input input--width-20" type="password"
+                        autocomplete="current-password" required
+                        prop:value=password on:input=move |ev| password.set(event_target_value(&ev)) />
+                </div>
+                <button type="submit" class="button button--primary" disabled=busy>{tr!(desk_login_button)}</button>
+            </form>
+            <p class="hint">{tr!(desk_login_shared)}</p>
+        </div>
+    }
+}

@@ -1,0 +1,205 @@
+import { test, expect, hydrated } from './fixtures';
+import { Browser, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { completeBirthDossier, openBirthDossier, prepareSending } from './dossier-helpers';
+import { png } from './images';
+import { scanPage } from './a11y';
+
+// The help desk: an officer signs in, handles the queue of their ward, asks for a missing paper
+// with a reason; the resident reads the reason on /track, adds the paper from their phone, and
+// the officer marks the result ready. Accounts are made with the server's own command.
+
+const root = path.resolve(__dirname, '..', '..');
+const scratch = process.env.E2E_DATA_DIR ?? path.join(root, 'target', 'e2e', 'data');
+const password = 'mật khẩu cán bộ 2026';
+
+/** A new officer of Phường Hoàn Kiếm (70), made by `server staff add-officer`. */
+function officer(prefix: string): string {
+  const name = `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}`;
+  execFileSync(path.join(root, 'target', 'release', 'server'), ['staff', 'add-officer', name, '70'], {
+    input: password + '\n',
+    cwd: root,
+    env: { ...process.env, MOTCUA_DATA_DIR: scratch, MOTCUA_LOG: 'warn' },
+  });
+  return name;
+}
+
+async function signIn(page: Page, name: string, next = '/desk') {
+  await page.goto(next);
+  await expect(page).toHaveURL(/\/desk\/login\?next=/);
+  await hydrated(page);
+  await page.getByLabel('Tên đăng nhập').fill(name);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByTestId('desk-user')).toHaveText(name);
+}
+
+/** A birth registration sent from the resident's phone to Phường Hoàn Kiếm: its tracking code. */
+async function sendDossier(page: Page): Promise<{ dossier: string; code: string }> {
+  const dossier = await openBirthDossier(page);
+  await completeBirthDossier(page, dossier, png(1200, 1600));
+  await prepareSending(page, dossier);
+  await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+  await expect(page).toHaveURL(new RegExp(dossier + '/receipt$'), { timeout: 30_000 });
+  const code = (await page.getByTestId('tracking-code').textContent())!.trim().replace(/-/g, '');
+  return { dossier, code };
+}
+
+async function decide(page: Page, status: string, reason = '', papers: string[] = []) {
+  const form = page.getByTestId('decision-form');
+  await form.getByLabel(status, { exact: true }).check();
+  for (const paper of papers) await form.locator(`#missing-${paper}`).check();
+  if (reason) await form.getByLabel(/Lý do, ghi cho người dân/).fill(reason);
+  await form.getByRole('button', { name: 'Lưu trạng thái' }).click();
+}
+
+async function officerPage(browser: Browser, baseURL: string | undefined) {
+  // The desk computer: its own browser profile, not the resident's phone.
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  return context.newPage();
+}
+
+test('a resident submits, the officer asks for a paper with a reason, the resident adds it, the result is ready', async ({
+  page,
+  context,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const { code } = await sendDossier(page);
+  const name = officer('lan');
+
+  // The officer signs in and finds the dossier in the ward's queue.
+  const desk = await officerPage(browser, baseURL);
+  await signIn(desk, name);
+  await expect(desk.getByRole('heading', { level: 1 })).toHaveText('Hồ sơ cần xử lý');
+  const row = desk.locator(`tr[data-code="${code}"]`);
+  await expect(row).toBeVisible();
+  await expect(row.locator('[data-status]')).toHaveAttribute('data-status', 'received');
+  await row.getByRole('link').click();
+  await expect(desk).toHaveURL(new RegExp(`/desk/dossiers/${code}$`));
+  await expect(desk.getByTestId('desk-status')).toHaveAttribute('data-status', 'received');
+  // Everything the resident sent: the form, the answers, the photo of the birth certificate.
+  await expect(desk.getByText('Nguyễn Minh Khang')).toBeVisible();
+  const certificate = desk.locator('[data-paper="birth_certificate"]');
+  await expect(certificate.locator('.desk-file')).toHaveCount(1);
+  const photo = await desk.request.get(await certificate.locator('.desk-file a').first().getAttribute('href') as string);
+  expect(photo.status()).toBe(200);
+  expect(photo.headers()['cache-control']).toBe('no-store');
+
+  // A reason is required to ask for papers.
+  await decide(desk, 'Cần bổ sung giấy tờ', '', ['birth_certificate']);
+  await expect(desk.locator('#decision-problem')).toContainText('Ghi rõ lý do');
+  const reason = 'Ảnh giấy chứng sinh bị mờ, không đọc được số. Vui lòng chụp lại rõ nét.';
+  await desk.getByLabel(/Lý do, ghi cho người dân/).fill(reason);
+  await desk.getByRole('button', { name: 'Lưu trạng thái' }).click();
+  await expect(desk.getByTestId('desk-status')).toHaveAttribute('data-status', 'more_documents_needed');
+  const history = desk.getByTestId('desk-history');
+  await expect(history.locator('.history__step')).toHaveCount(2);
+  await expect(history).toContainText(reason);
+  await expect(history).toContainText(name);
+
+  // The resident reads the reason and the paper on /track.
+  await page.goto(`/track?code=${code}`);
+  await hydrated(page);
+  await page.getByLabel(/4 số cuối/).fill('5678');
+  await page.getByRole('button', { name: 'Tra cứu' }).click();
+  await expect(page.getByTestId('track-status')).toHaveAttribute('data-status', 'more_documents_needed');
+  await expect(page.getByTestId('timeline')).toContainText(reason);
+  await expect(page.getByTestId('missing-papers')).toContainText('chứng sinh');
+
+  // …and adds the paper to the same dossier from "My dossiers".
+  await page.goto('/dossiers');
+  await hydrated(page);
+  await expect(page.getByTestId('missing-papers')).toContainText('chứng sinh');
+  await page.getByTestId('add-papers').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bổ sung giấy tờ cho hồ sơ');
+  await expect(page.getByTestId('office-reason')).toContainText(reason);
+  // Send without the photo: the page says which paper is missing.
+  await page.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click();
+  await expect(page.locator('#error-summary')).toContainText('chứng sinh');
+  await page
+    .locator('[data-document="birth_certificate"] input[type=file][multiple]')
+    .setInputFiles({ name: 'giay-chung-sinh-ro.png', mimeType: 'image/png', buffer: png(1400, 1800) });
+  await expect(page.locator('[data-document="birth_certificate"] .attachment')).toHaveCount(1);
+  // No network at that moment: the papers wait on the phone and go when it is back.
+  await context.setOffline(true);
+  await expect(page.locator('.network')).toHaveAttribute('data-online', 'false');
+  await page.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click();
+  await expect(page.getByTestId('supplement-waiting')).toBeVisible();
+  await expect(page.getByTestId('waiting-count')).toContainText('1');
+  await page.reload();
+  await expect(page.getByTestId('supplement-waiting')).toBeVisible();
+  await context.setOffline(false);
+  await expect(page.getByTestId('supplement-done')).toContainText('Đã gửi giấy tờ bổ sung', { timeout: 30_000 });
+  await expect(page.getByTestId('waiting-count')).toHaveCount(0);
+
+  // Back in the officer's queue, with both photos; processed, then the result is ready.
+  await desk.reload();
+  await expect(desk.getByTestId('desk-status')).toHaveAttribute('data-status', 'received');
+  await expect(certificate.locator('.desk-file')).toHaveCount(2);
+  await decide(desk, 'Đang giải quyết');
+  await expect(desk.getByTestId('desk-status')).toHaveAttribute('data-status', 'processing');
+  await decide(desk, 'Đã có kết quả');
+  await expect(desk.getByTestId('desk-status')).toHaveAttribute('data-status', 'result_ready');
+  await expect(history.locator('.history__step')).toHaveCount(5);
+
+  await page.goto(`/track?code=${code}`);
+  await hydrated(page);
+  await page.getByLabel(/4 số cuối/).fill('5678');
+  await page.getByRole('button', { name: 'Tra cứu' }).click();
+  await expect(page.getByTestId('track-status')).toHaveAttribute('data-status', 'result_ready');
+  await expect(page.getByTestId('timeline')).toContainText(reason);
+  await desk.context().close();
+});
+
+test('sign-in tells when to try again after too many wrong passwords, and signing out ends the session', async ({ page }) => {
+  const name = officer('minh');
+  await page.goto('/desk/login');
+  await hydrated(page);
+  await page.getByLabel('Tên đăng nhập').fill(name);
+  for (let i = 0; i < 4; i++) {
+    await page.getByLabel('Mật khẩu').fill('sai mật khẩu ' + i);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByTestId('desk-login-problem')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+    await expect(page.locator('#error-summary')).toBeFocused();
+  }
+  await page.getByLabel('Mật khẩu').fill('sai lần thứ năm');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByTestId('desk-login-problem')).toHaveText(/tạm khóa .* thử lại sau \d\d:\d\d\.$/);
+  // Even the right password waits.
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByTestId('desk-login-problem')).toContainText('tạm khóa');
+  await page.goto('/desk');
+  await expect(page).toHaveURL(/\/desk\/login/);
+
+  // Another officer signs in, and out.
+  const other = officer('hoa');
+  await signIn(page, other);
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name === 'motcua_desk')!;
+  expect(session.httpOnly).toBe(true);
+  expect(session.sameSite).toBe('Strict');
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/desk\/login$/);
+  await page.goto('/desk');
+  await expect(page).toHaveURL(/\/desk\/login/);
+});
+
+test('the desk pages pass axe', async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const { code } = await sendDossier(page);
+  const desk = await officerPage(browser, baseURL);
+  await desk.goto('/desk/login');
+  await hydrated(desk);
+  await scanPage(desk, 'desk sign-in');
+  await signIn(desk, officer('an'));
+  await scanPage(desk, 'desk queue');
+  await desk.goto(`/desk/dossiers/${code}`);
+  await hydrated(desk);
+  await expect(desk.getByTestId('desk-status')).toBeVisible();
+  await scanPage(desk, 'desk dossier');
+  await desk.context().close();
+});
