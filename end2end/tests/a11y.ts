@@ -28,6 +28,8 @@ export const pages = [
   '/procedures/1.001193/check/result?who=child&registered=lost',
   '/procedures/1.004884/check/result?who=self',
   '/track',
+  '/handoff',
+  '/desk/login',
   '/dossiers',
   '/people',
 ];

@@ -2,7 +2,7 @@ import { test, expect, hydrated } from './fixtures';
 import { Browser, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { completeBirthDossier, openBirthDossier, prepareSending } from './dossier-helpers';
+import { completeBirthDossier, openBirthDossier, prepareSending, saved } from './dossier-helpers';
 import { png } from './images';
 import { scanPage } from './a11y';
 
@@ -202,4 +202,124 @@ test('the desk pages pass axe', async ({ page, browser, baseURL }) => {
   await expect(desk.getByTestId('desk-status')).toBeVisible();
   await scanPage(desk, 'desk dossier');
   await desk.context().close();
+});
+
+test('a stuck resident gets a help code after consenting; the officer opens the draft at the same part, once', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const dossier = await openBirthDossier(page);
+  await page.goto(dossier + '/applicant');
+  await hydrated(page);
+  await page.getByLabel('Họ, chữ đệm và tên').fill('Lê Thị Mai');
+  await saved(page);
+  await page.goto(dossier + '/mother');
+  await hydrated(page);
+  const help = page.getByTestId('handoff');
+  await help.locator('summary').click();
+  await help.getByRole('button', { name: 'Lấy mã hỗ trợ' }).click();
+  // Nothing leaves the phone without consent.
+  await expect(help.getByRole('alert')).toHaveText('Đánh dấu ô đồng ý trước khi lấy mã.');
+  await help.getByLabel('Tôi đồng ý gửi bản nháp này cho cán bộ một cửa.').check();
+  await help.getByRole('button', { name: 'Lấy mã hỗ trợ' }).click();
+  const code = (await help.getByTestId('handoff-code').textContent())!.trim();
+  expect(code).toMatch(/^[2-9A-HJ-NP-Z]{3} [2-9A-HJ-NP-Z]{3}$/);
+  await expect(help).toContainText(/Dùng được một lần, đến \d\d:\d\d\./);
+
+  const desk = await officerPage(browser, baseURL);
+  await signIn(desk, officer('tuan'), '/desk/handoff');
+  await expect(desk).toHaveURL(/\/desk\/handoff$/);
+  await hydrated(desk);
+  await desk.getByLabel('Mã hỗ trợ (6 ký tự)').fill(code.toLowerCase());
+  await desk.getByRole('button', { name: 'Mở bản nháp' }).click();
+  await expect(desk.getByTestId('handoff-step')).toContainText('Thông tin người mẹ');
+  await expect(desk.locator('[data-section="mother"] [data-testid="resident-step"]')).toBeVisible();
+  await expect(desk.locator('[data-section="applicant"]')).toContainText('Lê Thị Mai');
+  // Used once: the same code again is refused.
+  await desk.getByLabel('Mã hỗ trợ (6 ký tự)').fill(code);
+  await desk.getByRole('button', { name: 'Mở bản nháp' }).click();
+  await expect(desk.locator('#handoff-code-error')).toContainText('đã dùng hoặc đã hết hạn');
+  await desk.context().close();
+});
+
+test('an officer files for a walk-in resident on a shared desk computer, prints the receipt, clears the computer, or hands the draft to the resident\u2019s phone', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const desk = await officerPage(browser, baseURL);
+  await signIn(desk, officer('thu'), '/desk/assist');
+  await hydrated(desk);
+  await desk.getByRole('button', { name: 'Bắt đầu hồ sơ mới' }).click();
+  await expect(desk).toHaveURL(/\/procedures$/);
+  // A first dossier: filed and its receipt printed.
+  const { code } = await sendDossier(desk);
+  expect(code).toMatch(/^[2-9A-HJ-NP-Z]{13}$/);
+  await desk.emulateMedia({ media: 'print' });
+  await expect(desk.getByTestId('tracking-code')).toBeVisible();
+  await desk.emulateMedia({ media: 'screen' });
+  await expect.poll(() => desk.evaluate(() => localStorage.getItem('motcua.shared'))).toBe('1');
+
+  // A second resident would rather finish at home: the officer gives a code instead.
+  const dossier = await openBirthDossier(desk);
+  await desk.goto(dossier + '/applicant');
+  await hydrated(desk);
+  await desk.getByLabel('Họ, chữ đệm và tên').fill('Phạm Văn Hùng');
+  await saved(desk);
+  await desk.goto(dossier);
+  await hydrated(desk);
+  const help = desk.getByTestId('handoff');
+  await help.locator('summary').click();
+  await expect(help).toContainText('Bạn đang đăng nhập với tư cách cán bộ');
+  await help.getByRole('button', { name: 'Lấy mã hỗ trợ' }).click();
+  const given = (await help.getByTestId('handoff-code').textContent())!.trim();
+
+  // Finish: nothing of either resident stays on the desk computer.
+  await desk.goto('/desk/assist');
+  await hydrated(desk);
+  await desk.getByRole('button', { name: 'Kết thúc và xóa dữ liệu trên máy này' }).click();
+  await expect(desk.getByTestId('assist-cleared')).toBeVisible();
+  await desk.goto('/dossiers');
+  await hydrated(desk);
+  await expect(desk.getByText(/^Chưa có hồ sơ nào trên thiết bị này/)).toBeVisible();
+
+  // On the resident's phone: the code opens the draft, at the part the officer was on.
+  await page.goto('/handoff');
+  await hydrated(page);
+  await page.getByLabel('Mã hỗ trợ (6 ký tự)').fill(given);
+  await page.getByRole('button', { name: 'Tiếp tục hồ sơ' }).click();
+  await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}\/applicant$/);
+  await expect(page.getByLabel('Họ, chữ đệm và tên')).toHaveValue('Phạm Văn Hùng');
+  await page.goto('/dossiers');
+  await hydrated(page);
+  await expect(page.locator('.dossier-row')).toHaveCount(1);
+  await desk.context().close();
+});
+
+test('the office numbers count the ward\u2019s dossiers for the period, as a table and a bar chart', async ({
+  page: resident,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  await sendDossier(resident);
+  const page = await officerPage(browser, baseURL);
+  await signIn(page, officer('ha'), '/desk/numbers');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Số liệu của cơ quan');
+  await expect(page.getByTestId('numbers-period')).toContainText('Hồ sơ nhận từ 01/');
+  const ward = page.locator('tr[data-key="70"]');
+  await expect(ward).toContainText('Phường Hoàn Kiếm');
+  expect(Number(await page.getByTestId('total-received').textContent())).toBeGreaterThan(0);
+  await expect(page.locator('.chart-box svg[role="img"]').first()).toHaveAttribute('aria-label', 'Hồ sơ theo xã, phường');
+  await expect(page.locator('.chart-box svg rect').first()).toBeVisible();
+  // A period with nothing in it.
+  await page.goto('/desk/numbers?from=2020-01-01&to=2020-01-31');
+  await hydrated(page);
+  await expect(page.getByTestId('total-received')).toHaveText('0');
+  await expect(page.getByText('Không có hồ sơ nào trong thời gian này.').first()).toBeVisible();
+  await page.context().close();
 });

@@ -578,3 +578,192 @@ async fn every_decision_is_in_the_history_and_the_resident_reads_the_reason() {
     assert_eq!(dossier.history[2].reason.as_deref(), Some(reason));
     assert_eq!(d.count("SELECT COUNT(*) FROM dossier_events").await, 7);
 }
+
+/// A resident's call to the hand-off server functions (no session).
+async fn handoff<T: serde::de::DeserializeOwned>(
+    d: &Desk,
+    browser: &mut Browser,
+    endpoint: &str,
+    body: Value,
+) -> Result<T, SubmitError> {
+    let (status, body) = d
+        .post(
+            browser,
+            &format!("/api/handoff/{endpoint}"),
+            body,
+            Some("https://motcua.test"),
+        )
+        .await;
+    support::answer(status, &body)
+}
+
+#[tokio::test]
+async fn a_handoff_code_opens_a_draft_once_for_the_right_side_and_expires() {
+    use app::api::desk::open_handoff::DeskHandoff;
+    use app::dossier::handoff::{Direction, HandedDraft, Issued, Redeemed};
+    let d = desk().await;
+    let mut resident = Browser::default();
+    let mut draft = birth_draft();
+    draft.office = None;
+    // The resident shares the photo too: uploaded first under the sharing's key.
+    let files_key = key();
+    let attachment = key();
+    d.upload(&files_key, &attachment, &jpeg(1500)).await;
+    draft
+        .attachments
+        .push(photo(&attachment, "birth_certificate", 1500));
+    let issued: Issued = handoff(
+        &d,
+        &mut resident,
+        "create",
+        json!({ "draft": draft, "step": "mother", "files_key": files_key }),
+    )
+    .await
+    .unwrap();
+    assert_eq!(issued.direction, Direction::ToDesk);
+    assert_eq!(issued.code.len(), 6);
+    let minutes = (issued.expires_at - app::api::store::now_millis()) / 60_000;
+    assert!((29..=30).contains(&minutes), "{minutes}");
+    // A resident's code does not open on another phone: only at the desk.
+    let claimed: Redeemed<HandedDraft> = handoff(
+        &d,
+        &mut Browser::default(),
+        "claim",
+        json!({ "code": issued.code }),
+    )
+    .await
+    .unwrap();
+    assert_eq!(claimed, Redeemed::NoMatch);
+
+    let mut lan = d.officer("lan").await;
+    let minh = d.officer("minh").await;
+    let open = |code: String, browser: Browser| {
+        let d = &d;
+        async move {
+            let mut browser = browser;
+            let csrf = browser.csrf.clone();
+            d.call::<Redeemed<DeskHandoff>>(
+                &mut browser,
+                "handoff",
+                json!({ "csrf": csrf, "code": code }),
+            )
+            .await
+            .unwrap()
+        }
+    };
+    // Read out with a space and in lower case, the code still opens — once.
+    let spaced = format!("{} {}", &issued.code[..3], &issued.code[3..]).to_lowercase();
+    let Redeemed::Found(opened) = open(spaced, lan.clone()).await else {
+        panic!("the code opens the draft");
+    };
+    assert_eq!(opened.handed.step, "mother");
+    assert_eq!(opened.handed.draft.form, draft.form);
+    assert!(opened.handed.with_files);
+    assert_eq!(opened.view.checklist.len(), 4);
+    assert_eq!(
+        open(issued.code.clone(), lan.clone()).await,
+        Redeemed::NoMatch
+    );
+    assert_eq!(
+        open(issued.code.clone(), minh.clone()).await,
+        Redeemed::NoMatch
+    );
+    // The shared photo: for the officer who opened the code only.
+    let path = format!("/desk/handoff-files/{}/{attachment}", issued.code);
+    assert_eq!(d.file(&lan, &path).await, StatusCode::OK);
+    assert_eq!(d.file(&minh, &path).await, StatusCode::NOT_FOUND);
+    assert_eq!(
+        d.file(&Browser::default(), &path).await,
+        StatusCode::NOT_FOUND
+    );
+
+    // An officer's code is for a resident's phone (without photos), once.
+    let given: Issued = handoff(
+        &d,
+        &mut lan,
+        "create",
+        json!({ "draft": draft, "step": "documents", "files_key": null }),
+    )
+    .await
+    .unwrap();
+    assert_eq!(given.direction, Direction::ToResident);
+    assert_eq!(
+        open(given.code.clone(), minh.clone()).await,
+        Redeemed::NoMatch
+    );
+    let mut phone = Browser::default();
+    let Redeemed::Found(continued) =
+        handoff::<Redeemed<HandedDraft>>(&d, &mut phone, "claim", json!({ "code": given.code }))
+            .await
+            .unwrap()
+    else {
+        panic!("the resident gets the draft");
+    };
+    assert_eq!(continued.step, "documents");
+    assert!(!continued.with_files);
+    let again: Redeemed<HandedDraft> =
+        handoff(&d, &mut phone, "claim", json!({ "code": given.code }))
+            .await
+            .unwrap();
+    assert_eq!(again, Redeemed::NoMatch);
+
+    // Thirty minutes later a code no longer opens.
+    let late: Issued = handoff(
+        &d,
+        &mut Browser::default(),
+        "create",
+        json!({ "draft": draft, "step": "review", "files_key": null }),
+    )
+    .await
+    .unwrap();
+    sqlx::query("UPDATE handoffs SET created_at = created_at - 30 * 60 * 1000 WHERE code = ?")
+        .bind(&late.code)
+        .execute(d.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        open(late.code.clone(), minh.clone()).await,
+        Redeemed::NoMatch
+    );
+}
+
+#[tokio::test]
+async fn handoff_codes_cannot_be_found_by_trying() {
+    use app::dossier::handoff::{HandedDraft, Issued, MAX_WRONG_TRIES, Redeemed};
+    let d = desk().await;
+    let mut lan = d.officer("lan").await;
+    let given: Issued = handoff(
+        &d,
+        &mut lan,
+        "create",
+        json!({ "draft": birth_draft(), "step": "applicant", "files_key": null }),
+    )
+    .await
+    .unwrap();
+    let mut guesser = Browser::default();
+    for i in 0..MAX_WRONG_TRIES {
+        // Wrong codes (never the one given), and codes that are not codes at all.
+        let guess = if i % 2 == 0 { "222222" } else { "not a code" };
+        let guess = if guess == given.code { "333333" } else { guess };
+        let answer: Redeemed<HandedDraft> =
+            handoff(&d, &mut guesser, "claim", json!({ "code": guess }))
+                .await
+                .unwrap();
+        assert_eq!(answer, Redeemed::NoMatch);
+    }
+    // Now even the right code waits, and it is not used up by waiting.
+    let answer: Redeemed<HandedDraft> =
+        handoff(&d, &mut guesser, "claim", json!({ "code": given.code }))
+            .await
+            .unwrap();
+    let Redeemed::Wait { retry_at } = answer else {
+        panic!("too many wrong codes: wait, got {answer:?}");
+    };
+    assert!(retry_at > app::api::store::now_millis());
+    let (used,): (Option<i64>,) = sqlx::query_as("SELECT used_at FROM handoffs WHERE code = ?")
+        .bind(&given.code)
+        .fetch_one(d.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(used, None);
+}

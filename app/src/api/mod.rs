@@ -3,9 +3,13 @@
 //! app update.
 
 pub mod check_eligibility;
+pub mod claim_handoff;
+pub mod create_handoff;
 pub mod desk;
 pub mod dossier_statuses;
 pub mod get_procedure;
+#[cfg(feature = "ssr")]
+mod handoff_redeem;
 pub mod list_wards;
 pub mod rate_dossier;
 #[cfg(feature = "ssr")]

@@ -122,6 +122,28 @@ pub enum Supplemented {
     PaperNotAsked(String),
 }
 
+/// A draft handed over under a code, as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredHandoff {
+    pub code: String,
+    pub direction: crate::dossier::handoff::Direction,
+    /// The draft, JSON.
+    pub content: String,
+    pub step: String,
+    pub files_key: Option<String>,
+    pub created_at: i64,
+    pub created_by: String,
+}
+
+/// A photo shared with a hand-off, for the officer who opened it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HandoffFile {
+    pub used_by: Option<String>,
+    pub created_at: i64,
+    pub sha256: String,
+    pub mime: String,
+}
+
 /// What the help desk needs from storage.
 #[async_trait::async_trait]
 pub trait DeskStore: Send + Sync + 'static {
@@ -176,6 +198,37 @@ pub trait DeskStore: Send + Sync + 'static {
         files: Vec<ListedFile>,
         at: i64,
     ) -> Result<Supplemented, StoreError>;
+
+    /// Keeps a hand-off; false when its code is taken (nothing written). Codes older than a day
+    /// are deleted on the way.
+    async fn put_handoff(&self, handoff: StoredHandoff) -> Result<bool, StoreError>;
+
+    /// Marks the hand-off with this code and direction used by `by`, if it is unused and was
+    /// made after `made_after`, and returns it — in one statement, so a code opens once.
+    async fn take_handoff(
+        &self,
+        code: &str,
+        direction: crate::dossier::handoff::Direction,
+        made_after: i64,
+        by: &str,
+        at: i64,
+    ) -> Result<Option<StoredHandoff>, StoreError>;
+
+    /// What the office's numbers need of each dossier of `wards` (all when `None`) received
+    /// between `from` and `to` (milliseconds, both included).
+    async fn facts(
+        &self,
+        wards: Option<&[u32]>,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<crate::dossier::numbers::Facts>, StoreError>;
+
+    /// A photo shared with the hand-off `code`.
+    async fn handoff_file(
+        &self,
+        code: &str,
+        attachment: &str,
+    ) -> Result<Option<HandoffFile>, StoreError>;
 }
 
 /// Where attachment bytes are kept, named by their SHA-256: the same file sent twice is kept

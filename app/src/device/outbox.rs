@@ -50,6 +50,9 @@ pub fn kick(device: Option<super::Device>) {
 }
 
 #[cfg(feature = "hydrate")]
+pub(crate) use browser::upload;
+
+#[cfg(feature = "hydrate")]
 mod browser {
     use super::{Sending, backoff_millis};
     use crate::device::{Device, now, store};
@@ -308,7 +311,7 @@ mod browser {
 
     /// Posts one file to the upload server function with `XMLHttpRequest`, the one browser API
     /// that reports upload progress.
-    async fn upload(
+    pub(crate) async fn upload(
         key: &str,
         attachment: &Attachment,
         blob: &web_sys::Blob,

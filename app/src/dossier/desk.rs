@@ -168,6 +168,9 @@ pub struct DossierView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ViewPart {
+    /// The section's id (where a hand-off says the resident was).
+    #[serde(default)]
+    pub id: String,
     pub title: Text,
     /// (label, value; `None` when left empty).
     pub rows: Vec<(Text, Option<Text>)>,
@@ -226,6 +229,7 @@ pub fn view_of(
     let parts = super::form::sections_shown(&draft.procedure, draft.who_for.is_someone_else())
         .into_iter()
         .map(|section| ViewPart {
+            id: section.id.to_string(),
             title: section.title.clone(),
             rows: section
                 .fields

@@ -61,6 +61,65 @@ impl HandoffCode {
     }
 }
 
+/// Which way a draft goes: from a resident to the desk (read there by a signed-in officer), or
+/// from the desk to a resident (continued on their phone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    ToDesk,
+    ToResident,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::ToDesk => "to_desk",
+            Direction::ToResident => "to_resident",
+        }
+    }
+}
+
+/// A code just made.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Issued {
+    pub code: String,
+    pub direction: Direction,
+    pub expires_at: i64,
+}
+
+/// The answer to a typed code: what it opens, no match (wrong, used or expired — never which),
+/// or the wait after too many wrong codes from this address.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum Redeemed<T> {
+    Found(T),
+    NoMatch,
+    Wait { retry_at: i64 },
+}
+
+/// A draft handed over: as it was, and the part the giver was on.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct HandedDraft {
+    pub draft: super::model::Draft,
+    /// The part of the dossier (a section id, `documents` or `review`) the giver was on.
+    pub step: String,
+    /// The photos were shared too (desk only).
+    pub with_files: bool,
+}
+
+/// The draft a resident continues from a code: a new draft of theirs, with its own id, nothing
+/// of the giver's sending state, and no photos (they stay with whoever took them).
+pub fn continued(mut draft: super::model::Draft, id: String, now: i64) -> super::model::Draft {
+    draft.id = id;
+    draft.state = super::model::SubmissionState::Draft;
+    draft.submission_key = None;
+    draft.office_status = None;
+    draft.supplement = None;
+    draft.attachments.clear();
+    draft.created = now;
+    draft.updated = now;
+    draft
+}
+
 /// Whether a code made at `created` (milliseconds) can still be used at `now`.
 pub fn is_valid(created: i64, now: i64) -> bool {
     now >= created && now - created < VALID_FOR_MILLIS
@@ -99,6 +158,27 @@ mod tests {
             HandoffCode::parse("K7QMIX"),
             Err(HandoffProblem::Symbol('I'))
         );
+    }
+
+    #[test]
+    fn a_continued_draft_is_the_residents_own_without_the_givers_photos_or_sending() {
+        let mut draft = crate::dossier::example::birth_draft(
+            "desk-1".into(),
+            crate::eligibility::date::Date::parse("2026-11-14").unwrap(),
+        );
+        draft
+            .attachments
+            .push(crate::dossier::example::photo("a", "birth_certificate", 9));
+        draft.submission_key = Some("k".into());
+        draft.state = crate::dossier::model::SubmissionState::Queued { since: 1 };
+        let mine = continued(draft.clone(), "phone-1".into(), 50);
+        assert_eq!(mine.id, "phone-1");
+        assert!(mine.attachments.is_empty() && mine.submission_key.is_none());
+        assert!(mine.is_editable());
+        assert_eq!((mine.created, mine.updated), (50, 50));
+        assert_eq!(mine.form, draft.form);
+        assert_eq!(mine.answers, draft.answers);
+        assert_eq!(mine.ticks, draft.ticks);
     }
 
     #[test]

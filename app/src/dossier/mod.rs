@@ -12,6 +12,7 @@ pub mod example;
 pub mod form;
 pub mod handoff;
 pub mod model;
+pub mod numbers;
 pub mod submission;
 pub mod supplement;
 pub mod tracking;

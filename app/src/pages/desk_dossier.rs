@@ -7,13 +7,13 @@ use crate::catalogue::wards;
 use crate::clock::today;
 use crate::dossier::decision::next_statuses;
 use crate::dossier::desk::{DeskDossier, DeskFile, overdue};
-use crate::dossier::model::{hanoi_date_time, readable_size};
+use crate::dossier::model::hanoi_date_time;
 use crate::dossier::tracking::TrackingCode;
 
 use crate::tr;
-use crate::ui::check::english;
 use crate::ui::desk::decision_form::DecisionForm;
 use crate::ui::desk::history::DeskHistory;
+use crate::ui::desk::view::{DossierSections, FileLink};
 use crate::ui::desk::{DeskGate, StatusTag};
 use crate::ui::dossier::text_signal;
 use leptos::prelude::*;
@@ -38,7 +38,19 @@ fn DeskDossierView() -> impl IntoView {
         version.update(|v| *v += 1);
         request_animation_frame(|| crate::ui::check::focus_element("dossier-status"));
     });
+    let i18n = crate::i18n::use_i18n();
+    let title = move || {
+        let code = code.get();
+        let grouped = TrackingCode::parse(&code)
+            .map(|c| c.grouped())
+            .unwrap_or(code);
+        format!(
+            "{grouped} – {}",
+            crate::i18n::t_string!(i18n, desk_queue_title)
+        )
+    };
     view! {
+        <Title text=title />
         <div class="page page--desk-dossier">
             <p class="check-nav"><a class="back-link" href="/desk">{tr!(desk_back_to_queue)}</a></p>
             <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
@@ -67,7 +79,6 @@ fn file_href(code: &str, file: &DeskFile, download: bool) -> String {
 
 #[component]
 fn DossierView(dossier: DeskDossier, decided: Callback<()>) -> impl IntoView {
-    let english = english();
     let code = dossier.tracking_code.clone();
     let grouped = TrackingCode::parse(&code)
         .map(|c| c.grouped())
@@ -82,86 +93,19 @@ fn DossierView(dossier: DeskDossier, decided: Callback<()>) -> impl IntoView {
         let checklist = view.checklist.iter().map(|c| c.paper.clone()).collect();
         view! { <DecisionForm tracking_code=code.clone() from=dossier.status checklist on_decided=decided /> }
     });
-    let files = StoredValue::new(dossier.files.clone());
-    let file_links = move |document: &str| {
-        files.with_value(|all| {
-            all.iter()
-                .filter(|f| f.document == document)
-                .map(|f| {
-                    let size = readable_size(f.size, english.get_untracked());
-                    let view_href = file_href(&code, f, false);
-                    let download = file_href(&code, f, true);
-                    view! {
-                        <li class="desk-file">
-                            <a href=view_href target="_blank" rel="noopener">{f.name.clone()}</a>
-                            " ("{size}") · "
-                            <a href=download download=f.name.clone()>{tr!(desk_download)}</a>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let checklist = view
-        .checklist
+    let files: Vec<FileLink> = dossier
+        .files
         .iter()
-        .map(|paper| {
-            let brought = paper
-                .ticked
-                .then(|| view! { <p class="hint">{tr!(desk_paper_ticked)}</p> });
-            let none = (!paper.ticked && paper.files == 0)
-                .then(|| view! { <p class="hint">{tr!(desk_paper_nothing)}</p> });
-            view! {
-                <li class="desk-paper" data-paper=paper.paper.id.clone()>
-                    <h3 class="desk-paper__name">{text_signal(paper.paper.name.clone())}</h3>
-                    <p class="desk-paper__why">{text_signal(paper.why.clone())}</p>
-                    {brought}
-                    {none}
-                    <ul class="desk-files">{file_links(&paper.paper.id)}</ul>
-                </li>
-            }
+        .map(|f| FileLink {
+            document: f.document.clone(),
+            name: f.name.clone(),
+            size: f.size,
+            href: file_href(&code, f, false),
+            download: Some(file_href(&code, f, true)),
         })
-        .collect_view();
-    let answers = view
-        .answers
-        .iter()
-        .map(|(question, answer)| {
-            view! {
-                <div class="summary-list__row">
-                    <dt class="summary-list__key">{text_signal(question.clone())}</dt>
-                    <dd class="summary-list__value">{text_signal(answer.clone())}</dd>
-                </div>
-            }
-        })
-        .collect_view();
-    let parts = view
-        .parts
-        .iter()
-        .map(|part| {
-            let rows = part
-                .rows
-                .iter()
-                .map(|(label, value)| {
-                    let value = value.clone().map(text_signal);
-                    view! {
-                        <div class="summary-list__row">
-                            <dt class="summary-list__key">{text_signal(label.clone())}</dt>
-                            <dd class="summary-list__value">{move || value.map(|v| v.get()).unwrap_or_else(|| "—".to_string())}</dd>
-                        </div>
-                    }
-                })
-                .collect_view();
-            view! {
-                <section class="review-part">
-                    <h3>{text_signal(part.title.clone())}</h3>
-                    <dl class="summary-list">{rows}</dl>
-                </section>
-            }
-        })
-        .collect_view();
+        .collect();
     view! {
-        <Title text=move || format!("{} – {}", grouped.clone(), title.get()) />
-        <span class="caption">{TrackingCode::parse(&dossier.tracking_code).map(|c| c.grouped()).unwrap_or_default()}</span>
+        <span class="caption">{grouped}</span>
         <h1>{title}</h1>
         <dl class="summary-list desk-facts">
             <div class="summary-list__row">
@@ -191,18 +135,7 @@ fn DossierView(dossier: DeskDossier, decided: Callback<()>) -> impl IntoView {
             </div>
         </dl>
         {decision}
-        <section aria-labelledby="desk-papers">
-            <h2 id="desk-papers">{tr!(desk_papers)}</h2>
-            <ul class="desk-papers">{checklist}</ul>
-        </section>
-        <section aria-labelledby="desk-answers">
-            <h2 id="desk-answers">{tr!(desk_answers)}</h2>
-            <dl class="summary-list summary-list--answers">{answers}</dl>
-        </section>
-        <section aria-labelledby="desk-form">
-            <h2 id="desk-form">{tr!(desk_form)}</h2>
-            {parts}
-        </section>
+        <DossierSections view=view.clone() files />
         <section aria-labelledby="desk-history-title">
             <h2 id="desk-history-title">{tr!(desk_history)}</h2>
             <DeskHistory entries=dossier.history.clone() />

@@ -134,6 +134,22 @@ fn TaskList(handle: DraftHandle) -> impl IntoView {
                 }
             }
             <p><a href=answers_href>{tr!(dossier_see_check)}</a></p>
+            {move || (state() == Some(crate::dossier::model::SubmissionState::Draft)).then(|| {
+                // The part to open at the desk: the first not completed, else the review.
+                let step = handle
+                    .draft
+                    .with_untracked(|d| {
+                        d.as_ref().and_then(|d| {
+                            sections.with_value(|all| {
+                                all.iter()
+                                    .find(|s| !d.completed.contains(s.id))
+                                    .map(|s| s.id.to_string())
+                            })
+                        })
+                    })
+                    .unwrap_or_else(|| crate::pages::dossier_review::REVIEW.to_string());
+                view! { <crate::ui::dossier::handoff::HandoffPanel handle step /> }
+            })}
             <p class="hint">{tr!(dossier_kept_note)}</p>
         </div>
     }

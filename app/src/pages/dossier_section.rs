@@ -79,6 +79,7 @@ fn PartHeader(handle: DraftHandle, title: Signal<String>, which: String) -> impl
         .draft
         .with_untracked(|d| d.as_ref().map(|d| (d.id.clone(), d.clone())))
         .expect("loaded");
+    let editable = name.is_editable();
     let caption = Signal::derive(move || draft_title(&name, english.get()));
     view! {
         <Title text=move || format!("{} – {}", title.get(), caption.get()) />
@@ -94,6 +95,7 @@ fn PartHeader(handle: DraftHandle, title: Signal<String>, which: String) -> impl
                 {tr!(draft_reference)}": "<strong>{crate::dossier::tracking::draft_reference(&id)}</strong>
             </span>
         </p>
+        {editable.then(|| view! { <crate::ui::dossier::handoff::HandoffPanel handle step=which.clone() /> })}
     }
 }
 

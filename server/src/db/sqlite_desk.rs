@@ -4,9 +4,14 @@
 
 use super::SqliteDatabase;
 use super::sqlite_dossiers::{bad_json, history_of, unavailable};
-use app::api::store::{DeskStore, ListedFile, StaffAccount, StoreError, Supplemented, Transition};
+use app::api::store::{
+    DeskStore, HandoffFile, ListedFile, StaffAccount, StoreError, StoredHandoff, Supplemented,
+    Transition,
+};
 use app::dossier::desk::{DeskDossier, DeskFile, Queue, QueueFilter, QueueRow, sort_queue};
+use app::dossier::handoff::Direction;
 use app::dossier::model::Draft;
+use app::dossier::numbers::Facts;
 use app::dossier::submission::{Receipt, Status};
 use app::eligibility::date::Date;
 use app::staff::{Role, Staff};
@@ -486,5 +491,135 @@ impl DeskStore for SqliteDatabase {
             .map_err(unavailable)?;
         tx.commit().await.map_err(unavailable)?;
         Ok(Supplemented::Stored)
+    }
+
+    async fn put_handoff(&self, handoff: StoredHandoff) -> Result<bool, StoreError> {
+        let mut tx = self.pool().begin().await.map_err(unavailable)?;
+        sqlx::query("DELETE FROM handoffs WHERE created_at < ?")
+            .bind(handoff.created_at - 86_400_000)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        let done = sqlx::query(
+            "INSERT INTO handoffs (code, direction, content, step, files_key, created_at, created_by) \
+             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
+        )
+        .bind(&handoff.code)
+        .bind(handoff.direction.as_str())
+        .bind(&handoff.content)
+        .bind(&handoff.step)
+        .bind(&handoff.files_key)
+        .bind(handoff.created_at)
+        .bind(&handoff.created_by)
+        .execute(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        tx.commit().await.map_err(unavailable)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn take_handoff(
+        &self,
+        code: &str,
+        direction: Direction,
+        made_after: i64,
+        by: &str,
+        at: i64,
+    ) -> Result<Option<StoredHandoff>, StoreError> {
+        let row: Option<(String, String, Option<String>, i64, String)> = sqlx::query_as(
+            "UPDATE handoffs SET used_at = ?, used_by = ? \
+             WHERE code = ? AND direction = ? AND used_at IS NULL AND created_at > ? \
+             RETURNING content, step, files_key, created_at, created_by",
+        )
+        .bind(at)
+        .bind(by)
+        .bind(code)
+        .bind(direction.as_str())
+        .bind(made_after)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(unavailable)?;
+        Ok(row.map(
+            |(content, step, files_key, created_at, created_by)| StoredHandoff {
+                code: code.to_string(),
+                direction,
+                content,
+                step,
+                files_key,
+                created_at,
+                created_by,
+            },
+        ))
+    }
+
+    async fn handoff_file(
+        &self,
+        code: &str,
+        attachment: &str,
+    ) -> Result<Option<HandoffFile>, StoreError> {
+        let row: Option<(Option<String>, i64, String, String)> = sqlx::query_as(
+            "SELECT h.used_by, h.created_at, f.sha256, f.mime FROM handoffs h \
+             JOIN staged_files f ON f.idempotency_key = h.files_key \
+             WHERE h.code = ? AND f.attachment_id = ?",
+        )
+        .bind(code)
+        .bind(attachment)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(unavailable)?;
+        Ok(row.map(|(used_by, created_at, sha256, mime)| HandoffFile {
+            used_by,
+            created_at,
+            sha256,
+            mime,
+        }))
+    }
+
+    async fn facts(
+        &self,
+        wards: Option<&[u32]>,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<Facts>, StoreError> {
+        let filter = QueueFilter::default();
+        let mut query = QueryBuilder::<Sqlite>::new(
+            "SELECT d.office, d.procedure, d.receipt, d.status, d.due_date, \
+             (SELECT MIN(e.at) FROM dossier_events e WHERE e.dossier_id = d.id \
+              AND e.status IN ('result_ready', 'refused')), \
+             (SELECT r.score FROM ratings r WHERE r.dossier_id = d.id) \
+             FROM dossiers d",
+        );
+        push_filters(&mut query, wards, &filter, false);
+        query
+            .push(" AND received_at >= ")
+            .push_bind(from)
+            .push(" AND received_at <= ")
+            .push_bind(to);
+        let rows = query
+            .build()
+            .fetch_all(self.pool())
+            .await
+            .map_err(unavailable)?;
+        rows.into_iter()
+            .map(|row| {
+                let receipt: Receipt =
+                    serde_json::from_str(row.get::<&str, _>(2)).map_err(bad_json)?;
+                let status: String = row.get(3);
+                Ok(Facts {
+                    office: row.get::<i64, _>(0) as u32,
+                    procedure: row.get(1),
+                    procedure_name: receipt.procedure_name,
+                    status: Status::parse(&status).ok_or_else(|| {
+                        StoreError::Unavailable(format!("unknown status {status}"))
+                    })?,
+                    due: row
+                        .get::<Option<String>, _>(4)
+                        .as_deref()
+                        .and_then(Date::parse),
+                    finished: row.get::<Option<i64>, _>(5).map(Date::in_hanoi),
+                    rating: row.get::<Option<i64>, _>(6).map(|s| s as u8),
+                })
+            })
+            .collect()
     }
 }

@@ -157,3 +157,47 @@ pub async fn file(
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
+
+/// `GET /desk/handoff-files/{code}/{attachment}`: a photo a resident shared with a hand-off
+/// code, for the officer who opened that code, while the code is valid; 404 for anyone else.
+pub async fn handoff_file(
+    State(state): State<AppState>,
+    session: Session,
+    Path((code, attachment)): Path<(String, String)>,
+) -> Response {
+    let not_found = || (StatusCode::NOT_FOUND, "not found").into_response();
+    let username: Option<String> = session
+        .get(app::api::desk::session::STAFF_KEY)
+        .await
+        .unwrap_or(None);
+    let Some(username) = username else {
+        return not_found();
+    };
+    let store: &dyn DeskStore = &*state.db;
+    let file = match store.handoff_file(&code, &attachment).await {
+        Ok(Some(file)) => file,
+        Ok(None) => return not_found(),
+        Err(error) => {
+            tracing::error!(%error, "hand-off file");
+            return (StatusCode::SERVICE_UNAVAILABLE, "unavailable").into_response();
+        }
+    };
+    let now = app::api::store::now_millis();
+    if file.used_by.as_deref() != Some(username.as_str())
+        || !app::dossier::handoff::is_valid(file.created_at, now)
+    {
+        return not_found();
+    }
+    match state.blobs.get(&file.sha256).await {
+        Ok(Some(bytes)) => {
+            let mut response = Response::new(Body::from(bytes));
+            let headers = response.headers_mut();
+            if let Ok(mime) = HeaderValue::from_str(&file.mime) {
+                headers.insert(header::CONTENT_TYPE, mime);
+            }
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
+        }
+        _ => not_found(),
+    }
+}

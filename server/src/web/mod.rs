@@ -109,6 +109,10 @@ pub fn router(state: AppState) -> Router {
         .route("/settings/apply", get(settings::apply_settings))
         .route("/catalogue/{version}/index.json", get(catalogue::index))
         .route("/desk/files/{code}/{attachment}", get(desk::file))
+        .route(
+            "/desk/handoff-files/{code}/{attachment}",
+            get(desk::handoff_file),
+        )
         .leptos_routes_with_context(&state, generate_route_list(App), context, {
             let options = options.clone();
             move || shell(options.clone())

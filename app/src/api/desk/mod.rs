@@ -5,9 +5,11 @@
 //! what the pages show.
 
 pub mod decide_dossier;
+pub mod desk_numbers;
 pub mod desk_queue;
 mod error;
 pub mod open_dossier;
+pub mod open_handoff;
 #[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]

@@ -3,6 +3,7 @@
 
 pub mod decision_form;
 pub mod history;
+pub mod view;
 
 use crate::api::desk::DeskSession;
 use crate::api::desk::sign_out::sign_out;
@@ -103,6 +104,9 @@ fn DeskBar(session: DeskSession) -> impl IntoView {
         <nav class="desk-bar" aria-label=move || tr!(desk_bar_label).get()>
             <ul class="desk-bar__links">
                 <li><a href="/desk">{tr!(desk_queue_title)}</a></li>
+                <li><a href="/desk/handoff">{tr!(handoff_desk_title)}</a></li>
+                <li><a href="/desk/assist">{tr!(assist_title)}</a></li>
+                <li><a href="/desk/numbers">{tr!(numbers_title)}</a></li>
             </ul>
             <p class="desk-bar__who">
                 <span data-testid="desk-user">{session.staff.username.clone()}</span>" · "{role}" "

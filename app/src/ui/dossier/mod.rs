@@ -6,6 +6,7 @@ pub mod confirm;
 pub mod documents;
 pub mod draft;
 pub mod field;
+pub mod handoff;
 pub mod people;
 pub mod start;
 pub mod timeline;

@@ -14,7 +14,10 @@ pub fn Footer() -> impl IntoView {
                 </p>
                 <p>{tr!(footer_about)}</p>
                 <p>{tr!(footer_offline)}</p>
-                <p class="site-footer__staff"><a href="/desk/login" rel="nofollow">{tr!(footer_staff)}</a></p>
+                <p class="site-footer__staff">
+                    <a href="/handoff">{tr!(handoff_resident_title)}</a>" · "
+                    <a href="/desk/login" rel="nofollow">{tr!(footer_staff)}</a>
+                </p>
             </div>
         </footer>
     }

@@ -1,0 +1,132 @@
+//! `/desk/handoff`: the officer types the 6-symbol code a resident reads out and sees the
+//! resident's draft at the part they were on (with their photos, if they shared them) — in this
+//! page's memory only, for the call or the visit; nothing is kept on the desk computer.
+
+use crate::api::desk::open_handoff::{DeskHandoff, open_handoff};
+use crate::dossier::handoff::{HandoffCode, HandoffProblem, Redeemed};
+use crate::dossier::model::hanoi_time;
+use crate::i18n::*;
+use crate::tr;
+use crate::ui::check::focus_element;
+use crate::ui::desk::view::{DossierSections, FileLink};
+use crate::ui::desk::{DeskGate, use_desk};
+use crate::ui::dossier::text_signal;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn DeskHandoffPage() -> impl IntoView {
+    view! { <DeskGate><HandoffForm /></DeskGate> }
+}
+
+#[component]
+fn HandoffForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let csrf = StoredValue::new(use_desk().csrf);
+    let typed = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<Signal<String>>);
+    let opened = RwSignal::new(None::<DeskHandoff>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let code = match HandoffCode::parse(&typed.get_untracked()) {
+            Ok(code) => code,
+            Err(HandoffProblem::Empty) => {
+                problem.set(Some(tr!(handoff_code_missing)));
+                request_animation_frame(|| focus_element("handoff-code"));
+                return;
+            }
+            Err(_) => {
+                problem.set(Some(tr!(handoff_code_form)));
+                request_animation_frame(|| focus_element("handoff-code"));
+                return;
+            }
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = open_handoff(csrf.get_value(), code.as_str().to_string()).await;
+            busy.set(false);
+            match answer {
+                Ok(Redeemed::Found(handoff)) => {
+                    problem.set(None);
+                    typed.set(String::new());
+                    opened.set(Some(handoff));
+                    request_animation_frame(|| focus_element("handoff-draft"));
+                }
+                Ok(Redeemed::NoMatch) => problem.set(Some(tr!(handoff_no_match))),
+                Ok(Redeemed::Wait { retry_at }) => {
+                    let at = hanoi_time(retry_at);
+                    problem.set(Some(Signal::derive(move || {
+                        t_string!(i18n, handoff_wait, time = at.clone()).to_string()
+                    })))
+                }
+                Err(error) => problem.set(Some(text_signal(error.text()))),
+            }
+        });
+    };
+    let draft_view = move || {
+        opened.get().map(|handoff| {
+            let code = handoff.code.clone();
+            let files: Vec<FileLink> = if handoff.handed.with_files {
+                handoff
+                    .handed
+                    .draft
+                    .attachments
+                    .iter()
+                    .map(|a| FileLink {
+                        document: a.document.clone(),
+                        name: a.name.clone(),
+                        size: a.size,
+                        href: format!("/desk/handoff-files/{code}/{}", a.id),
+                        download: None,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let title = text_signal(handoff.handed.draft.procedure_name.clone());
+            let reference = crate::dossier::tracking::draft_reference(&handoff.handed.draft.id);
+            let step = handoff.handed.step.clone();
+            let step_name = handoff
+                .view
+                .parts
+                .iter()
+                .find(|p| p.id == step)
+                .map(|p| text_signal(p.title.clone()))
+                .unwrap_or_else(|| match step.as_str() {
+                    "documents" => tr!(dossier_documents),
+                    _ => tr!(review_title),
+                });
+            view! {
+                <section class="handoff-draft" id="handoff-draft" tabindex="-1" aria-labelledby="handoff-draft-title">
+                    <span class="caption">{tr!(draft_reference)}": "{reference}</span>
+                    <h2 id="handoff-draft-title">{title}</h2>
+                    <p class="notice" data-testid="handoff-step">{tr!(handoff_step)}" "<strong>{step_name}</strong></p>
+                    <DossierSections view=handoff.view.clone() files step=step.clone() />
+                </section>
+            }
+        })
+    };
+    view! {
+        <Title text=move || t_string!(i18n, handoff_desk_title).to_string() />
+        <div class="page page--desk-handoff">
+            <h1>{tr!(handoff_desk_title)}</h1>
+            <p class="lead">{tr!(handoff_desk_lead)}</p>
+            <form class="handoff-form" on:submit=submit novalidate>
+                <div class="form-group" class:form-group--error=move || problem.with(Option::is_some)>
+                    <label class="field__label" for="handoff-code">{tr!(handoff_code_label)}</label>
+                    {move || problem.get().map(|p| view! { <p class="error-message" id="handoff-code-error" role="alert">{p}</p> })}
+                    <input id="handoff-code" name="code" class="input input--width-10 input--code" type="text"
+                        autocomplete="off" autocapitalize="characters" spellcheck="false"
+                        aria-invalid=move || problem.with(Option::is_some).to_string()
+                        prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev)) />
+                </div>
+                <button type="submit" class="button button--primary" disabled=busy>{tr!(handoff_open)}</button>
+            </form>
+            {draft_view}
+        </div>
+    }
+}

@@ -1,0 +1,104 @@
+//! `/handoff`: a resident types the code a help-desk officer gave them and continues, on their
+//! own phone, the draft the officer prepared — saved on the device as a new draft of theirs, and
+//! opened at the part the officer was on.
+
+use crate::api::claim_handoff::claim_handoff;
+use crate::dossier::handoff::{HandoffCode, HandoffProblem, Redeemed};
+use crate::dossier::model::hanoi_time;
+use crate::i18n::*;
+use crate::tr;
+use crate::ui::check::focus_element;
+use crate::ui::dossier::text_signal;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn HandoffPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let typed = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<Signal<String>>);
+    let busy = RwSignal::new(false);
+    let navigate = leptos_router::hooks::use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let code = match HandoffCode::parse(&typed.get_untracked()) {
+            Ok(code) => code,
+            Err(HandoffProblem::Empty) => {
+                problem.set(Some(tr!(handoff_code_missing)));
+                request_animation_frame(|| focus_element("handoff-code"));
+                return;
+            }
+            Err(_) => {
+                problem.set(Some(tr!(handoff_code_form)));
+                request_animation_frame(|| focus_element("handoff-code"));
+                return;
+            }
+        };
+        busy.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let answer = claim_handoff(code.as_str().to_string()).await;
+            let shown = match answer {
+                Ok(Redeemed::Found(handed)) => match keep(handed).await {
+                    Ok(href) => {
+                        navigate(&href, Default::default());
+                        return;
+                    }
+                    Err(text) => text,
+                },
+                Ok(Redeemed::NoMatch) => tr!(handoff_no_match),
+                Ok(Redeemed::Wait { retry_at }) => {
+                    let at = hanoi_time(retry_at);
+                    Signal::derive(move || {
+                        t_string!(i18n, handoff_wait, time = at.clone()).to_string()
+                    })
+                }
+                Err(error) => text_signal(error.text()),
+            };
+            busy.set(false);
+            problem.set(Some(shown));
+            request_animation_frame(|| focus_element("handoff-code"));
+        });
+    };
+    view! {
+        <Title text=move || t_string!(i18n, handoff_resident_title).to_string() />
+        <div class="page page--handoff">
+            <h1>{tr!(handoff_resident_title)}</h1>
+            <p class="lead">{tr!(handoff_resident_lead)}</p>
+            <form class="handoff-form" on:submit=submit novalidate>
+                <div class="form-group" class:form-group--error=move || problem.with(Option::is_some)>
+                    <label class="field__label" for="handoff-code">{tr!(handoff_code_label)}</label>
+                    <p class="hint" id="handoff-code-hint">{tr!(handoff_code_hint)}</p>
+                    {move || problem.get().map(|p| view! { <p class="error-message" id="handoff-code-error" role="alert">{p}</p> })}
+                    <input id="handoff-code" name="code" class="input input--width-10 input--code" type="text"
+                        autocomplete="off" autocapitalize="characters" spellcheck="false"
+                        aria-describedby="handoff-code-hint"
+                        aria-invalid=move || problem.with(Option::is_some).to_string()
+                        prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev)) />
+                </div>
+                <button type="submit" class="button button--primary" disabled=busy>{tr!(handoff_continue)}</button>
+            </form>
+        </div>
+    }
+}
+
+/// Saves the handed draft on this device as a new draft; the address of the part to open.
+async fn keep(handed: crate::dossier::handoff::HandedDraft) -> Result<String, Signal<String>> {
+    #[cfg(feature = "hydrate")]
+    {
+        use crate::device::{new_id, now, store};
+        let draft = crate::dossier::handoff::continued(handed.draft, new_id(), now());
+        store::put_draft(&draft)
+            .await
+            .map_err(|_| tr!(dossier_store_failed_text))?;
+        Ok(crate::ui::dossier::section_href(&draft.id, &handed.step))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = handed;
+        Err(tr!(dossier_store_failed_text))
+    }
+}
