@@ -7,11 +7,11 @@ use crate::offline::OfflineKeeper;
 use crate::pages::{
     desk::DeskPage, desk_assist::DeskAssistPage, desk_dossier::DeskDossierPage,
     desk_handoff::DeskHandoffPage, desk_login::DeskLoginPage, desk_numbers::DeskNumbersPage,
-    dossier::DossierPage, dossier_section::DossierSectionPage, dossiers::DossiersPage,
-    handoff::HandoffPage, help::HelpPage, home::HomePage, not_found::NotFoundPage,
-    people::PeoplePage, procedure::ProcedurePage, procedure_check::ProcedureCheckPage,
-    procedure_check_result::ProcedureCheckResultPage, procedures::ProceduresPage,
-    settings::SettingsPage, track::TrackPage,
+    desk_staff::DeskStaffPage, dossier::DossierPage, dossier_section::DossierSectionPage,
+    dossiers::DossiersPage, handoff::HandoffPage, help::HelpPage, home::HomePage,
+    not_found::NotFoundPage, people::PeoplePage, procedure::ProcedurePage,
+    procedure_check::ProcedureCheckPage, procedure_check_result::ProcedureCheckResultPage,
+    procedures::ProceduresPage, settings::SettingsPage, track::TrackPage,
 };
 use crate::ui::display::DisplayRoot;
 use crate::ui::layout::{FocusOnNavigation, Footer, Header};
@@ -112,6 +112,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/desk/handoff") view=DeskHandoffPage ssr=SsrMode::Async />
                         <Route path=path!("/desk/assist") view=DeskAssistPage ssr=SsrMode::Async />
                         <Route path=path!("/desk/numbers") view=DeskNumbersPage ssr=SsrMode::Async />
+                        <Route path=path!("/desk/staff") view=DeskStaffPage ssr=SsrMode::Async />
                         <Route path=path!("/desk") view=DeskPage ssr=SsrMode::Async />
                         <Route path=path!("/desk/dossiers/:code") view=DeskDossierPage ssr=SsrMode::Async />
                     </Routes>

@@ -36,7 +36,7 @@ impl Staff {
 }
 
 /// Why a username cannot be used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum UsernameProblem {
     Length,
     Characters,
@@ -56,6 +56,77 @@ pub fn username(typed: &str) -> Result<String, UsernameProblem> {
         return Err(UsernameProblem::Characters);
     }
     Ok(name)
+}
+
+/// Shortest password accepted for a staff account.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
+/// Why a new officer's account cannot be made as typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NewStaffProblem {
+    Username(UsernameProblem),
+    PasswordTooShort,
+    NoWard,
+    UnknownWard(u32),
+    UsernameTaken,
+}
+
+impl NewStaffProblem {
+    pub fn text(&self) -> crate::eligibility::model::Text {
+        use crate::eligibility::model::Text;
+        match self {
+            NewStaffProblem::Username(UsernameProblem::Length) => Text::new(
+                "Tên đăng nhập dài từ 3 đến 32 ký tự.",
+                "A username has 3 to 32 characters.",
+            ),
+            NewStaffProblem::Username(UsernameProblem::Characters) => Text::new(
+                "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới.",
+                "A username has only lower-case letters without accents, digits, dots, dashes and underscores.",
+            ),
+            NewStaffProblem::PasswordTooShort => Text::new(
+                "Mật khẩu cần ít nhất 12 ký tự.",
+                "The password needs at least 12 characters.",
+            ),
+            NewStaffProblem::NoWard => Text::new(
+                "Chọn ít nhất một xã, phường cán bộ phụ trách.",
+                "Choose at least one commune or ward the officer handles.",
+            ),
+            NewStaffProblem::UnknownWard(code) => Text {
+                vi: format!("Không có xã, phường mã {code}."),
+                en: Some(format!("There is no commune or ward with code {code}.")),
+            },
+            NewStaffProblem::UsernameTaken => Text::new(
+                "Tên đăng nhập này đã có người dùng.",
+                "This username is already taken.",
+            ),
+        }
+    }
+}
+
+/// Checks a new officer's account as an admin typed it: the username as stored, the wards sorted
+/// without repeats.
+pub fn new_officer(
+    username_typed: &str,
+    password: &str,
+    wards: &[u32],
+) -> Result<(String, Vec<u32>), NewStaffProblem> {
+    let name = username(username_typed).map_err(NewStaffProblem::Username)?;
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(NewStaffProblem::PasswordTooShort);
+    }
+    if let Some(unknown) = wards
+        .iter()
+        .find(|code| crate::catalogue::wards::ward(**code).is_none())
+    {
+        return Err(NewStaffProblem::UnknownWard(*unknown));
+    }
+    let mut wards = wards.to_vec();
+    wards.sort_unstable();
+    wards.dedup();
+    if wards.is_empty() {
+        return Err(NewStaffProblem::NoWard);
+    }
+    Ok((name, wards))
 }
 
 /// Wrong passwords for one username (or from one address) allowed in [`LOGIN_WINDOW_MILLIS`].
@@ -110,6 +181,31 @@ mod tests {
             ..officer(&[])
         };
         assert!(admin.may_handle(4) && admin.may_manage_staff());
+    }
+
+    #[test]
+    fn a_new_officer_needs_a_plain_username_a_long_password_and_real_wards() {
+        assert_eq!(
+            new_officer(" Hoa.Le ", "mật khẩu đủ dài", &[73, 70, 73]),
+            Ok(("hoa.le".into(), vec![70, 73]))
+        );
+        assert_eq!(
+            new_officer("hoa le", "mật khẩu đủ dài", &[70]),
+            Err(NewStaffProblem::Username(UsernameProblem::Characters))
+        );
+        assert_eq!(
+            new_officer("hoa", "ngắn quá", &[70]),
+            Err(NewStaffProblem::PasswordTooShort)
+        );
+        assert_eq!(
+            new_officer("hoa", "mật khẩu đủ dài", &[]),
+            Err(NewStaffProblem::NoWard)
+        );
+        assert_eq!(
+            new_officer("hoa", "mật khẩu đủ dài", &[70, 99_999]),
+            Err(NewStaffProblem::UnknownWard(99_999))
+        );
+        assert!(NewStaffProblem::UnknownWard(5).text().vi.contains('5'));
     }
 
     #[test]

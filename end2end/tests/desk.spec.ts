@@ -323,3 +323,30 @@ test('the office numbers count the ward\u2019s dossiers for the period, as a tab
   await expect(page.getByText('Không có hồ sơ nào trong thời gian này.').first()).toBeVisible();
   await page.context().close();
 });
+
+test('an administrator adds an officer, who can then sign in; the staff page passes axe', async ({ page, browser, baseURL }) => {
+  const admin = `admin-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}`;
+  execFileSync(path.join(root, 'target', 'release', 'server'), ['staff', 'add-admin', admin], {
+    input: password + '\n',
+    cwd: root,
+    env: { ...process.env, MOTCUA_DATA_DIR: scratch, MOTCUA_LOG: 'warn' },
+  });
+  await signIn(page, admin, '/desk/staff');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tài khoản cán bộ');
+  await scanPage(page, 'desk staff');
+  const name = `mai-${Date.now().toString(36)}`;
+  await page.getByLabel('Tên đăng nhập').fill(name);
+  await page.getByLabel('Mật khẩu ban đầu').fill('ngắn');
+  await page.getByLabel('Xã, phường phụ trách').selectOption([{ label: 'Phường Hoàn Kiếm' }]);
+  await page.getByRole('button', { name: 'Thêm cán bộ' }).click();
+  await expect(page.locator('#add-officer-problem')).toContainText('ít nhất 12 ký tự');
+  await page.getByLabel('Mật khẩu ban đầu').fill(password);
+  await page.getByRole('button', { name: 'Thêm cán bộ' }).click();
+  await expect(page.getByTestId('officer-added')).toHaveText(name);
+  await expect(page.locator(`tr[data-user="${name}"]`)).toContainText('Phường Hoàn Kiếm');
+
+  const desk = await officerPage(browser, baseURL);
+  await signIn(desk, name);
+  await desk.context().close();
+});

@@ -767,3 +767,77 @@ async fn handoff_codes_cannot_be_found_by_trying() {
         .unwrap();
     assert_eq!(used, None);
 }
+
+#[tokio::test]
+async fn only_an_admin_adds_and_disables_officers_and_a_disabled_officer_is_signed_out() {
+    use app::api::desk::manage_staff::Account;
+    use app::staff::NewStaffProblem;
+    let d = desk().await;
+    let mut lan = d.officer("lan").await;
+    let mut admin = d.officer("admin").await;
+    let add = |browser: &Browser, name: &str, password: &str, wards: Vec<u32>| json!({ "csrf": browser.csrf, "username": name, "password": password, "wards": wards });
+    let body = add(&lan, "hoa", PASSWORD, vec![70]);
+    assert_eq!(
+        d.call::<Result<(), NewStaffProblem>>(&mut lan, "staff/add", body)
+            .await,
+        Err(DeskError::Forbidden)
+    );
+    assert_eq!(
+        d.call::<Vec<Account>>(&mut lan, "staff", json!({})).await,
+        Err(DeskError::Forbidden)
+    );
+    let body = add(&admin, "hoa", "short", vec![70]);
+    assert_eq!(
+        d.call::<Result<(), NewStaffProblem>>(&mut admin, "staff/add", body)
+            .await,
+        Ok(Err(NewStaffProblem::PasswordTooShort))
+    );
+    let body = add(&admin, "Hoa", PASSWORD, vec![73, 70]);
+    assert_eq!(
+        d.call::<Result<(), NewStaffProblem>>(&mut admin, "staff/add", body)
+            .await,
+        Ok(Ok(()))
+    );
+    let body = add(&admin, "hoa", PASSWORD, vec![70]);
+    assert_eq!(
+        d.call::<Result<(), NewStaffProblem>>(&mut admin, "staff/add", body)
+            .await,
+        Ok(Err(NewStaffProblem::UsernameTaken))
+    );
+    let accounts: Vec<Account> = d.call(&mut admin, "staff", json!({})).await.unwrap();
+    let hoa = accounts.iter().find(|a| a.staff.username == "hoa").unwrap();
+    assert_eq!(
+        (hoa.staff.wards.clone(), hoa.disabled),
+        (vec![70, 73], false)
+    );
+
+    let mut hoa = d.officer("hoa").await;
+    assert!(d.queue(&mut hoa, json!({})).await.is_ok());
+    let csrf = admin.csrf.clone();
+    d.call::<()>(
+        &mut admin,
+        "staff/disable",
+        json!({ "csrf": csrf, "username": "hoa", "disabled": true }),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        d.queue(&mut hoa, json!({})).await,
+        Err(DeskError::NotSignedIn)
+    );
+    assert_eq!(
+        d.sign_in(&mut Browser::default(), "hoa", PASSWORD).await,
+        SignInAnswer::Wrong
+    );
+    // An admin cannot disable themselves.
+    let csrf = admin.csrf.clone();
+    assert_eq!(
+        d.call::<()>(
+            &mut admin,
+            "staff/disable",
+            json!({ "csrf": csrf, "username": "admin", "disabled": true }),
+        )
+        .await,
+        Err(DeskError::BadRequest)
+    );
+}

@@ -157,6 +157,12 @@ pub trait DeskStore: Send + Sync + 'static {
         at: i64,
     ) -> Result<bool, StoreError>;
 
+    /// Every account, by username.
+    async fn accounts(&self) -> Result<Vec<StaffAccount>, StoreError>;
+
+    /// Disables or enables an account; false when there is no such account.
+    async fn set_disabled(&self, username: &str, disabled: bool) -> Result<bool, StoreError>;
+
     /// Times of the wrong passwords recorded under `subject` since `since`.
     async fn login_failures_since(&self, subject: &str, since: i64)
     -> Result<Vec<i64>, StoreError>;

@@ -6,6 +6,7 @@ pub mod desk_dossier;
 pub mod desk_handoff;
 pub mod desk_login;
 pub mod desk_numbers;
+pub mod desk_staff;
 pub mod dossier;
 pub mod dossier_receipt;
 pub mod dossier_review;

@@ -100,6 +100,30 @@ impl DeskStore for SqliteDatabase {
         }))
     }
 
+    async fn accounts(&self) -> Result<Vec<StaffAccount>, StoreError> {
+        let names: Vec<(String,)> = sqlx::query_as("SELECT username FROM staff ORDER BY username")
+            .fetch_all(self.pool())
+            .await
+            .map_err(unavailable)?;
+        let mut out = Vec::with_capacity(names.len());
+        for (name,) in names {
+            if let Some(account) = self.account(&name).await? {
+                out.push(account);
+            }
+        }
+        Ok(out)
+    }
+
+    async fn set_disabled(&self, username: &str, disabled: bool) -> Result<bool, StoreError> {
+        let done = sqlx::query("UPDATE staff SET disabled = ? WHERE username = ?")
+            .bind(i64::from(disabled))
+            .bind(username)
+            .execute(self.pool())
+            .await
+            .map_err(unavailable)?;
+        Ok(done.rows_affected() == 1)
+    }
+
     async fn add_account(
         &self,
         account: StaffAccount,

@@ -8,6 +8,7 @@ pub mod decide_dossier;
 pub mod desk_numbers;
 pub mod desk_queue;
 mod error;
+pub mod manage_staff;
 pub mod open_dossier;
 pub mod open_handoff;
 #[cfg(feature = "ssr")]

@@ -5,8 +5,7 @@
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 
-/// Shortest password accepted for a staff account.
-pub const MIN_PASSWORD_CHARS: usize = 12;
+pub use crate::staff::MIN_PASSWORD_CHARS;
 
 fn argon2() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::default())

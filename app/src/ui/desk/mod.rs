@@ -107,6 +107,7 @@ fn DeskBar(session: DeskSession) -> impl IntoView {
                 <li><a href="/desk/handoff">{tr!(handoff_desk_title)}</a></li>
                 <li><a href="/desk/assist">{tr!(assist_title)}</a></li>
                 <li><a href="/desk/numbers">{tr!(numbers_title)}</a></li>
+                {(session.staff.role == Role::Admin).then(|| view! { <li><a href="/desk/staff">{tr!(staff_title)}</a></li> })}
             </ul>
             <p class="desk-bar__who">
                 <span data-testid="desk-user">{session.staff.username.clone()}</span>" · "{role}" "
