@@ -4,8 +4,9 @@
 //! the resident's added papers stored once, and what the resident sees on `/track`.
 
 use app::api::desk::DeskSession;
-use app::api::desk::decide_dossier::{Decided, DecisionProblemCode};
+use app::api::desk::decide_dossier::Decided;
 use app::api::supplement_dossier::AddedFile;
+use app::dossier::decision::DecisionProblem;
 use app::dossier::desk::{DeskDossier, DeskError, Queue, SignInAnswer};
 use app::dossier::example::photo;
 use app::dossier::submission::{Receipt, Status, StatusEvent, SubmitError, TrackAnswer};
@@ -83,21 +84,27 @@ impl Desk {
         (status, body)
     }
 
+    /// A server function under `/api/{path}` from this site: its answer or its error.
+    async fn api<T: serde::de::DeserializeOwned, E: serde::de::DeserializeOwned>(
+        &self,
+        browser: &mut Browser,
+        path: &str,
+        body: Value,
+    ) -> Result<T, E> {
+        let path = format!("/api/{path}");
+        let (status, body) = self
+            .post(browser, &path, body, Some("https://motcua.test"))
+            .await;
+        support::answer(status, &body)
+    }
+
     async fn call<T: serde::de::DeserializeOwned>(
         &self,
         browser: &mut Browser,
         endpoint: &str,
         body: Value,
     ) -> Result<T, DeskError> {
-        let (status, body) = self
-            .post(
-                browser,
-                &format!("/api/desk/{endpoint}"),
-                body,
-                Some("https://motcua.test"),
-            )
-            .await;
-        support::answer(status, &body)
+        self.api(browser, &format!("desk/{endpoint}"), body).await
     }
 
     async fn sign_in(&self, browser: &mut Browser, user: &str, password: &str) -> SignInAnswer {
@@ -160,15 +167,8 @@ impl Desk {
         endpoint: &str,
         body: Value,
     ) -> Result<T, SubmitError> {
-        let (status, body) = self
-            .post(
-                &mut Browser::default(),
-                &format!("/api/dossiers/{endpoint}"),
-                body,
-                None,
-            )
-            .await;
-        support::answer(status, &body)
+        let path = format!("dossiers/{endpoint}");
+        self.api(&mut Browser::default(), &path, body).await
     }
 
     async fn upload(&self, key: &str, attachment: &str, bytes: &[u8]) {
@@ -401,7 +401,7 @@ async fn every_decision_is_in_the_history_and_the_resident_reads_the_reason() {
             &[]
         )
         .await,
-        Ok(Decided::Refused(DecisionProblemCode::ReasonRequired))
+        Ok(Decided::Refused(DecisionProblem::ReasonRequired))
     );
     assert_eq!(
         d.decide(
@@ -413,7 +413,7 @@ async fn every_decision_is_in_the_history_and_the_resident_reads_the_reason() {
             &["passport"]
         )
         .await,
-        Ok(Decided::Refused(DecisionProblemCode::UnknownDocument(
+        Ok(Decided::Refused(DecisionProblem::UnknownDocument(
             "passport".into()
         )))
     );
@@ -427,7 +427,7 @@ async fn every_decision_is_in_the_history_and_the_resident_reads_the_reason() {
             &[]
         )
         .await,
-        Ok(Decided::Refused(DecisionProblemCode::NotAllowed {
+        Ok(Decided::Refused(DecisionProblem::NotAllowed {
             from: Status::Received,
             to: Status::ResultReady
         }))
@@ -554,7 +554,7 @@ async fn every_decision_is_in_the_history_and_the_resident_reads_the_reason() {
             &[]
         )
         .await,
-        Ok(Decided::Refused(DecisionProblemCode::Closed))
+        Ok(Decided::Refused(DecisionProblem::Closed))
     );
     // Every step, who made it, in order; the history is appended, never rewritten.
     let dossier = d.open(&mut lan, &code).await.unwrap();
@@ -586,15 +586,7 @@ async fn handoff<T: serde::de::DeserializeOwned>(
     endpoint: &str,
     body: Value,
 ) -> Result<T, SubmitError> {
-    let (status, body) = d
-        .post(
-            browser,
-            &format!("/api/handoff/{endpoint}"),
-            body,
-            Some("https://motcua.test"),
-        )
-        .await;
-    support::answer(status, &body)
+    d.api(browser, &format!("handoff/{endpoint}"), body).await
 }
 
 #[tokio::test]

@@ -244,30 +244,7 @@ mod browser {
             .ok_or(SubmitError::BadRequest)?;
         let supplement = draft.supplement.as_ref().ok_or(SubmitError::BadRequest)?;
         let id = super::supplement_id(&draft.id);
-        let total: u64 = supplement
-            .attachments
-            .iter()
-            .map(|a| a.size)
-            .sum::<u64>()
-            .max(1);
-        let mut done = 0u64;
-        for attachment in &supplement.attachments {
-            let blob = store::get_file(&attachment.id)
-                .await
-                .ok()
-                .flatten()
-                .ok_or_else(|| {
-                    SubmitError::NotReady(vec![Unmet::Attachments(attachment.document.clone())])
-                })?;
-            let before = done;
-            let id = id.clone();
-            upload(&supplement.key, attachment, &blob, move |loaded| {
-                let percent = ((before + loaded) * 95 / total).min(95) as u8;
-                set(device, &id, Sending::Sending(percent));
-            })
-            .await?;
-            done += attachment.size;
-        }
+        upload_all(device, &id, &supplement.key, &supplement.attachments).await?;
         let files = supplement
             .attachments
             .iter()
@@ -286,9 +263,22 @@ mod browser {
             .submission_key
             .clone()
             .ok_or(SubmitError::BadRequest)?;
-        let total: u64 = draft.attachments.iter().map(|a| a.size).sum::<u64>().max(1);
+        upload_all(device, &draft.id, &key, &draft.attachments).await?;
+        set(device, &draft.id, Sending::Sending(97));
+        crate::api::submit_dossier::submit_dossier(key, draft.clone()).await
+    }
+
+    /// Uploads `attachments` from the device under `key`, showing the progress (to 95 %) under
+    /// `id` in the sending states.
+    async fn upload_all(
+        device: Device,
+        id: &str,
+        key: &str,
+        attachments: &[Attachment],
+    ) -> Result<(), SubmitError> {
+        let total: u64 = attachments.iter().map(|a| a.size).sum::<u64>().max(1);
         let mut done = 0u64;
-        for attachment in &draft.attachments {
+        for attachment in attachments {
             let blob = store::get_file(&attachment.id)
                 .await
                 .ok()
@@ -296,17 +286,16 @@ mod browser {
                 .ok_or_else(|| {
                     SubmitError::NotReady(vec![Unmet::Attachments(attachment.document.clone())])
                 })?;
-            let id = draft.id.clone();
+            let id = id.to_string();
             let before = done;
-            upload(&key, attachment, &blob, move |loaded| {
+            upload(key, attachment, &blob, move |loaded| {
                 let percent = ((before + loaded) * 95 / total).min(95) as u8;
                 set(device, &id, Sending::Sending(percent));
             })
             .await?;
             done += attachment.size;
         }
-        set(device, &draft.id, Sending::Sending(97));
-        crate::api::submit_dossier::submit_dossier(key, draft.clone()).await
+        Ok(())
     }
 
     /// Posts one file to the upload server function with `XMLHttpRequest`, the one browser API

@@ -19,7 +19,7 @@ pub struct Decision {
 }
 
 /// Why a decision cannot be stored.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DecisionProblem {
     /// The dossier is collected or refused: nothing follows.
     Closed,

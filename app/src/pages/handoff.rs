@@ -3,7 +3,7 @@
 //! opened at the part the officer was on.
 
 use crate::api::claim_handoff::claim_handoff;
-use crate::dossier::handoff::{HandoffCode, HandoffProblem, Redeemed};
+use crate::dossier::handoff::Redeemed;
 use crate::dossier::model::hanoi_time;
 use crate::i18n::*;
 use crate::tr;
@@ -24,15 +24,10 @@ pub fn HandoffPage() -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let code = match HandoffCode::parse(&typed.get_untracked()) {
+        let code = match crate::ui::dossier::handoff::typed_code(&typed.get_untracked()) {
             Ok(code) => code,
-            Err(HandoffProblem::Empty) => {
-                problem.set(Some(tr!(handoff_code_missing)));
-                request_animation_frame(|| focus_element("handoff-code"));
-                return;
-            }
-            Err(_) => {
-                problem.set(Some(tr!(handoff_code_form)));
+            Err(text) => {
+                problem.set(Some(text));
                 request_animation_frame(|| focus_element("handoff-code"));
                 return;
             }

@@ -3,7 +3,7 @@
 //! in one `BEGIN IMMEDIATE` transaction that writes its status and its history entry together.
 
 use super::SqliteDatabase;
-use super::sqlite_dossiers::{bad_json, history_of, unavailable};
+use super::sqlite_dossiers::{bad_json, file_staged, history_of, staged_for, unavailable};
 use app::api::store::{
     DeskStore, HandoffFile, ListedFile, StaffAccount, StoreError, StoredHandoff, Supplemented,
     Transition,
@@ -448,44 +448,14 @@ impl DeskStore for SqliteDatabase {
             tx.rollback().await.map_err(unavailable)?;
             return Ok(Supplemented::PaperNotAsked(file.document.clone()));
         }
-        let staged: Vec<(String, String, String, i64)> = sqlx::query_as(
-            "SELECT attachment_id, sha256, mime, size FROM staged_files WHERE idempotency_key = ?",
-        )
-        .bind(sending)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(unavailable)?;
-        let mut missing = Vec::new();
-        let mut found = Vec::new();
-        for file in &files {
-            match staged
-                .iter()
-                .find(|(a, _, _, size)| *a == file.attachment && *size as u64 == file.size)
-            {
-                Some((_, sha256, mime, _)) => found.push((file, sha256, mime)),
-                None => missing.push(file.attachment.clone()),
+        let found = match staged_for(&mut tx, sending, &files).await? {
+            Ok(found) => found,
+            Err(missing) => {
+                tx.rollback().await.map_err(unavailable)?;
+                return Err(StoreError::Missing(missing));
             }
-        }
-        if !missing.is_empty() {
-            tx.rollback().await.map_err(unavailable)?;
-            return Err(StoreError::Missing(missing));
-        }
-        for (file, sha256, mime) in found {
-            sqlx::query(
-                "INSERT INTO dossier_files (dossier_id, attachment_id, document, name, mime, size, sha256) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dossier_id, attachment_id) DO NOTHING",
-            )
-            .bind(id)
-            .bind(&file.attachment)
-            .bind(&file.document)
-            .bind(&file.name)
-            .bind(mime)
-            .bind(file.size as i64)
-            .bind(sha256)
-            .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
-        }
+        };
+        file_staged(&mut tx, id, sending, found).await?;
         sqlx::query("INSERT INTO supplements (idempotency_key, dossier_id, at) VALUES (?, ?, ?)")
             .bind(sending)
             .bind(id)
@@ -505,11 +475,6 @@ impl DeskStore for SqliteDatabase {
         sqlx::query("UPDATE dossiers SET status = ? WHERE id = ?")
             .bind(next.as_str())
             .bind(id)
-            .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
-        sqlx::query("DELETE FROM staged_files WHERE idempotency_key = ?")
-            .bind(sending)
             .execute(&mut *tx)
             .await
             .map_err(unavailable)?;

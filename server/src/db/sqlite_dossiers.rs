@@ -3,7 +3,7 @@
 //! after the other and the second finds the first's receipt.
 
 use super::SqliteDatabase;
-use app::api::store::{DossierStore, NewDossier, StagedFile, StoreError};
+use app::api::store::{DossierStore, ListedFile, NewDossier, StagedFile, StoreError};
 use app::dossier::desk::HistoryEntry;
 use app::dossier::submission::{Paper, Receipt, Status, StatusEvent, Tracked, papers};
 use sqlx::{Row, SqliteConnection};
@@ -90,6 +90,80 @@ pub(super) async fn history_of(
         .collect()
 }
 
+/// A listed file matched with its staged upload (SHA-256 and checked type).
+pub(super) struct Staged<'a> {
+    file: &'a ListedFile,
+    sha256: String,
+    mime: String,
+}
+
+/// The uploads staged under `key` for the files `listed`, or the ids of those not received (same
+/// id and size).
+pub(super) async fn staged_for<'a>(
+    conn: &mut SqliteConnection,
+    key: &str,
+    listed: &'a [ListedFile],
+) -> Result<Result<Vec<Staged<'a>>, Vec<String>>, StoreError> {
+    let staged: Vec<(String, String, String, i64)> = sqlx::query_as(
+        "SELECT attachment_id, sha256, mime, size FROM staged_files WHERE idempotency_key = ?",
+    )
+    .bind(key)
+    .fetch_all(conn)
+    .await
+    .map_err(unavailable)?;
+    let mut missing = Vec::new();
+    let mut found = Vec::new();
+    for file in listed {
+        match staged
+            .iter()
+            .find(|(id, _, _, size)| *id == file.attachment && *size as u64 == file.size)
+        {
+            Some((_, sha256, mime, _)) => found.push(Staged {
+                file,
+                sha256: sha256.clone(),
+                mime: mime.clone(),
+            }),
+            None => missing.push(file.attachment.clone()),
+        }
+    }
+    Ok(if missing.is_empty() {
+        Ok(found)
+    } else {
+        Err(missing)
+    })
+}
+
+/// Files the staged uploads with dossier `id` and forgets the staging under `key`.
+pub(super) async fn file_staged(
+    conn: &mut SqliteConnection,
+    id: i64,
+    key: &str,
+    files: Vec<Staged<'_>>,
+) -> Result<(), StoreError> {
+    for staged in files {
+        sqlx::query(
+            "INSERT INTO dossier_files (dossier_id, attachment_id, document, name, mime, size, sha256) \
+             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dossier_id, attachment_id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(&staged.file.attachment)
+        .bind(&staged.file.document)
+        .bind(&staged.file.name)
+        .bind(&staged.mime)
+        .bind(staged.file.size as i64)
+        .bind(&staged.sha256)
+        .execute(&mut *conn)
+        .await
+        .map_err(unavailable)?;
+    }
+    sqlx::query("DELETE FROM staged_files WHERE idempotency_key = ?")
+        .bind(key)
+        .execute(&mut *conn)
+        .await
+        .map_err(unavailable)?;
+    Ok(())
+}
+
 #[async_trait::async_trait]
 impl DossierStore for SqliteDatabase {
     async fn receipt(&self, key: &str) -> Result<Option<Receipt>, StoreError> {
@@ -127,28 +201,13 @@ impl DossierStore for SqliteDatabase {
             tx.rollback().await.map_err(unavailable)?;
             return Ok(receipt);
         }
-        let staged: Vec<(String, String, String, i64)> = sqlx::query_as(
-            "SELECT attachment_id, sha256, mime, size FROM staged_files WHERE idempotency_key = ?",
-        )
-        .bind(&dossier.key)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(unavailable)?;
-        let mut missing = Vec::new();
-        let mut files = Vec::new();
-        for file in &dossier.files {
-            match staged
-                .iter()
-                .find(|(id, _, _, size)| *id == file.attachment && *size as u64 == file.size)
-            {
-                Some((_, sha256, mime, _)) => files.push((file, sha256, mime)),
-                None => missing.push(file.attachment.clone()),
+        let files = match staged_for(&mut tx, &dossier.key, &dossier.files).await? {
+            Ok(files) => files,
+            Err(missing) => {
+                tx.rollback().await.map_err(unavailable)?;
+                return Err(StoreError::Missing(missing));
             }
-        }
-        if !missing.is_empty() {
-            tx.rollback().await.map_err(unavailable)?;
-            return Err(StoreError::Missing(missing));
-        }
+        };
         let receipt = &dossier.receipt;
         let receipt_json = serde_json::to_string(receipt).map_err(bad_json)?;
         let inserted = sqlx::query(
@@ -179,22 +238,7 @@ impl DossierStore for SqliteDatabase {
             }
             Err(e) => return Err(unavailable(e)),
         };
-        for (file, sha256, mime) in files {
-            sqlx::query(
-                "INSERT INTO dossier_files (dossier_id, attachment_id, document, name, mime, size, sha256) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(id)
-            .bind(&file.attachment)
-            .bind(&file.document)
-            .bind(&file.name)
-            .bind(mime)
-            .bind(file.size as i64)
-            .bind(sha256)
-            .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
-        }
+        file_staged(&mut tx, id, &dossier.key, files).await?;
         sqlx::query(
             "INSERT INTO dossier_events (dossier_id, status, reason, at, actor) VALUES (?, ?, NULL, ?, 'resident')",
         )
@@ -204,11 +248,6 @@ impl DossierStore for SqliteDatabase {
         .execute(&mut *tx)
         .await
         .map_err(unavailable)?;
-        sqlx::query("DELETE FROM staged_files WHERE idempotency_key = ?")
-            .bind(&dossier.key)
-            .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
         // synchronous = FULL: the commit is on disk when this returns.
         tx.commit().await.map_err(unavailable)?;
         Ok(dossier.receipt)

@@ -14,54 +14,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Decided {
     Stored,
-    Refused(DecisionProblemCode),
-}
-
-/// [`DecisionProblem`] as it travels.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DecisionProblemCode {
-    Closed,
-    NotAllowed { from: Status, to: Status },
-    NoStatus,
-    ReasonRequired,
-    ReasonTooLong,
-    MissingRequired,
-    UnknownDocument(String),
-    MissingNotExpected,
-}
-
-impl From<DecisionProblem> for DecisionProblemCode {
-    fn from(problem: DecisionProblem) -> Self {
-        match problem {
-            DecisionProblem::Closed => DecisionProblemCode::Closed,
-            DecisionProblem::NotAllowed { from, to } => {
-                DecisionProblemCode::NotAllowed { from, to }
-            }
-            DecisionProblem::NoStatus => DecisionProblemCode::NoStatus,
-            DecisionProblem::ReasonRequired => DecisionProblemCode::ReasonRequired,
-            DecisionProblem::ReasonTooLong => DecisionProblemCode::ReasonTooLong,
-            DecisionProblem::MissingRequired => DecisionProblemCode::MissingRequired,
-            DecisionProblem::UnknownDocument(d) => DecisionProblemCode::UnknownDocument(d),
-            DecisionProblem::MissingNotExpected => DecisionProblemCode::MissingNotExpected,
-        }
-    }
-}
-
-impl From<DecisionProblemCode> for DecisionProblem {
-    fn from(code: DecisionProblemCode) -> Self {
-        match code {
-            DecisionProblemCode::Closed => DecisionProblem::Closed,
-            DecisionProblemCode::NotAllowed { from, to } => {
-                DecisionProblem::NotAllowed { from, to }
-            }
-            DecisionProblemCode::NoStatus => DecisionProblem::NoStatus,
-            DecisionProblemCode::ReasonRequired => DecisionProblem::ReasonRequired,
-            DecisionProblemCode::ReasonTooLong => DecisionProblem::ReasonTooLong,
-            DecisionProblemCode::MissingRequired => DecisionProblem::MissingRequired,
-            DecisionProblemCode::UnknownDocument(d) => DecisionProblem::UnknownDocument(d),
-            DecisionProblemCode::MissingNotExpected => DecisionProblem::MissingNotExpected,
-        }
-    }
+    Refused(DecisionProblem),
 }
 
 #[server(endpoint = "desk/decide", input = Json)]
@@ -130,7 +83,7 @@ mod ssr {
         };
         let decision = match check(from, &decision, &checklist) {
             Ok(decision) => decision,
-            Err(problem) => return Ok(Decided::Refused(problem.into())),
+            Err(problem) => return Ok(Decided::Refused(problem)),
         };
         let stored = store
             .transition(Transition {

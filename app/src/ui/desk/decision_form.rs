@@ -4,7 +4,7 @@
 //! dossier's own checklist.
 
 use crate::api::desk::decide_dossier::{Decided, decide_dossier};
-use crate::dossier::decision::{DecisionProblem, MAX_REASON_CHARS, needs_reason, next_statuses};
+use crate::dossier::decision::{MAX_REASON_CHARS, needs_reason, next_statuses};
 use crate::dossier::submission::{Paper, Status};
 use crate::tr;
 use crate::ui::check::focus_element;
@@ -49,8 +49,8 @@ pub fn DecisionForm(
                     problem.set(None);
                     on_decided.run(());
                 }
-                Ok(Decided::Refused(code)) => {
-                    problem.set(Some(text_signal(DecisionProblem::from(code).text())));
+                Ok(Decided::Refused(refused)) => {
+                    problem.set(Some(text_signal(refused.text())));
                     request_animation_frame(|| focus_element("decision-problem"));
                 }
                 Err(error) => {

@@ -110,6 +110,15 @@ pub fn HandoffPanel(handle: DraftHandle, step: String) -> impl IntoView {
     }
 }
 
+/// A typed hand-off code, or the sentence that says what is wrong with it.
+pub fn typed_code(typed: &str) -> Result<HandoffCode, Signal<String>> {
+    use crate::dossier::handoff::HandoffProblem;
+    HandoffCode::parse(typed).map_err(|problem| match problem {
+        HandoffProblem::Empty => tr!(handoff_code_missing),
+        _ => tr!(handoff_code_form),
+    })
+}
+
 /// Uploads the photos (when shared) under a new key, then keeps the draft under a new code.
 async fn send(
     draft: crate::dossier::model::Draft,
