@@ -137,6 +137,7 @@ test('a resident submits, the officer asks for a paper with a reason, the reside
 
   // Back in the officer's queue, with both photos; processed, then the result is ready.
   await desk.reload();
+  await hydrated(desk);
   await expect(desk.getByTestId('desk-status')).toHaveAttribute('data-status', 'received');
   await expect(certificate.locator('.desk-file')).toHaveCount(2);
   await decide(desk, 'Đang giải quyết');
