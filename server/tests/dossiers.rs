@@ -142,6 +142,39 @@ async fn twenty_requests_racing_with_one_key_store_one_dossier() {
     assert_eq!(s.count("dossier_events").await, 1);
 }
 
+/// Found by `make bench`: a load generator that stops with requests under way drops them at
+/// any point, also while a `BEGIN` completes; a transaction lost there kept the write lock and
+/// every later submission failed. A thousand submissions abandoned at varied moments, then
+/// the store must still take new dossiers at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn submissions_abandoned_at_any_moment_leave_the_store_working() {
+    let s = Arc::new(server().await);
+    let draft = birth_draft();
+    for round in 0..1000u64 {
+        let (s, draft) = (s.clone(), draft.clone());
+        let request = tokio::spawn(async move { s.submit(&key(), &draft).await });
+        // Abandon it after 0 to ~3 ms, as a client that hangs up.
+        tokio::time::sleep(std::time::Duration::from_micros((round * 37) % 3000)).await;
+        request.abort();
+        let _ = request.await;
+    }
+    // A lock left behind would make these fail ("database is locked" after the busy timeout).
+    for _ in 0..8 {
+        s.submit(&key(), &draft)
+            .await
+            .expect("stored after the abandoned ones");
+    }
+    let (open,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM dossier_events")
+        .fetch_one(s.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        open,
+        s.count("dossiers").await,
+        "every stored dossier has its first status"
+    );
+}
+
 #[tokio::test]
 async fn an_unmet_checklist_is_refused_with_every_reason_and_nothing_is_stored() {
     let s = server().await;

@@ -2,6 +2,7 @@
 //! binary from `server/migrations/sqlite`.
 
 use super::{Database, DatabaseHealth, DbError};
+use app::api::store::StoreError;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
@@ -47,6 +48,31 @@ impl SqliteDatabase {
     /// The connection pool, for the server functions of later features.
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// Starts a transaction (`BEGIN IMMEDIATE` when `immediate`: the write lock first) in a task
+    /// of its own, so that a request dropped while it waits cannot cut it short. sqlx can lose a
+    /// `BEGIN` that completed just as its caller went away: the connection then went back to the
+    /// pool inside an open transaction, holding the write lock, and every later write failed
+    /// ("database is locked") until a restart — seen in `make bench` when the load generator
+    /// stopped with requests under way. A transaction started here always reaches its caller,
+    /// or is rolled back when the caller is gone.
+    pub(super) async fn begin(
+        &self,
+        immediate: bool,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+        let pool = self.pool.clone();
+        let started = tokio::spawn(async move {
+            if immediate {
+                pool.begin_with("BEGIN IMMEDIATE").await
+            } else {
+                pool.begin().await
+            }
+        });
+        match started.await {
+            Ok(begun) => begun.map_err(|e| StoreError::Unavailable(e.to_string())),
+            Err(e) => Err(StoreError::Unavailable(e.to_string())),
+        }
     }
 }
 

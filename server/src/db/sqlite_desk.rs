@@ -164,7 +164,7 @@ impl DeskStore for SqliteDatabase {
     }
 
     async fn record_login_failure(&self, subjects: &[String], at: i64) -> Result<(), StoreError> {
-        let mut tx = self.pool().begin().await.map_err(unavailable)?;
+        let mut tx = self.begin(false).await?;
         // Keep a day: older failures no longer count.
         sqlx::query("DELETE FROM login_failures WHERE at < ?")
             .bind(at - 86_400_000)
@@ -320,11 +320,7 @@ impl DeskStore for SqliteDatabase {
     }
 
     async fn transition(&self, transition: Transition) -> Result<bool, StoreError> {
-        let mut tx = self
-            .pool()
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(unavailable)?;
+        let mut tx = self.begin(true).await?;
         let row: Option<(i64,)> =
             sqlx::query_as("SELECT id FROM dossiers WHERE tracking_code = ? AND status = ?")
                 .bind(&transition.tracking_code)
@@ -400,11 +396,7 @@ impl DeskStore for SqliteDatabase {
         files: Vec<ListedFile>,
         at: i64,
     ) -> Result<Supplemented, StoreError> {
-        let mut tx = self
-            .pool()
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(unavailable)?;
+        let mut tx = self.begin(true).await?;
         let done: Option<(i64,)> =
             sqlx::query_as("SELECT dossier_id FROM supplements WHERE idempotency_key = ?")
                 .bind(sending)
@@ -483,7 +475,7 @@ impl DeskStore for SqliteDatabase {
     }
 
     async fn put_handoff(&self, handoff: StoredHandoff) -> Result<bool, StoreError> {
-        let mut tx = self.pool().begin().await.map_err(unavailable)?;
+        let mut tx = self.begin(false).await?;
         sqlx::query("DELETE FROM handoffs WHERE created_at < ?")
             .bind(handoff.created_at - 86_400_000)
             .execute(&mut *tx)

@@ -192,11 +192,7 @@ impl DossierStore for SqliteDatabase {
     }
 
     async fn store_dossier(&self, dossier: NewDossier) -> Result<Receipt, StoreError> {
-        let mut tx = self
-            .pool()
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(unavailable)?;
+        let mut tx = self.begin(true).await?;
         if let Some(receipt) = receipt_of(&mut tx, &dossier.key).await? {
             tx.rollback().await.map_err(unavailable)?;
             return Ok(receipt);
@@ -320,7 +316,7 @@ impl DossierStore for SqliteDatabase {
     }
 
     async fn record_failure(&self, client: &str, at: i64) -> Result<(), StoreError> {
-        let mut tx = self.pool().begin().await.map_err(unavailable)?;
+        let mut tx = self.begin(false).await?;
         // Keep a day: older failures no longer count.
         sqlx::query("DELETE FROM track_failures WHERE at < ?")
             .bind(at - 86_400_000)
