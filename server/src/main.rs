@@ -173,10 +173,13 @@ fn init_logging(config: &Config) {
             .unwrap_or_default();
         let location = info.location().map(|l| l.to_string()).unwrap_or_default();
         let thread = std::thread::current();
+        // Empty unless RUST_BACKTRACE is set.
+        let backtrace = std::backtrace::Backtrace::capture();
         tracing::error!(
             panic = %message,
             %location,
             thread = thread.name().unwrap_or("unnamed"),
+            %backtrace,
             "a task panicked"
         );
     }));

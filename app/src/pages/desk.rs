@@ -14,8 +14,8 @@ use crate::staff::Role;
 use crate::tr;
 use crate::ui::desk::{DeskGate, StatusTag, use_desk};
 use crate::ui::dossier::text_signal;
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
@@ -31,7 +31,7 @@ fn DeskQueue() -> impl IntoView {
     let filter = Memo::new(move |_| query.with(|q| QueueFilter::from_query(|k| q.get(k))));
     let queue = Resource::new(move || filter.get(), desk_queue);
     view! {
-        <Title text=move || t_string!(i18n, desk_queue_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, desk_queue_title).to_string() />
         <div class="page page--desk">
             <h1>{tr!(desk_queue_title)}</h1>
             <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>

@@ -7,8 +7,8 @@ use crate::device::{shared, use_device};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::desk::DeskGate;
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn DeskAssistPage() -> impl IntoView {
@@ -46,7 +46,7 @@ fn Assist() -> impl IntoView {
         });
     };
     view! {
-        <Title text=move || t_string!(i18n, assist_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, assist_title).to_string() />
         <div class="page page--desk-assist">
             <h1>{tr!(assist_title)}</h1>
             <p class="lead">{tr!(assist_lead)}</p>

@@ -16,8 +16,8 @@ use crate::ui::desk::history::DeskHistory;
 use crate::ui::desk::view::{DossierSections, FileLink};
 use crate::ui::desk::{DeskGate, StatusTag};
 use crate::ui::dossier::text_signal;
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -50,7 +50,7 @@ fn DeskDossierView() -> impl IntoView {
         )
     };
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <div class="page page--desk-dossier">
             <p class="check-nav"><a class="back-link" href="/desk">{tr!(desk_back_to_queue)}</a></p>
             <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>

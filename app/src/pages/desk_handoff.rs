@@ -11,8 +11,8 @@ use crate::ui::check::focus_element;
 use crate::ui::desk::view::{DossierSections, FileLink};
 use crate::ui::desk::{DeskGate, use_desk};
 use crate::ui::dossier::text_signal;
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn DeskHandoffPage() -> impl IntoView {
@@ -106,7 +106,7 @@ fn HandoffForm() -> impl IntoView {
         })
     };
     view! {
-        <Title text=move || t_string!(i18n, handoff_desk_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, handoff_desk_title).to_string() />
         <div class="page page--desk-handoff">
             <h1>{tr!(handoff_desk_title)}</h1>
             <p class="lead">{tr!(handoff_desk_lead)}</p>

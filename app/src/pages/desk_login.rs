@@ -10,8 +10,8 @@ use crate::tr;
 use crate::ui::check::focus_element;
 use crate::ui::desk::desk_next;
 use crate::ui::dossier::text_signal;
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
@@ -62,7 +62,7 @@ pub fn DeskLoginPage() -> impl IntoView {
         });
     };
     view! {
-        <Title text=move || t_string!(i18n, desk_login_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, desk_login_title).to_string() />
         <div class="page page--desk-login">
             <h1>{tr!(desk_login_title)}</h1>
             <p class="lead">{tr!(desk_login_lead)}</p>

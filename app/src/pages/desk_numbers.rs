@@ -10,8 +10,8 @@ use crate::tr;
 use crate::ui::check::english;
 use crate::ui::desk::DeskGate;
 use crate::ui::dossier::text_signal;
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
@@ -36,7 +36,7 @@ fn NumbersPage() -> impl IntoView {
         |((from, to), english)| desk_numbers(from, to, english),
     );
     view! {
-        <Title text=move || t_string!(i18n, numbers_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, numbers_title).to_string() />
         <div class="page page--desk-numbers">
             <h1>{tr!(numbers_title)}</h1>
             <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>

@@ -11,8 +11,8 @@ use crate::tr;
 use crate::ui::check::focus_element;
 use crate::ui::desk::{DeskGate, use_desk};
 use crate::ui::dossier::text_signal;
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn DeskStaffPage() -> impl IntoView {
@@ -27,7 +27,7 @@ fn StaffPage() -> impl IntoView {
     let changed = Callback::new(move |_| version.update(|v| *v += 1));
     let admin = use_desk().staff.role == Role::Admin;
     view! {
-        <Title text=move || t_string!(i18n, staff_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, staff_title).to_string() />
         <div class="page page--desk-staff">
             <h1>{tr!(staff_title)}</h1>
             <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>

@@ -13,8 +13,8 @@ use crate::ui::dossier::{
     DraftFrame, DraftHandle, SaveStatus, StateTag, draft_title, section_href, text_signal,
     use_draft,
 };
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -95,7 +95,7 @@ fn TaskList(handle: DraftHandle) -> impl IntoView {
     let state = move || handle.draft.with(|d| d.as_ref().map(|d| d.state.clone()));
     let started = hanoi_date_time(draft.created);
     view! {
-        <Title text=move || format!("{} – {}", t_string!(i18n, dossier_title), title()) />
+        <PageTitle text=move || format!("{} – {}", t_string!(i18n, dossier_title), title()) />
         <div class="page page--dossier">
             <p class="check-nav"><a class="back-link" href="/dossiers">{tr!(dossiers_title)}</a></p>
             <span class="caption">{tr!(dossier_title)}" · "{code.clone()}</span>

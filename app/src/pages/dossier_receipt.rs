@@ -10,8 +10,8 @@ use crate::i18n::*;
 use crate::tr;
 use crate::ui::check::english;
 use crate::ui::dossier::{DraftHandle, dossier_href, section_href, text_signal};
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn ReceiptPart(handle: DraftHandle) -> impl IntoView {
@@ -37,7 +37,7 @@ pub fn ReceiptPart(handle: DraftHandle) -> impl IntoView {
     match receipt {
         Some(receipt) => view! { {asked}<ReceiptView receipt key /> }.into_any(),
         None => view! {
-            <Title text=move || t_string!(i18n, receipt_none_title).to_string() />
+            <PageTitle text=move || t_string!(i18n, receipt_none_title).to_string() />
             <div class="page">
                 <h1>{tr!(receipt_none_title)}</h1>
                 <p>{tr!(receipt_none_text)}</p>
@@ -75,7 +75,7 @@ fn ReceiptView(receipt: Receipt, key: String) -> impl IntoView {
     };
     let _ = english;
     view! {
-        <Title text=move || t_string!(i18n, receipt_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, receipt_title).to_string() />
         <div class="page page--receipt">
             <div class="panel panel--confirmation">
                 <h1 class="panel__title" id="part-heading">{tr!(receipt_title)}</h1>

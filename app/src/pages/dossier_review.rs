@@ -22,8 +22,8 @@ use crate::tr;
 use crate::ui::check::{english, focus_element, result_href};
 use crate::ui::dossier::documents::DossierDocuments;
 use crate::ui::dossier::{DraftHandle, dossier_href, draft_title, section_href, text_signal};
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
 /// The part id of this page and of the receipt page.
@@ -47,7 +47,7 @@ pub fn ReviewPart(handle: DraftHandle) -> impl IntoView {
     });
     let editable = move || state.with(|s| *s == SubmissionState::Draft);
     view! {
-        <Title text=move || format!("{} – {}", t_string!(i18n, review_title), caption) />
+        <PageTitle text=move || format!("{} – {}", t_string!(i18n, review_title), caption) />
         <div class="page page--review">
             <p class="check-nav"><a class="back-link" href=dossier_href(&id)>{tr!(dossier_back)}</a></p>
             <span class="caption">{draft_title(&draft, english.get_untracked())}</span>

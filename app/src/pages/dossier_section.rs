@@ -25,8 +25,8 @@ use crate::ui::dossier::{
     DraftFrame, DraftHandle, Load, SaveStatus, dossier_href, draft_title, section_href,
     text_signal, use_draft,
 };
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 #[component]
@@ -82,7 +82,7 @@ fn PartHeader(handle: DraftHandle, title: Signal<String>, which: String) -> impl
     let editable = name.is_editable();
     let caption = Signal::derive(move || draft_title(&name, english.get()));
     view! {
-        <Title text=move || format!("{} – {}", title.get(), caption.get()) />
+        <PageTitle text=move || format!("{} – {}", title.get(), caption.get()) />
         <p class="check-nav"><a class="back-link" href=dossier_href(&id)>{tr!(dossier_back)}</a></p>
         <span class="caption">{caption}</span>
         <p class="assist-only assist-panel">

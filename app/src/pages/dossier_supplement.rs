@@ -11,8 +11,8 @@ use crate::tr;
 use crate::ui::check::focus_element;
 use crate::ui::dossier::documents::{PaperFiles, Target};
 use crate::ui::dossier::{DraftHandle, section_href, text_signal};
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn SupplementPart(handle: DraftHandle) -> impl IntoView {
@@ -165,7 +165,7 @@ pub fn SupplementPart(handle: DraftHandle) -> impl IntoView {
         .into_any()
     };
     view! {
-        <Title text=move || t_string!(i18n, supplement_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, supplement_title).to_string() />
         <div class="page page--supplement">
             <p class="check-nav"><a class="back-link" href=receipt_href>{tr!(receipt_title)}</a></p>
             {body}

@@ -10,8 +10,8 @@ use crate::i18n::*;
 use crate::tr;
 use crate::ui::check::english;
 use crate::ui::dossier::{Confirm, Loaded, StateTag, dossier_href, draft_title, loading_view};
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn DossiersPage() -> impl IntoView {
@@ -75,7 +75,7 @@ pub fn DossiersPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=move || t_string!(i18n, dossiers_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, dossiers_title).to_string() />
         <div class="page page--dossiers">
             <h1>{tr!(dossiers_title)}</h1>
             <p class="lead">{tr!(dossiers_lead)}</p>

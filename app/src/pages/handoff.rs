@@ -9,8 +9,8 @@ use crate::i18n::*;
 use crate::tr;
 use crate::ui::check::focus_element;
 use crate::ui::dossier::text_signal;
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn HandoffPage() -> impl IntoView {
@@ -59,7 +59,7 @@ pub fn HandoffPage() -> impl IntoView {
         });
     };
     view! {
-        <Title text=move || t_string!(i18n, handoff_resident_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, handoff_resident_title).to_string() />
         <div class="page page--handoff">
             <h1>{tr!(handoff_resident_title)}</h1>
             <p class="lead">{tr!(handoff_resident_lead)}</p>

@@ -4,8 +4,8 @@
 use crate::catalogue::wards;
 use crate::i18n::*;
 use crate::tr;
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -49,7 +49,7 @@ pub fn HelpPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=move || t_string!(i18n, help_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, help_title).to_string() />
         <div class="page page--help">
             <h1>{tr!(help_title)}</h1>
             <p class="lead">{tr!(help_lead)}</p>

@@ -6,8 +6,8 @@ use crate::catalogue::source::with_index;
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::catalogue::{LifeEventList, SearchForm};
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -26,7 +26,7 @@ pub fn HomePage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || t_string!(i18n, portal_tagline).to_string() />
+        <PageTitle text=move || t_string!(i18n, portal_tagline).to_string() />
         <div class="page page--home">
             <h1>{tr!(home_title)}</h1>
             <p class="lead">{tr!(home_lead)}</p>

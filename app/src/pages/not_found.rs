@@ -2,8 +2,8 @@
 
 use crate::i18n::*;
 use crate::tr;
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// Answers the page being rendered with status 404 (on the server; nothing to do in the browser).
@@ -19,7 +19,7 @@ pub fn NotFoundPage() -> impl IntoView {
     set_not_found_status();
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, not_found_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, not_found_title).to_string() />
         <div class="page page--not-found">
             <h1>{tr!(not_found_title)}</h1>
             <p class="lead">{tr!(not_found_text)}</p>

@@ -13,8 +13,8 @@ use crate::tr;
 use crate::ui::check::focus_element;
 use crate::ui::dossier::field::{ErrorSummary, FieldInput};
 use crate::ui::dossier::{Confirm, Loaded, loading_view};
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
@@ -68,7 +68,7 @@ pub fn PeoplePage() -> impl IntoView {
         });
     };
     view! {
-        <Title text=move || t_string!(i18n, people_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, people_title).to_string() />
         <div class="page page--people">
             <h1>{tr!(people_title)}</h1>
             <p class="lead">{tr!(people_lead)}</p>

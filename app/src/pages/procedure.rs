@@ -10,9 +10,9 @@ use crate::tr;
 use crate::ui::catalogue::{
     channel_name, event_name, fee_summary, fee_text, procedures_href, time_text, who_text,
 };
+use crate::ui::layout::PageTitle;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -46,7 +46,7 @@ pub fn ProcedureNotFound() -> impl IntoView {
     let i18n = use_i18n();
     set_not_found_status();
     view! {
-        <Title text=move || t_string!(i18n, detail_not_found_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, detail_not_found_title).to_string() />
         <div class="page">
             <h1>{tr!(detail_not_found_title)}</h1>
             <p class="lead">{tr!(detail_not_found_text)}</p>
@@ -59,7 +59,7 @@ pub fn ProcedureNotFound() -> impl IntoView {
 pub fn ProcedureOffline() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, detail_offline_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, detail_offline_title).to_string() />
         <div class="page">
             <h1>{tr!(detail_offline_title)}</h1>
             <p class="lead">{tr!(detail_offline_text)}</p>
@@ -101,7 +101,7 @@ fn ProcedureView(
     let p = StoredValue::new(procedure);
 
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <article class="page page--procedure" data-code=code.clone()>
             <nav class="breadcrumbs" aria-label=tr!(breadcrumb_label)>
                 <ol>

@@ -18,9 +18,9 @@ use crate::tr;
 use crate::ui::check::{
     AnswerSummary, QuestionForm, check_href, english, focus_when_shown, result_href,
 };
+use crate::ui::layout::PageTitle;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
@@ -139,7 +139,7 @@ fn CheckSteps(procedure: Procedure) -> impl IntoView {
                     }
                 };
                 Either::Left(view! {
-                    <Title text=title />
+                    <PageTitle text=title />
                     <div class="page page--check">
                         <QuestionForm code=code.clone() caption=name caption_lang=name_lang question answers error position=(n, total) back />
                     </div>
@@ -158,7 +158,7 @@ fn CheckSteps(procedure: Procedure) -> impl IntoView {
                 let result = rules.with_value(|r| result_href(&code, &evaluation.answers(r)));
                 focus_when_shown("page-heading".to_string());
                 Either::Right(view! {
-                    <Title text=move || t_string!(i18n, check_answers_title).to_string() />
+                    <PageTitle text=move || t_string!(i18n, check_answers_title).to_string() />
                     <div class="page page--check">
                         <p class="check-nav"><a class="back-link" href=back>{tr!(check_back)}</a></p>
                         <span class="caption" lang=name_lang>{name}</span>

@@ -18,9 +18,9 @@ use crate::ui::check::{
     AnswerSummary, Checklist, ListenRule, RuleText, Unconfirmed, check_href, focus_when_shown,
 };
 use crate::ui::dossier::start::StartDossier;
+use crate::ui::layout::PageTitle;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn ProcedureCheckResultPage() -> impl IntoView {
@@ -42,7 +42,7 @@ fn Result(procedure: Procedure) -> impl IntoView {
         let code = procedure.with_value(|p| p.code.clone());
         if !evaluation.is_done() {
             return Either::Left(view! {
-                <Title text=move || t_string!(i18n, result_title).to_string() />
+                <PageTitle text=move || t_string!(i18n, result_title).to_string() />
                 <div class="page page--check">
                     <span class="caption" lang=name_lang>{name}</span>
                     <h1>{tr!(result_title)}</h1>
@@ -185,7 +185,7 @@ fn Outcome(
     let answers_href = rules.with_value(|r| check_href(&code, &evaluation.answers(r), None));
     let printed = move || t_string!(i18n, result_printed_on, date = today().display()).to_string();
     view! {
-        <Title text=move || format!("{} – {}", title.get(), name.get()) />
+        <PageTitle text=move || format!("{} – {}", title.get(), name.get()) />
         <div class="page page--check page--result" data-verdict=format!("{verdict:?}").to_lowercase()>
             <span class="caption"><span lang=name_lang>{name}</span>" · "{code.clone()}</span>
             <div class=panel>

@@ -9,9 +9,9 @@ use crate::catalogue::source::with_index;
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::catalogue::{LifeEventList, ResultList, SearchForm, event_name, procedures_href};
+use crate::ui::layout::PageTitle;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -45,7 +45,7 @@ pub fn ProceduresPage() -> impl IntoView {
         ),
     };
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <div class="page page--procedures">
             <nav class="breadcrumbs" aria-label=tr!(breadcrumb_label)>
                 <ol>

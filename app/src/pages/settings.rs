@@ -4,14 +4,14 @@
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::display::DisplayForm;
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, display_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, display_title).to_string() />
         <div class="page page--settings">
             <h1>{tr!(display_title)}</h1>
             <p class="lead">{tr!(display_lead)}</p>

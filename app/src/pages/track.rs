@@ -11,8 +11,8 @@ use crate::tr;
 use crate::ui::check::focus_element;
 use crate::ui::dossier::text_signal;
 use crate::ui::dossier::timeline::Timeline;
+use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -104,7 +104,7 @@ pub fn TrackPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || t_string!(i18n, track_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, track_title).to_string() />
         <div class="page page--track">
             <h1>{tr!(track_title)}</h1>
             <p class="lead">{tr!(track_lead)}</p>

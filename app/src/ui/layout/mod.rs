@@ -6,6 +6,7 @@ mod footer;
 mod header;
 mod language_switch;
 mod network_badge;
+mod page_title;
 mod update_notice;
 
 pub use focus::FocusOnNavigation;
@@ -13,6 +14,7 @@ pub use footer::Footer;
 pub use header::Header;
 pub use language_switch::LanguageSwitch;
 pub use network_badge::NetworkBadge;
+pub use page_title::PageTitle;
 pub use update_notice::UpdateNotice;
 
 /// The address of the page shown, path and query (`/procedures?q=…`), following navigation: where
