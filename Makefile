@@ -17,7 +17,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # Building cargo-leptos with full LTO takes almost twice as long, for nothing we need.
 INSTALL_ENV := CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
 
-.PHONY: help run build test test-unit test-e2e size bench import tools rust-tools chromium e2e-deps fmt lint clean
+.PHONY: help run build test test-unit test-e2e size bench trials bench-tools baseline import tools rust-tools chromium e2e-deps fmt lint clean
 
 help:
 	@echo "make run    build (release) and serve the portal on http://127.0.0.1:3000"
@@ -25,7 +25,9 @@ help:
 	@echo "make size   raw, gzip and brotli sizes of the wasm, JS and CSS"
 	@echo "make lint   cargo fmt --check and cargo clippy"
 	@echo "make import rebuild app/data from ../shared/data (the national portal's records)"
-	@echo "make bench  search speed over the whole catalogue, native and in the browser's wasm"
+	@echo "make bench  sizes, browser timings, throughput against nginx and SQLite, fault trials, a soak"
+	@echo "            (about 25 minutes; report in target/bench/report.md)"
+	@echo "make trials the fault trials alone (TRIALS=5 times each; report in target/bench/trials.md)"
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -73,18 +75,28 @@ SHARED_DATA ?= ../shared/data
 import:
 	cargo run --release -p server --bin import-catalogue -- $(SHARED_DATA) app/data
 
-# Search speed (native, then the wasm in Chromium, also with the CPU slowed 4× like a cheap
-# phone) and what a first visit downloads. Reports only: no thresholds.
-BENCH_PORT ?= 3300
-bench: build chromium e2e-deps
+# Benchmarks and fault trials (end2end/bench/run.mjs; reports only, not part of `make test`):
+# bytes as served, browser timings on a throttled phone, throughput held against nginx and a
+# plain SQLite writer, fault trials, a 10-minute soak. Knobs: BENCH_SECONDS, TRIALS, SOAK_SECONDS.
+export BENCH_SECONDS TRIALS SOAK_SECONDS SOAK_RATE
+bench: build baseline chromium e2e-deps bench-tools
 	cargo bench -p app --bench search
-	@rm -rf target/bench && mkdir -p target/bench/data
-	@MOTCUA_LISTEN=127.0.0.1:$(BENCH_PORT) MOTCUA_DATA_DIR=target/bench/data MOTCUA_LOG=warn \
-	  ./target/release/server & server=$$!; trap "kill $$server" EXIT; \
-	  for i in $$(seq 50); do curl -sf http://127.0.0.1:$(BENCH_PORT)/healthz >/dev/null && break; sleep 0.2; done; \
-	  cd end2end && node bench/search-wasm.mjs http://127.0.0.1:$(BENCH_PORT) && \
-	  node bench/search-wasm.mjs http://127.0.0.1:$(BENCH_PORT) 4 && \
-	  node bench/first-visit.mjs http://127.0.0.1:$(BENCH_PORT)
+	cd end2end && node bench/run.mjs bench
+
+trials: build chromium e2e-deps
+	cd end2end && node bench/run.mjs trials
+
+# The load generator and the static-file server the numbers are held against, from Debian.
+bench-tools:
+	@if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then \
+	  echo "Installing wrk and nginx from Debian…"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk nginx-light; \
+	fi
+
+# The SQLite baseline, in a target directory of its own so that it never rebuilds the app that
+# cargo-leptos built (or is rebuilt by it).
+baseline:
+	cargo build --release -p server --bin sqlite-baseline --target-dir target/baseline
 
 ## Tests --------------------------------------------------------------------------------------
 

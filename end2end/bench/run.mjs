@@ -1,0 +1,105 @@
+// `make bench` and `make trials`: node bench/run.mjs bench|trials
+// Writes target/bench/report.md, report.json and memory.svg (bench), or trials.md / trials.json
+// (trials). Every number is measured in the same run as the limit it is held against.
+// Knobs (environment): BENCH_SECONDS (each load, default 10), TRIALS (repetitions of each fault
+// trial, default 5), SOAK_SECONDS (default 600), SOAK_RATE (requests per second, default 20).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { BenchServer, launchChromium, out, root, round, version } from './lib/common.mjs';
+import { measureBytes } from './lib/bytes.mjs';
+import { measureTimings } from './lib/timings.mjs';
+import { throughput } from './lib/throughput.mjs';
+import { browserTrials, killTrials } from './lib/trials.mjs';
+import { soak } from './lib/soak.mjs';
+import { markdown, memoryChart } from './lib/report.mjs';
+
+const kind = process.argv[2] === 'trials' ? 'trials' : 'bench';
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const trialCount = Number(process.env.TRIALS ?? 5);
+const soakSeconds = Number(process.env.SOAK_SECONDS ?? 600);
+const soakRate = Number(process.env.SOAK_RATE ?? 20);
+
+fs.mkdirSync(out, { recursive: true });
+const step = (name) => console.log(`\n== ${name} (${new Date().toISOString().slice(11, 19)})`);
+
+const report = {
+  kind,
+  started: new Date().toISOString(),
+  commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memory_gib: round(os.totalmem() / 2 ** 30) },
+  tools: [version('/usr/bin/chromium'), version('wrk', ['-v']), version('nginx', ['-v']), `node ${process.version}`].filter(Boolean),
+  settings: { load_seconds: seconds, trials: trialCount, soak_seconds: soakSeconds, soak_rate: soakRate },
+};
+
+if (kind === 'bench') {
+  step('bytes and browser timings');
+  const pages = await new BenchServer('pages', 3340).start();
+  const browser = await launchChromium();
+  try {
+    report.bytes = await measureBytes(browser, pages.url);
+    report.browser = await measureTimings(browser, pages.url);
+  } finally {
+    await browser.close();
+    await pages.stop();
+  }
+  step('server throughput');
+  report.throughput = await throughput({ seconds });
+}
+
+step(`fault trials, ${trialCount} times each`);
+report.trials = { kill: await killTrials(trialCount), browser: browserTrials(trialCount) };
+
+if (kind === 'bench') {
+  step(`soak, ${soakSeconds} s at ${soakRate} requests/s`);
+  report.soak = await soak({ seconds: soakSeconds, rate: soakRate });
+}
+
+// What must hold, and the headline.
+const problems = [];
+const k = report.trials.kill;
+if (k.lost || k.duplicated) problems.push(`server kill: ${k.lost} lost, ${k.duplicated} duplicated`);
+if (k.wrong_codes) problems.push(`server kill: ${k.wrong_codes} receipt codes not found`);
+for (const [name, t] of Object.entries(report.trials.browser.trials)) {
+  if (t.lost || t.duplicated) problems.push(`${name}: ${t.lost} lost, ${t.duplicated} duplicated`);
+}
+if (!report.trials.browser.passed) problems.push('a browser trial failed (see its output)');
+const headline = [];
+if (report.throughput) {
+  const t = report.throughput;
+  for (const run of [...t.submit.map((r) => r.server), t.repeats]) {
+    if (!run.one_dossier_per_key) problems.push(`submissions at ${run.connections}: ${run.dossiers_stored} stored for ${run.unique_keys} keys`);
+  }
+  headline.push(`SSR \`${t.ssr.page}\`: ${t.ssr.server.requests_per_second} req/s vs nginx ${t.ssr.nginx.requests_per_second} req/s for the same bytes → **ratio ${t.ssr.ratio}**`);
+  for (const r of t.submit) headline.push(`Submissions, ${r.clients} clients: ${r.server.dossiers_per_second} dossiers/s (p50 ${r.server.p50_ms} ms, p99 ${r.server.p99_ms} ms) vs SQLite baseline ${r.baseline.dossiers_per_second}/s → **ratio ${r.ratio}**`);
+  headline.push(`10 % repeated keys: ${t.repeats.unique_keys} unique keys → ${t.repeats.dossiers_stored} dossiers`);
+}
+if (report.bytes) {
+  const worst = Math.max(...report.bytes.pages.map((p) => p.total.brotli));
+  headline.push(`First visit: up to ${(worst / 1024).toFixed(0)} KB brotli against the 200 KB budget (${(worst / report.bytes.budget_bytes).toFixed(1)}×); repeat visit shell bytes: ${report.bytes.pages.map((p) => p.repeat_visit.shell_bytes).join(' / ')} B`);
+}
+if (report.browser) {
+  const home = report.browser.pages[0];
+  headline.push(`Slow 4G + CPU ×4, home: first paint ${home.first_visit.first_paint_ms} ms, hydrated ${home.first_visit.hydrated_ms} ms (repeat visit: ${home.repeat_visit.hydrated_ms} ms); search p95 ${report.browser.search.p95_ms} ms per keystroke; autosave p50 ${report.browser.autosave.p50_ms} ms`);
+}
+headline.push(`Fault trials (${trialCount} each): server killed — lost ${k.lost}, duplicated ${k.duplicated} of ${k.receipts} receipts; ` +
+  Object.entries(report.trials.browser.trials).map(([n, t]) => `${n} — ${t.trials} runs, lost ${t.lost}, duplicated ${t.duplicated}`).join('; '));
+if (report.soak) {
+  const s = report.soak;
+  headline.push(`Soak ${s.seconds} s at ${s.rate_per_second}/s: ${s.errors.page + s.errors.submission} errors in ${s.requests} requests; memory ${(s.memory[0].rss_kib / 1024).toFixed(0)} → ${(s.memory[s.memory.length - 1].rss_kib / 1024).toFixed(0)} MiB`);
+  if (s.receipted_missing) problems.push(`soak: ${s.receipted_missing} receipted dossiers missing`);
+}
+report.headline = headline;
+report.problems = problems;
+report.finished = new Date().toISOString();
+
+const name = kind === 'trials' ? 'trials' : 'report';
+fs.writeFileSync(path.join(out, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
+fs.writeFileSync(path.join(out, `${name}.md`), markdown(report) + (problems.length ? `\n## Problems\n\n${problems.map((p) => `- ${p}`).join('\n')}\n` : ''));
+if (report.soak) fs.writeFileSync(path.join(out, 'memory.svg'), memoryChart(report.soak.memory));
+console.log(`\n${headline.map((h) => `- ${h}`).join('\n')}\n\nReport: ${path.join(out, `${name}.md`)}`);
+if (problems.length) {
+  console.error(`\nProblems:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  process.exit(1);
+}
