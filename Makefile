@@ -130,6 +130,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
+	@for f in end2end/bench/*.mjs end2end/bench/lib/*.mjs; do node --check "$$f"; done
 
 fmt:
 	cargo fmt --all

@@ -16,10 +16,10 @@ import { soak } from './lib/soak.mjs';
 import { markdown, memoryChart } from './lib/report.mjs';
 
 const kind = process.argv[2] === 'trials' ? 'trials' : 'bench';
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const trialCount = Number(process.env.TRIALS ?? 5);
-const soakSeconds = Number(process.env.SOAK_SECONDS ?? 600);
-const soakRate = Number(process.env.SOAK_RATE ?? 20);
+const seconds = Number(process.env.BENCH_SECONDS || 10);
+const trialCount = Number(process.env.TRIALS || 5);
+const soakSeconds = Number(process.env.SOAK_SECONDS || 600);
+const soakRate = Number(process.env.SOAK_RATE || 20);
 
 fs.mkdirSync(out, { recursive: true });
 const step = (name) => console.log(`\n== ${name} (${new Date().toISOString().slice(11, 19)})`);

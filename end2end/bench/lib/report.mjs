@@ -33,7 +33,7 @@ ${grid.join('\n')}
 <polyline points="${points}" fill="none" stroke="#0b5cab" stroke-width="2"/>
 ${samples.map((s, i) => `<circle cx="${x(s.t).toFixed(1)}" cy="${y(mib[i]).toFixed(1)}" r="2.5" fill="#0b5cab"/>`).join('\n')}
 <text x="${pad.left}" y="${height - 4}" font-size="11">seconds</text>
-<text x="12" y="${pad.top + 4}" font-size="11">MiB</text>
+<text x="${pad.left + 6}" y="${pad.top + 4}" font-size="11">MiB (resident)</text>
 </svg>
 `;
 }
