@@ -187,25 +187,26 @@ pub struct ChecklistPaper {
     pub files: usize,
 }
 
-/// The officer's reading of `draft` under `procedure`'s rules, the check as of `day` (the day
-/// the dossier was received).
+/// The officer's reading of `draft` under its `procedure`'s `definition`, the check as of `day`
+/// (the day the dossier was received).
 pub fn view_of(
     draft: &Draft,
     procedure: &crate::catalogue::model::Procedure,
+    definition: &crate::definition::Definition,
     day: Date,
 ) -> DossierView {
     use crate::eligibility::answers::Answers;
     use crate::eligibility::evaluate::{answer_text, evaluate};
-    let rules = crate::eligibility::rules_for(procedure);
-    let evaluation = evaluate(&rules, &Answers(draft.answers.clone()), day);
+    let rules = &definition.rules;
+    let evaluation = evaluate(rules, &Answers(draft.answers.clone()), day);
     let answers = evaluation
         .steps
         .iter()
         .map(|step| {
             let question = rules.questions[step.question].short.clone();
             let answer = Text {
-                vi: answer_text(&rules, step.question, &step.answer, false),
-                en: Some(answer_text(&rules, step.question, &step.answer, true)),
+                vi: answer_text(rules, step.question, &step.answer, false),
+                en: Some(answer_text(rules, step.question, &step.answer, true)),
             };
             (question, answer)
         })
@@ -226,7 +227,9 @@ pub fn view_of(
             }
         })
         .collect();
-    let parts = super::form::sections_shown(&draft.procedure, draft.who_for.is_someone_else())
+    let parts = definition
+        .form
+        .sections_shown(draft.who_for.is_someone_else())
         .into_iter()
         .map(|section| ViewPart {
             id: section.id.to_string(),
@@ -429,7 +432,12 @@ mod tests {
             .attachments
             .push(crate::dossier::example::photo("a", "birth_certificate", 10));
         let procedure = Catalogue::embedded().procedure("1.001193").unwrap();
-        let view = view_of(&draft, procedure, today);
+        let view = view_of(
+            &draft,
+            procedure,
+            &crate::definition::definition(procedure),
+            today,
+        );
         assert!(view.procedure_name.vi.contains("khai sinh"));
         let ids: Vec<&str> = view.checklist.iter().map(|p| p.paper.id.as_str()).collect();
         assert_eq!(ids, crate::dossier::example::BIRTH_PAPERS);

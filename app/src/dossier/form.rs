@@ -1,23 +1,26 @@
 //! The dossier form as data: sections of fields, each field with its kind (which check applies),
 //! whether it is required, and when it is asked. The same definitions draw the pages and check
-//! what was typed, in the browser and on the server.
+//! what was typed, in the browser and on the server. Each procedure's own sections are with its
+//! rules (`eligibility::hand::<procedure>::sections`); the browser receives them with the rules
+//! ([`crate::definition`]).
 
 use super::validate::{self, Problem};
 use crate::eligibility::date::Date;
 use crate::eligibility::model::Text;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a resident typed, by field id. Dates are three entries: `{id}_day`, `{id}_month`,
 /// `{id}_year`.
 pub type Data = BTreeMap<String, String>;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Choice {
-    pub value: &'static str,
+    pub value: String,
     pub label: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Kind {
     Name,
     Text {
@@ -45,7 +48,7 @@ pub enum Kind {
     },
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Field {
     pub id: String,
     pub label: Text,
@@ -53,13 +56,13 @@ pub struct Field {
     pub kind: Kind,
     pub required: bool,
     /// Asked only when another field has this value (`("father_known", "yes")`).
-    pub when: Option<(String, &'static str)>,
+    pub when: Option<(String, String)>,
     /// The browser's autofill name, for the resident's own details.
-    pub autocomplete: Option<&'static str>,
+    pub autocomplete: Option<String>,
 }
 
 impl Field {
-    fn new(id: impl Into<String>, label: Text, kind: Kind) -> Field {
+    pub(crate) fn new(id: impl Into<String>, label: Text, kind: Kind) -> Field {
         Field {
             id: id.into(),
             label,
@@ -71,30 +74,30 @@ impl Field {
         }
     }
 
-    fn optional(mut self) -> Field {
+    pub(crate) fn optional(mut self) -> Field {
         self.required = false;
         self
     }
 
-    fn hint(mut self, hint: Text) -> Field {
+    pub(crate) fn hint(mut self, hint: Text) -> Field {
         self.hint = Some(hint);
         self
     }
 
-    fn when(mut self, field: &str, value: &'static str) -> Field {
-        self.when = Some((field.to_string(), value));
+    pub(crate) fn when(mut self, field: &str, value: &str) -> Field {
+        self.when = Some((field.to_string(), value.to_string()));
         self
     }
 
-    fn autocomplete(mut self, name: &'static str) -> Field {
-        self.autocomplete = Some(name);
+    pub(crate) fn autocomplete(mut self, name: &str) -> Field {
+        self.autocomplete = Some(name.to_string());
         self
     }
 
     /// The field is asked, given the other answers.
     pub fn is_asked(&self, data: &Data) -> bool {
         match &self.when {
-            Some((field, value)) => data.get(field).map(String::as_str) == Some(*value),
+            Some((field, value)) => data.get(field) == Some(value),
             None => true,
         }
     }
@@ -167,15 +170,15 @@ fn date_of(data: &Data, id: &str, past: bool, today: Date) -> Result<Date, Probl
     validate::date(part("day"), part("month"), part("year"), past, today)
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Section {
-    pub id: &'static str,
+    pub id: String,
     pub title: Text,
     pub intro: Option<Text>,
     pub fields: Vec<Field>,
     /// The section describes a person (its fields are `{person}_{key}` of [`PERSON_KEYS`]): a
     /// saved person can fill it in, and it can be saved as one.
-    pub person: Option<&'static str>,
+    pub person: Option<String>,
     /// Left out when the dossier is for the applicant (the applicant's section says it all).
     pub only_for_someone_else: bool,
 }
@@ -200,7 +203,7 @@ impl Section {
     /// Completed once the resident saved it with nothing wrong (and nothing has gone wrong
     /// since); in progress once anything is typed.
     pub fn status(&self, data: &Data, completed: &BTreeSet<String>, today: Date) -> Status {
-        if completed.contains(self.id) && self.problems(data, today).is_empty() {
+        if completed.contains(&self.id) && self.problems(data, today).is_empty() {
             Status::Completed
         } else if self.fields.iter().any(|f| !f.is_empty(data)) {
             Status::InProgress
@@ -226,7 +229,7 @@ pub const PERSON_KEYS: [&str; 12] = [
     "hometown",
 ];
 
-fn t(vi: &str, en: &str) -> Text {
+pub(crate) fn t(vi: &str, en: &str) -> Text {
     Text::new(vi, en)
 }
 
@@ -234,24 +237,24 @@ fn t(vi: &str, en: &str) -> Text {
 pub fn sexes() -> Vec<Choice> {
     vec![
         Choice {
-            value: "male",
+            value: "male".into(),
             label: t("Nam", "Male"),
         },
         Choice {
-            value: "female",
+            value: "female".into(),
             label: t("Nữ", "Female"),
         },
     ]
 }
 
-fn yes_no() -> Vec<Choice> {
+pub(crate) fn yes_no() -> Vec<Choice> {
     vec![
         Choice {
-            value: "yes",
+            value: "yes".into(),
             label: t("Có", "Yes"),
         },
         Choice {
-            value: "no",
+            value: "no".into(),
             label: t("Không", "No"),
         },
     ]
@@ -259,16 +262,16 @@ fn yes_no() -> Vec<Choice> {
 
 /// What a person section asks.
 #[derive(Clone, Copy)]
-struct PersonAsks {
+pub(crate) struct PersonAsks {
     /// `Some(true)`: a woman (no sex question), `Some(false)`: a man.
-    fixed_female: Option<bool>,
-    contact: bool,
-    id_required: bool,
-    residence: bool,
-    origin: bool,
+    pub(crate) fixed_female: Option<bool>,
+    pub(crate) contact: bool,
+    pub(crate) id_required: bool,
+    pub(crate) residence: bool,
+    pub(crate) origin: bool,
 }
 
-const FULL: PersonAsks = PersonAsks {
+pub(crate) const FULL: PersonAsks = PersonAsks {
     fixed_female: None,
     contact: false,
     id_required: true,
@@ -276,7 +279,7 @@ const FULL: PersonAsks = PersonAsks {
     origin: true,
 };
 
-fn person_fields(p: &str, asks: PersonAsks) -> Vec<Field> {
+pub(crate) fn person_fields(p: &str, asks: PersonAsks) -> Vec<Field> {
     let key = |k: &str| format!("{p}_{k}");
     let mut fields = vec![
         Field::new(
@@ -373,19 +376,19 @@ fn person_fields(p: &str, asks: PersonAsks) -> Vec<Field> {
     fields
 }
 
-fn person_section(
-    id: &'static str,
+pub(crate) fn person_section(
+    id: &str,
     title: Text,
     intro: Option<Text>,
     asks: PersonAsks,
     only_for_someone_else: bool,
 ) -> Section {
     Section {
-        id,
+        id: id.to_string(),
         title,
         intro,
         fields: person_fields(id, asks),
-        person: Some(id),
+        person: Some(id.to_string()),
         only_for_someone_else,
     }
 }
@@ -411,7 +414,7 @@ pub fn saved_person_section() -> Section {
 }
 
 /// "Your details": the person filing, first in every dossier.
-fn applicant() -> Section {
+pub fn applicant() -> Section {
     let mut section = person_section(
         "applicant",
         t("Thông tin người nộp hồ sơ", "Your details"),
@@ -427,9 +430,9 @@ fn applicant() -> Section {
         false,
     );
     for field in &mut section.fields {
-        field.autocomplete = field.autocomplete.or(match field.id.as_str() {
-            "applicant_name" => Some("name"),
-            "applicant_residence" => Some("street-address"),
+        field.autocomplete = field.autocomplete.take().or(match field.id.as_str() {
+            "applicant_name" => Some("name".to_string()),
+            "applicant_residence" => Some("street-address".to_string()),
             _ => None,
         });
     }
@@ -437,7 +440,7 @@ fn applicant() -> Section {
 }
 
 /// The person the dossier is about, when the applicant files for someone else.
-fn subject(title: Text) -> Section {
+pub(crate) fn subject(title: Text) -> Section {
     person_section(
         "subject",
         title,
@@ -450,9 +453,9 @@ fn subject(title: Text) -> Section {
     )
 }
 
-fn section(id: &'static str, title: Text, fields: Vec<Field>) -> Section {
+pub(crate) fn section(id: &str, title: Text, fields: Vec<Field>) -> Section {
     Section {
-        id,
+        id: id.to_string(),
         title,
         intro: None,
         fields,
@@ -461,7 +464,7 @@ fn section(id: &'static str, title: Text, fields: Vec<Field>) -> Section {
     }
 }
 
-fn copies(id: &str) -> Field {
+pub(crate) fn copies(id: &str) -> Field {
     Field::new(
         id,
         t("Số bản cần cấp", "Number of copies you need"),
@@ -469,290 +472,155 @@ fn copies(id: &str) -> Field {
     )
 }
 
-/// The sections of a procedure's dossier (besides the documents, which follow the checklist).
-pub fn sections_for(code: &str) -> Vec<Section> {
-    let mut sections = vec![applicant()];
-    sections.extend(match code {
-        // Birth registration: the child, the mother, the father (who may be unknown).
-        "1.001193" => {
-            let mut child = section(
-                "child",
-                t("Thông tin của trẻ", "The child"),
-                vec![
-                    Field::new("child_name", t("Họ, chữ đệm và tên dự kiến của trẻ", "The child's full name"), Kind::Name)
-                        .hint(t(
-                            "Theo phong tục; họ theo họ của cha hoặc của mẹ",
-                            "Following custom; the surname is the father's or the mother's",
-                        )),
-                    Field::new("child_sex", t("Giới tính", "Sex"), Kind::Choice(sexes())),
-                    Field::new("child_birth", t("Ngày sinh", "Date of birth"), Kind::Date { past: true }),
-                    Field::new("child_birthplace", t("Nơi sinh", "Place of birth"), Kind::Text { max: 200 })
-                        .hint(t(
-                            "Tên bệnh viện hoặc cơ sở y tế, hoặc địa chỉ nếu sinh ngoài cơ sở y tế",
-                            "The hospital or clinic, or the address if the child was born elsewhere",
-                        )),
-                    Field::new("child_ethnicity", t("Dân tộc", "Ethnicity"), Kind::Text { max: 40 }),
-                    Field::new("child_nationality", t("Quốc tịch", "Nationality"), Kind::Text { max: 40 }),
-                    Field::new("child_hometown", t("Quê quán (không bắt buộc)", "Home town (optional)"), Kind::Text { max: 200 })
-                        .optional()
-                        .hint(t("Theo quê quán của cha hoặc của mẹ", "The father's or the mother's home town")),
-                ],
-            );
-            child.intro = Some(t(
-                "Điền như trên giấy chứng sinh.",
-                "As on the hospital's birth certificate (giấy chứng sinh).",
-            ));
-            let mother = person_section(
-                "mother",
-                t("Thông tin người mẹ", "The mother"),
-                None,
-                PersonAsks {
-                    fixed_female: Some(true),
-                    ..FULL
-                },
-                false,
-            );
-            let mut father_fields = vec![Field::new(
-                "father_known",
-                t("Đã xác định được người cha chưa?", "Is the father known?"),
-                Kind::Choice(yes_no()),
+/// Permanent and temporary residence. (The form's parts besides the applicant's; the procedures that share them call this.)
+pub(crate) fn residence_sections(temporary: bool) -> Vec<Section> {
+    {
+        let mut fields = vec![
+            Field::new(
+                "address",
+                t("Địa chỉ đăng ký cư trú", "Address to register"),
+                Kind::Text { max: 200 },
             )
             .hint(t(
-                "Nếu chưa, phần thông tin người cha để trống; họ, dân tộc, quê quán và quốc tịch của trẻ theo người mẹ",
-                "If not, the father's part stays blank and the child's surname, ethnicity, home town and nationality follow the mother's",
-            ))];
-            father_fields.extend(
-                person_fields(
-                    "father",
-                    PersonAsks {
-                        fixed_female: Some(false),
-                        ..FULL
-                    },
-                )
-                .into_iter()
-                .map(|f| f.when("father_known", "yes")),
-            );
-            let father = Section {
-                id: "father",
-                title: t("Thông tin người cha", "The father"),
-                intro: None,
-                fields: father_fields,
-                person: Some("father"),
-                only_for_someone_else: false,
-            };
-            vec![child, mother, father]
-        }
-        // Death registration: the person who died.
-        "1.000656" => {
-            let mut deceased = person_section(
-                "deceased",
-                t("Thông tin người đã mất", "The person who died"),
-                None,
-                PersonAsks {
-                    id_required: false,
-                    ..FULL
-                },
-                false,
-            );
-            deceased.person = None;
-            deceased.fields.extend([
-                Field::new("death_date", t("Ngày mất", "Date of death"), Kind::Date { past: true }),
-                Field::new("death_place", t("Nơi mất", "Place of death"), Kind::Text { max: 200 }),
-                Field::new("death_cause", t("Nguyên nhân mất (không bắt buộc)", "Cause of death (optional)"), Kind::Text { max: 200 })
-                    .optional(),
-            ]);
-            vec![deceased]
-        }
-        // Marriage registration: both parties.
-        "1.000894" => vec![
-            person_section(
-                "groom",
-                t("Thông tin bên nam", "The man"),
-                None,
-                PersonAsks {
-                    fixed_female: Some(false),
-                    ..FULL
-                },
-                false,
-            ),
-            person_section(
-                "bride",
-                t("Thông tin bên nữ", "The woman"),
-                None,
-                PersonAsks {
-                    fixed_female: Some(true),
-                    ..FULL
-                },
-                false,
-            ),
-        ],
-        // Confirmation of marital status.
-        "1.004873" => vec![
-            subject(t("Người cần xác nhận", "The person to certify")),
-            section(
-                "request",
-                t("Nội dung đề nghị", "What the certificate is for"),
-                vec![
-                    Field::new(
-                        "marital_status",
-                        t("Tình trạng hôn nhân hiện nay", "Current marital status"),
-                        Kind::Choice(vec![
-                            Choice { value: "never", label: t("Chưa đăng ký kết hôn với ai", "Never married") },
-                            Choice { value: "married", label: t("Đang có vợ hoặc chồng", "Married") },
-                            Choice { value: "divorced", label: t("Đã ly hôn", "Divorced") },
-                            Choice { value: "widowed", label: t("Vợ hoặc chồng đã mất", "Widowed") },
-                        ]),
+                "Số nhà, đường, tổ dân phố hoặc thôn, xã hoặc phường, Hà Nội",
+                "House number, street, residential group or village, commune or ward, Hà Nội",
+            )),
+            Field::new(
+                "owner",
+                t(
+                    "Họ tên chủ hộ hoặc chủ nhà (không bắt buộc)",
+                    "Name of the head of household or owner (optional)",
+                ),
+                Kind::Name,
+            )
+            .optional(),
+            Field::new(
+                "owner_relation",
+                t(
+                    "Quan hệ với chủ hộ (không bắt buộc)",
+                    "Relationship to the head of household (optional)",
+                ),
+                Kind::Text { max: 60 },
+            )
+            .optional(),
+        ];
+        if temporary {
+            fields.push(Field::new(
+                "stay_from",
+                t("Ở từ ngày", "Staying from"),
+                Kind::Date { past: false },
+            ));
+            fields.push(
+                Field::new(
+                    "stay_months",
+                    t(
+                        "Thời gian tạm trú (số tháng)",
+                        "How long you will stay (months)",
                     ),
-                    Field::new("purpose", t("Mục đích sử dụng", "What it will be used for"), Kind::Text { max: 200 })
-                        .hint(t("Ví dụ: để đăng ký kết hôn, để mua nhà", "For example, to marry, to buy a house")),
-                    copies("copies"),
-                ],
-            ),
-        ],
-        // Permanent and temporary residence.
-        "1.004222" | "1.004194" => {
-            let temporary = code == "1.004194";
-            let mut fields = vec![
-                Field::new("address", t("Địa chỉ đăng ký cư trú", "Address to register"), Kind::Text { max: 200 })
-                    .hint(t(
-                        "Số nhà, đường, tổ dân phố hoặc thôn, xã hoặc phường, Hà Nội",
-                        "House number, street, residential group or village, commune or ward, Hà Nội",
-                    )),
-                Field::new("owner", t("Họ tên chủ hộ hoặc chủ nhà (không bắt buộc)", "Name of the head of household or owner (optional)"), Kind::Name)
-                    .optional(),
-                Field::new("owner_relation", t("Quan hệ với chủ hộ (không bắt buộc)", "Relationship to the head of household (optional)"), Kind::Text { max: 60 })
-                    .optional(),
-            ];
-            if temporary {
-                fields.push(Field::new("stay_from", t("Ở từ ngày", "Staying from"), Kind::Date { past: false }));
-                fields.push(
-                    Field::new("stay_months", t("Thời gian tạm trú (số tháng)", "How long you will stay (months)"), Kind::Number { min: 1, max: 24 })
-                        .hint(t("Tối đa 2 năm mỗi lần đăng ký", "At most 2 years each time")),
-                );
-            }
-            vec![
-                subject(t("Người đăng ký cư trú", "The person to register")),
-                section("residence", t("Nơi cư trú", "The address"), fields),
-            ]
+                    Kind::Number { min: 1, max: 24 },
+                )
+                .hint(t(
+                    "Tối đa 2 năm mỗi lần đăng ký",
+                    "At most 2 years each time",
+                )),
+            );
         }
-        // Certification of copies, of a signature.
-        "2.000815" | "2.000884" => vec![section(
-            "request",
-            t("Giấy tờ cần chứng thực", "The papers to certify"),
-            vec![
-                Field::new("documents", t("Tên giấy tờ", "Which papers"), Kind::LongText { max: 500 })
-                    .hint(t("Ví dụ: Bằng tốt nghiệp đại học, sổ đỏ", "For example, a university degree, a land-use certificate")),
-                copies("copies"),
-            ],
-        )],
-        // Copy of a civil-status extract.
-        "2.000635" => vec![section(
-            "record",
-            t("Việc hộ tịch cần cấp bản sao", "The record to copy"),
-            vec![
-                Field::new("record_person", t("Họ tên người được đăng ký", "Name of the person registered"), Kind::Name),
-                Field::new("record_birth", t("Ngày sinh của người đó", "Their date of birth"), Kind::Date { past: true }),
-                Field::new("record_kind", t("Loại việc hộ tịch", "Kind of record"), Kind::Choice(vec![
-                    Choice { value: "birth", label: t("Khai sinh", "Birth") },
-                    Choice { value: "marriage", label: t("Kết hôn", "Marriage") },
-                    Choice { value: "death", label: t("Khai tử", "Death") },
-                    Choice { value: "other", label: t("Việc khác", "Another record") },
-                ])),
-                Field::new("record_place", t("Nơi đã đăng ký", "Where it was registered"), Kind::Text { max: 200 })
-                    .hint(t("Tên xã, phường (hoặc quận, huyện cũ) đã đăng ký", "The commune or ward (or former district) that registered it")),
-                copies("copies"),
-            ],
-        )],
-        // Guardianship.
-        "1.004837" => vec![
-            person_section("ward", t("Người được giám hộ", "The person to be in guardianship"), None, FULL, false),
-            section("reason", t("Lý do giám hộ", "Why guardianship is needed"), vec![
-                Field::new("reason", t("Lý do", "Reason"), Kind::LongText { max: 500 })
-                    .hint(t("Ví dụ: cha mẹ đều đã mất", "For example, both parents have died")),
-            ]),
-        ],
-        // Recognition of a parent or a child.
-        "1.001022" => vec![
-            subject(t("Người nhận cha, mẹ hoặc con", "The person recognising")),
-            person_section("child", t("Người được nhận là con", "The child"), None, FULL, false),
-            section("relation", t("Quan hệ", "The relationship"), vec![
-                Field::new("relation", t("Người nhận là", "The person recognising is the"), Kind::Choice(vec![
-                    Choice { value: "father", label: t("Cha", "Father") },
-                    Choice { value: "mother", label: t("Mẹ", "Mother") },
-                ])),
-            ]),
-        ],
-        // Change or correction of civil-status information.
-        "1.004859" => vec![
-            subject(t("Người có thông tin cần thay đổi", "The person whose record changes")),
-            section("change", t("Nội dung thay đổi, cải chính", "What to change"), vec![
-                Field::new("change_what", t("Thông tin cần thay đổi", "Which information"), Kind::Text { max: 100 })
-                    .hint(t("Ví dụ: họ tên, ngày sinh, dân tộc", "For example, the name, the date of birth, the ethnicity")),
-                Field::new("change_from", t("Thông tin hiện ghi", "What the record says now"), Kind::Text { max: 200 }),
-                Field::new("change_to", t("Thông tin đề nghị ghi", "What it should say"), Kind::Text { max: 200 }),
-                Field::new("change_reason", t("Lý do", "Why"), Kind::LongText { max: 500 }),
-            ]),
-        ],
-        // Social pension and monthly social allowance for elderly people.
-        "1.014027" | "1.001776" => vec![
-            subject(t("Người hưởng trợ cấp", "The person to receive the benefit")),
-            section("payment", t("Cách nhận tiền", "How the money is paid"), vec![
-                Field::new("payment_method", t("Nhận tiền bằng cách nào?", "How should the money be paid?"), Kind::Choice(vec![
-                    Choice { value: "cash", label: t("Nhận tiền mặt tại xã, phường hoặc bưu điện", "In cash at the commune, ward or post office") },
-                    Choice { value: "bank", label: t("Chuyển vào tài khoản ngân hàng", "Into a bank account") },
-                ])),
-                Field::new("bank_name", t("Tên ngân hàng", "Bank"), Kind::Text { max: 100 }).when("payment_method", "bank"),
-                Field::new("bank_account", t("Số tài khoản", "Account number"), Kind::Text { max: 30 })
-                    .when("payment_method", "bank")
-                    .hint(t("Tài khoản đứng tên người hưởng trợ cấp", "An account in the name of the person receiving the benefit")),
-            ]),
-        ],
-        // Every other procedure: what the resident asks for.
-        _ => vec![section(
-            "request",
-            t("Nội dung đề nghị", "Your request"),
-            vec![
-                Field::new("request", t("Bạn đề nghị cơ quan giải quyết việc gì?", "What are you asking the office to do?"), Kind::LongText { max: 1000 })
-                    .hint(t(
-                        "Nói ngắn gọn bằng lời của bạn; cán bộ sẽ hướng dẫn thêm nếu cần",
-                        "In a few words of your own; an officer will guide you if more is needed",
-                    )),
-            ],
-        )],
-    });
-    sections
-}
-
-/// The sections shown for a dossier: without those about "someone else" when it is the
-/// applicant's own.
-pub fn sections_shown(code: &str, for_someone_else: bool) -> Vec<Section> {
-    sections_for(code)
-        .into_iter()
-        .filter(|s| for_someone_else || !s.only_for_someone_else)
-        .collect()
-}
-
-/// Answers of the eligibility check that are also fields of the dossier: (procedure, answer,
-/// date field). Nothing the resident gave once is asked again (WCAG 3.3.7).
-const CARRIED_DATES: &[(&str, &str, &str)] = &[
-    ("1.001193", "born", "child_birth"),
-    ("1.000656", "died", "death_date"),
-];
-
-/// The dossier's fields filled from the check's answers, for a new draft.
-pub fn carried_from_check(code: &str, answers: &BTreeMap<String, String>) -> Data {
-    let mut data = Data::new();
-    for (procedure, answer, field) in CARRIED_DATES {
-        if *procedure != code {
-            continue;
-        }
-        if let Some(date) = answers.get(*answer).and_then(|a| Date::parse(a)) {
-            data.insert(format!("{field}_day"), date.day.to_string());
-            data.insert(format!("{field}_month"), date.month.to_string());
-            data.insert(format!("{field}_year"), date.year.to_string());
-        }
+        vec![
+            subject(t("Người đăng ký cư trú", "The person to register")),
+            section("residence", t("Nơi cư trú", "The address"), fields),
+        ]
     }
-    data
+}
+
+/// Certification of copies, of a signature. (The form's parts besides the applicant's; the procedures that share them call this.)
+pub(crate) fn certification_sections() -> Vec<Section> {
+    vec![section(
+        "request",
+        t("Giấy tờ cần chứng thực", "The papers to certify"),
+        vec![
+            Field::new(
+                "documents",
+                t("Tên giấy tờ", "Which papers"),
+                Kind::LongText { max: 500 },
+            )
+            .hint(t(
+                "Ví dụ: Bằng tốt nghiệp đại học, sổ đỏ",
+                "For example, a university degree, a land-use certificate",
+            )),
+            copies("copies"),
+        ],
+    )]
+}
+
+/// Social pension and monthly social allowance for elderly people. (The form's parts besides the applicant's; the procedures that share them call this.)
+pub(crate) fn benefit_sections() -> Vec<Section> {
+    vec![
+        subject(t(
+            "Người hưởng trợ cấp",
+            "The person to receive the benefit",
+        )),
+        section(
+            "payment",
+            t("Cách nhận tiền", "How the money is paid"),
+            vec![
+                Field::new(
+                    "payment_method",
+                    t("Nhận tiền bằng cách nào?", "How should the money be paid?"),
+                    Kind::Choice(vec![
+                        Choice {
+                            value: "cash".into(),
+                            label: t(
+                                "Nhận tiền mặt tại xã, phường hoặc bưu điện",
+                                "In cash at the commune, ward or post office",
+                            ),
+                        },
+                        Choice {
+                            value: "bank".into(),
+                            label: t("Chuyển vào tài khoản ngân hàng", "Into a bank account"),
+                        },
+                    ]),
+                ),
+                Field::new(
+                    "bank_name",
+                    t("Tên ngân hàng", "Bank"),
+                    Kind::Text { max: 100 },
+                )
+                .when("payment_method", "bank"),
+                Field::new(
+                    "bank_account",
+                    t("Số tài khoản", "Account number"),
+                    Kind::Text { max: 30 },
+                )
+                .when("payment_method", "bank")
+                .hint(t(
+                    "Tài khoản đứng tên người hưởng trợ cấp",
+                    "An account in the name of the person receiving the benefit",
+                )),
+            ],
+        ),
+    ]
+}
+
+/// Every other procedure: what the resident asks for. (The form's parts besides the applicant's; the procedures that share them call this.)
+pub(crate) fn generic_sections() -> Vec<Section> {
+    vec![section(
+        "request",
+        t("Nội dung đề nghị", "Your request"),
+        vec![
+            Field::new(
+                "request",
+                t(
+                    "Bạn đề nghị cơ quan giải quyết việc gì?",
+                    "What are you asking the office to do?",
+                ),
+                Kind::LongText { max: 1000 },
+            )
+            .hint(t(
+                "Nói ngắn gọn bằng lời của bạn; cán bộ sẽ hướng dẫn thêm nếu cần",
+                "In a few words of your own; an officer will guide you if more is needed",
+            )),
+        ],
+    )]
 }
 
 /// A field's value as the resident would read it: the choice's words, a date as d/m/y.
@@ -778,7 +646,7 @@ pub fn shown_value(field: &Field, data: &Data) -> Option<Text> {
             let value = data.get(&field.id)?;
             choices
                 .iter()
-                .find(|c| c.value == value)
+                .find(|c| &c.value == value)
                 .map(|c| c.label.clone())
                 .or_else(|| Some(plain(value)))
         }
@@ -794,40 +662,6 @@ mod tests {
     use super::*;
     use crate::eligibility::hand::CODES;
 
-    #[test]
-    fn dates_given_in_the_check_are_not_asked_again() {
-        let answers = data(&[("born", "2026-11-14"), ("who", "child")]);
-        let carried = carried_from_check("1.001193", &answers);
-        assert_eq!(
-            carried,
-            data(&[
-                ("child_birth_day", "14"),
-                ("child_birth_month", "11"),
-                ("child_birth_year", "2026")
-            ])
-        );
-        // The field exists in the birth dossier and the date is valid there.
-        let child = sections_for("1.001193")
-            .into_iter()
-            .find(|s| s.fields.iter().any(|f| f.id == "child_birth"))
-            .expect("child part");
-        assert!(
-            child
-                .problems(&carried, today())
-                .iter()
-                .all(|(field, _)| field != "child_birth"),
-            "{:?}",
-            child.problems(&carried, today())
-        );
-        let died: BTreeMap<String, String> =
-            [("died".to_string(), "2026-11-03".to_string())].into();
-        assert_eq!(carried_from_check("1.000656", &died)["death_date_day"], "3");
-        // Other procedures, damaged answers: nothing carried.
-        assert!(carried_from_check("1.000894", &answers).is_empty());
-        let bad = data(&[("born", "2026-13-40")]);
-        assert!(carried_from_check("1.001193", &bad).is_empty());
-    }
-
     fn today() -> Date {
         Date::new(2026, 11, 24).unwrap()
     }
@@ -841,8 +675,14 @@ mod tests {
 
     #[test]
     fn every_procedure_starts_with_the_applicant_and_has_unique_field_ids() {
-        for code in CODES.iter().copied().chain(["1.000000"]) {
-            let sections = sections_for(code);
+        let generic = crate::catalogue::store::Catalogue::embedded()
+            .procedures()
+            .iter()
+            .find(|p| !CODES.contains(&p.code.as_str()))
+            .map(|p| p.code.as_str())
+            .unwrap();
+        for code in CODES.iter().copied().chain([generic]) {
+            let sections = crate::definition::of(code).form.sections;
             assert_eq!(sections[0].id, "applicant", "{code}");
             assert!(
                 sections.len() >= 2,
@@ -856,7 +696,7 @@ mod tests {
             ids.sort();
             ids.dedup();
             assert_eq!(ids.len(), count, "{code}: duplicate field ids");
-            let mut section_ids: Vec<&str> = sections.iter().map(|s| s.id).collect();
+            let mut section_ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
             section_ids.sort();
             section_ids.dedup();
             assert_eq!(section_ids.len(), sections.len(), "{code}");
@@ -885,13 +725,18 @@ mod tests {
 
     #[test]
     fn a_birth_dossier_asks_for_the_child_and_the_parents() {
-        let ids: Vec<&str> = sections_for("1.001193").iter().map(|s| s.id).collect();
+        let ids: Vec<String> = crate::definition::of("1.001193")
+            .form
+            .sections
+            .iter()
+            .map(|s| s.id.clone())
+            .collect();
         assert_eq!(ids, ["applicant", "child", "mother", "father"]);
     }
 
     #[test]
     fn the_fathers_details_are_asked_only_when_he_is_known() {
-        let father = sections_for("1.001193").remove(3);
+        let father = crate::definition::of("1.001193").form.sections.remove(3);
         let unknown = data(&[("father_known", "no")]);
         assert!(father.problems(&unknown, today()).is_empty());
         let known = data(&[("father_known", "yes")]);
@@ -932,7 +777,7 @@ mod tests {
             )]
         );
         // A mother's number must be a woman's, with no sex question on the page.
-        let mother = sections_for("1.001193").remove(2);
+        let mother = crate::definition::of("1.001193").form.sections.remove(2);
         let m = data(&[("mother_id", "001085012345")]);
         assert!(mother.problems(&m, today()).contains(&(
             "mother_id".to_string(),
@@ -944,7 +789,7 @@ mod tests {
 
     #[test]
     fn a_section_is_completed_only_when_saved_without_problems() {
-        let sections = sections_for("2.000815");
+        let sections = crate::definition::of("2.000815").form.sections;
         let request = &sections[1];
         let mut completed = BTreeSet::new();
         let empty = data(&[]);
@@ -968,20 +813,6 @@ mod tests {
             request.status(&done, &completed, today()),
             Status::Completed
         );
-    }
-
-    #[test]
-    fn the_subject_is_asked_only_when_filing_for_someone_else() {
-        let own: Vec<&str> = sections_shown("1.014027", false)
-            .iter()
-            .map(|s| s.id)
-            .collect();
-        assert_eq!(own, ["applicant", "payment"]);
-        let other: Vec<&str> = sections_shown("1.014027", true)
-            .iter()
-            .map(|s| s.id)
-            .collect();
-        assert_eq!(other, ["applicant", "subject", "payment"]);
     }
 
     #[test]

@@ -126,6 +126,10 @@ pub struct Draft {
     /// Papers added after the office asked for more.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supplement: Option<super::supplement::Supplement>,
+    /// How far along, as the dossier's pages last counted it ([`Draft::progress`]): parts
+    /// completed, parts in all. Kept with the draft so that the list of dossiers needs no form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<(usize, usize)>,
 }
 
 /// The part of a dossier after its form's sections: the checklist's papers and their photos.
@@ -142,14 +146,17 @@ pub enum RecordError {
 
 impl Draft {
     pub fn new(id: String, procedure: &str, answers: BTreeMap<String, String>, now: i64) -> Draft {
-        Draft::named(id, procedure, no_name(), answers, now)
+        Draft::named(id, procedure, no_name(), answers, Data::new(), now)
     }
 
+    /// A new draft for `procedure` with the check's `answers`; `form`: the fields the answers
+    /// already give ([`crate::definition::Definition::carried_from_check`]).
     pub fn named(
         id: String,
         procedure: &str,
         procedure_name: Text,
         answers: BTreeMap<String, String>,
+        form: Data,
         now: i64,
     ) -> Draft {
         let who_for = WhoFor::from_answer(answers.get("who").map(String::as_str));
@@ -160,7 +167,7 @@ impl Draft {
             procedure: procedure.to_string(),
             procedure_name,
             variant,
-            form: super::form::carried_from_check(procedure, &answers),
+            form,
             answers,
             who_for,
             completed: BTreeSet::new(),
@@ -174,19 +181,30 @@ impl Draft {
             declared: false,
             office_status: None,
             supplement: None,
+            progress: None,
         }
     }
 
-    /// Reads a stored record of any known format.
-    pub fn from_record(mut record: Value) -> Result<Draft, RecordError> {
-        let format = record.get("format").and_then(Value::as_u64).unwrap_or(1) as u32;
+    /// Reads a stored record of any known format, as JSON text. (Read straight from the text:
+    /// one way of reading a draft keeps the browser's code small.)
+    pub fn from_record(record: &str) -> Result<Draft, RecordError> {
+        #[derive(Deserialize)]
+        struct Format {
+            format: Option<u32>,
+        }
+        let shape = |e: serde_json::Error| RecordError::Shape(e.to_string());
+        let format = serde_json::from_str::<Format>(record)
+            .map_err(shape)?
+            .format
+            .unwrap_or(1);
         if format > DRAFT_FORMAT {
             return Err(RecordError::Newer(format));
         }
         if format == 1 {
-            record = upgrade_from_1(record)?;
+            let upgraded = upgrade_from_1(serde_json::from_str(record).map_err(shape)?)?;
+            return serde_json::from_str(&upgraded.to_string()).map_err(shape);
         }
-        serde_json::from_value(record).map_err(|e| RecordError::Shape(e.to_string()))
+        serde_json::from_str(record).map_err(shape)
     }
 
     pub fn is_editable(&self) -> bool {
@@ -195,7 +213,9 @@ impl Draft {
 
     /// Fills empty fields of a person section from a saved person.
     pub fn fill_from(&mut self, section: &Section, person: &Person) {
-        let Some(prefix) = section.person else { return };
+        let Some(prefix) = section.person.as_deref() else {
+            return;
+        };
         for key in PERSON_KEYS {
             let field = format!("{prefix}_{key}");
             let known = section.fields.iter().any(|f| f.keys().contains(&field));
@@ -210,11 +230,15 @@ impl Draft {
         }
     }
 
-    /// Parts completed and parts in all: the form's sections shown for this dossier, then the
-    /// documents.
-    pub fn progress(&self, today: crate::eligibility::date::Date) -> (usize, usize) {
-        use super::form::{Status, sections_shown};
-        let sections = sections_shown(&self.procedure, self.who_for.is_someone_else());
+    /// Parts completed and parts in all: the form's sections shown for this dossier (of its
+    /// procedure's `form`), then the documents.
+    pub fn progress(
+        &self,
+        form: &crate::definition::Form,
+        today: crate::eligibility::date::Date,
+    ) -> (usize, usize) {
+        use super::form::Status;
+        let sections = form.sections_shown(self.who_for.is_someone_else());
         let done = sections
             .iter()
             .filter(|s| s.status(&self.form, &self.completed, today) == Status::Completed)
@@ -357,7 +381,7 @@ impl Person {
 
     /// A person's details taken from a section of a dossier (only what was filled in).
     pub fn details_from(section: &Section, form: &Data) -> BTreeMap<String, String> {
-        let Some(prefix) = section.person else {
+        let Some(prefix) = section.person.as_deref() else {
             return BTreeMap::new();
         };
         PERSON_KEYS
@@ -408,19 +432,19 @@ pub fn hanoi_date_time(unix_millis: i64) -> String {
 
 /// A size for people: `850 KB`, `1,4 MB` (Vietnamese decimal comma when `english` is false).
 pub fn readable_size(bytes: u64, english: bool) -> String {
-    const MB: f64 = 1024.0 * 1024.0;
-    let text = if bytes < 1024 * 1024 {
-        format!("{} KB", bytes.div_ceil(1024))
-    } else if bytes < 1024 * 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / MB)
+    const MB: u64 = 1024 * 1024;
+    // One decimal, rounded, in whole-number arithmetic (formatting floats would add kilobytes of
+    // code to the wasm for this one line).
+    let tenths = |unit: u64| (bytes.saturating_mul(10) + unit / 2) / unit;
+    let (tenths, unit) = if bytes < MB {
+        return format!("{} KB", bytes.div_ceil(1024));
+    } else if bytes < 1024 * MB {
+        (tenths(MB), "MB")
     } else {
-        format!("{:.1} GB", bytes as f64 / (1024.0 * MB))
+        (tenths(1024 * MB), "GB")
     };
-    if english {
-        text
-    } else {
-        text.replace('.', ",")
-    }
+    let point = if english { '.' } else { ',' };
+    format!("{}{point}{} {unit}", tenths / 10, tenths % 10)
 }
 
 #[cfg(test)]
@@ -463,7 +487,7 @@ mod tests {
         };
         let record = serde_json::to_value(&draft).unwrap();
         assert_eq!(record["state"]["state"], "failed");
-        assert_eq!(Draft::from_record(record), Ok(draft));
+        assert_eq!(Draft::from_record(&record.to_string()), Ok(draft));
     }
 
     #[test]
@@ -477,7 +501,7 @@ mod tests {
             "created": 100,
             "updated": 200
         });
-        let draft = Draft::from_record(v1).unwrap();
+        let draft = Draft::from_record(&v1.to_string()).unwrap();
         assert_eq!(draft.format, DRAFT_FORMAT);
         assert_eq!(draft.who_for, WhoFor::Child);
         assert_eq!(draft.form["child_name"], "Nguyễn Thị Lan");
@@ -489,7 +513,7 @@ mod tests {
 
         let sent = json!({"id": "x", "procedure": "2.000815", "created": 1, "updated": 2, "sent_code": "HN-123"});
         assert_eq!(
-            Draft::from_record(sent).unwrap().state,
+            Draft::from_record(&sent.to_string()).unwrap().state,
             SubmissionState::Sent {
                 tracking_code: "HN-123".into(),
                 at: 2,
@@ -501,22 +525,22 @@ mod tests {
     #[test]
     fn records_that_are_not_drafts_or_too_new_are_refused() {
         assert!(matches!(
-            Draft::from_record(json!("x")),
+            Draft::from_record(&json!("x").to_string()),
             Err(RecordError::Shape(_))
         ));
         assert!(matches!(
-            Draft::from_record(json!({"id": 1})),
+            Draft::from_record(&json!({"id": 1}).to_string()),
             Err(RecordError::Shape(_))
         ));
         assert_eq!(
-            Draft::from_record(json!({"format": 99})),
+            Draft::from_record(&json!({"format": 99}).to_string()),
             Err(RecordError::Newer(99))
         );
     }
 
     #[test]
     fn a_saved_person_fills_only_empty_fields_of_a_person_section() {
-        let sections = super::super::form::sections_for("1.001193");
+        let sections = crate::definition::of("1.001193").form.sections;
         let mother = &sections[2];
         let person = Person {
             id: "p".into(),
@@ -552,7 +576,8 @@ mod tests {
         let today = crate::eligibility::date::Date::new(2026, 11, 24).unwrap();
         let answers: BTreeMap<String, String> = [("who".to_string(), "self".to_string())].into();
         let mut draft = Draft::new("d".into(), "2.000815", answers, 0);
-        assert_eq!(draft.progress(today), (0, 3));
+        let certification = crate::definition::of("2.000815").form;
+        assert_eq!(draft.progress(&certification, today), (0, 3));
         assert_eq!(
             draft.documents_status(),
             super::super::form::Status::NotStarted
@@ -565,20 +590,21 @@ mod tests {
         draft.form.insert("documents".into(), "Bằng đại học".into());
         draft.form.insert("copies".into(), "2".into());
         draft.completed.insert("request".into());
-        assert_eq!(draft.progress(today), (1, 3));
+        assert_eq!(draft.progress(&certification, today), (1, 3));
         draft.completed.insert(DOCUMENTS.into());
-        assert_eq!(draft.progress(today), (2, 3));
+        assert_eq!(draft.progress(&certification, today), (2, 3));
         // For someone else, the social pension asks about that person too.
         let other: BTreeMap<String, String> = [("who".to_string(), "relative".to_string())].into();
         assert_eq!(
-            Draft::new("e".into(), "1.014027", other, 0).progress(today),
+            Draft::new("e".into(), "1.014027", other, 0)
+                .progress(&crate::definition::of("1.014027").form, today),
             (0, 4)
         );
     }
 
     #[test]
     fn a_person_kept_again_updates_the_saved_one() {
-        let sections = super::super::form::sections_for("1.001193");
+        let sections = crate::definition::of("1.001193").form.sections;
         let (applicant, mother) = (&sections[0], &sections[2]);
         let form = |pairs: &[(&str, &str)]| -> Data {
             pairs

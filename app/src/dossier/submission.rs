@@ -4,9 +4,9 @@
 
 use super::attachment::{MAX_PER_DOCUMENT, Refusal};
 use super::calendar::DueDate;
-use super::form::sections_shown;
 use super::model::Draft;
 use crate::catalogue::model::{ChannelKind, Procedure, ProcessingTime};
+use crate::definition::Definition;
 use crate::eligibility::answers::Answers;
 use crate::eligibility::date::Date;
 use crate::eligibility::model::Text;
@@ -46,14 +46,17 @@ impl Unmet {
 }
 
 /// Everything that keeps `draft` from being sent, in the order of the dossier; empty when it may
-/// be sent. `today` is the day in Hà Nội.
-pub fn readiness(draft: &Draft, procedure: &Procedure, today: Date) -> Vec<Unmet> {
+/// be sent. `definition` is its procedure's; `today` is the day in Hà Nội.
+pub fn readiness(draft: &Draft, definition: &Definition, today: Date) -> Vec<Unmet> {
     let mut unmet = Vec::new();
-    let report = crate::eligibility::check(procedure, &Answers(draft.answers.clone()), today);
-    if draft.procedure != procedure.code || !report.allows_submission() {
+    let report = definition.check(&Answers(draft.answers.clone()), today);
+    if draft.procedure != definition.code() || !report.allows_submission() {
         unmet.push(Unmet::Check);
     }
-    for section in sections_shown(&procedure.code, draft.who_for.is_someone_else()) {
+    for section in definition
+        .form
+        .sections_shown(draft.who_for.is_someone_else())
+    {
         if !section.problems(&draft.form, today).is_empty() {
             unmet.push(Unmet::Section(section.id.to_string()));
         }
@@ -223,10 +226,10 @@ pub struct Paper {
     pub name: Text,
 }
 
-/// The papers with these checklist ids of `procedure` (its rules' names), in the order given;
+/// The papers with these checklist ids of a procedure (its rules' names), in the order given;
 /// an id the rules no longer know keeps its id as its name.
-pub fn papers(procedure: &Procedure, ids: &[String]) -> Vec<Paper> {
-    let rules = crate::eligibility::rules_for(procedure);
+pub fn papers(definition: &Definition, ids: &[String]) -> Vec<Paper> {
+    let rules = &definition.rules;
     ids.iter()
         .map(|id| Paper {
             id: id.clone(),
@@ -380,8 +383,8 @@ mod tests {
     use crate::dossier::example::{self, photo};
     use crate::dossier::model::DOCUMENTS;
 
-    fn birth() -> &'static Procedure {
-        Catalogue::embedded().procedure("1.001193").unwrap()
+    fn birth() -> Definition {
+        crate::definition::of("1.001193")
     }
 
     fn today() -> Date {
@@ -391,7 +394,7 @@ mod tests {
     /// The example birth dossier, its papers checked against the real checklist.
     fn finished_birth_draft() -> Draft {
         let draft = example::birth_draft("d1".into(), Date::new(2026, 11, 1).unwrap());
-        let report = crate::eligibility::check(birth(), &Answers(draft.answers.clone()), today());
+        let report = birth().check(&Answers(draft.answers.clone()), today());
         assert!(report.allows_submission(), "{report:?}");
         let papers: BTreeSet<String> = report.documents.iter().cloned().collect();
         assert_eq!(papers, draft.ticks);
@@ -400,7 +403,10 @@ mod tests {
 
     #[test]
     fn a_finished_draft_may_be_sent() {
-        assert_eq!(readiness(&finished_birth_draft(), birth(), today()), vec![]);
+        assert_eq!(
+            readiness(&finished_birth_draft(), &birth(), today()),
+            vec![]
+        );
     }
 
     #[test]
@@ -412,7 +418,7 @@ mod tests {
         draft.office = Some(9999);
         draft.declared = false;
         assert_eq!(
-            readiness(&draft, birth(), today()),
+            readiness(&draft, &birth(), today()),
             vec![
                 Unmet::Section("applicant".into()),
                 Unmet::Document(first_doc.clone()),
@@ -422,7 +428,9 @@ mod tests {
         );
         // A photo counts as having the paper.
         draft.attachments.push(photo("a1", &first_doc, 10));
-        assert!(!readiness(&draft, birth(), today()).contains(&Unmet::Document(first_doc.clone())));
+        assert!(
+            !readiness(&draft, &birth(), today()).contains(&Unmet::Document(first_doc.clone()))
+        );
         assert_eq!(Unmet::Document(first_doc).part(), Some(DOCUMENTS));
     }
 
@@ -430,12 +438,10 @@ mod tests {
     fn an_unfinished_or_negative_check_refuses() {
         let mut draft = finished_birth_draft();
         draft.answers.clear();
-        assert!(readiness(&draft, birth(), today()).contains(&Unmet::Check));
-        let other = Catalogue::embedded().procedure("1.000656");
-        if let Some(other) = other {
-            let draft = finished_birth_draft();
-            assert!(readiness(&draft, other, today()).contains(&Unmet::Check));
-        }
+        assert!(readiness(&draft, &birth(), today()).contains(&Unmet::Check));
+        let draft = finished_birth_draft();
+        let other = crate::definition::of("1.000656");
+        assert!(readiness(&draft, &other, today()).contains(&Unmet::Check));
     }
 
     #[test]
@@ -443,7 +449,7 @@ mod tests {
         let mut draft = finished_birth_draft();
         draft.attachments.push(photo("a1", "not-a-paper", 10));
         assert_eq!(
-            readiness(&draft, birth(), today()),
+            readiness(&draft, &birth(), today()),
             vec![Unmet::Attachments("not-a-paper".into())]
         );
     }
@@ -482,7 +488,7 @@ mod tests {
 
     #[test]
     fn the_processing_time_of_the_case_wins() {
-        let p = birth();
+        let p = Catalogue::embedded().procedure("1.001193").unwrap();
         assert!(processing_time(p, None).is_some());
         if let Some(v) = p.variants.first() {
             assert_eq!(processing_time(p, Some(&v.code)), Some(&v.time));

@@ -69,8 +69,12 @@ impl CheckReport {
 
 /// Checks `answers` for `procedure` as of `today`: one function for the pages and the server.
 pub fn check(procedure: &Procedure, answers: &Answers, today: Date) -> CheckReport {
-    let rules = rules_for(procedure);
-    let evaluation = evaluate(&rules, answers, today);
+    check_rules(&rules_for(procedure), answers, today)
+}
+
+/// Checks `answers` against a procedure's `rules` as of `today`.
+pub fn check_rules(rules: &Rules, answers: &Answers, today: Date) -> CheckReport {
+    let evaluation = evaluate(rules, answers, today);
     let outcome = evaluation.outcome.map(|i| &rules.outcomes[i]);
     CheckReport {
         done: evaluation.is_done(),
@@ -81,6 +85,6 @@ pub fn check(procedure: &Procedure, answers: &Answers, today: Date) -> CheckRepo
             .iter()
             .map(|&i| rules.documents[i].id.clone())
             .collect(),
-        answers: evaluation.answers(&rules),
+        answers: evaluation.answers(rules),
     }
 }

@@ -262,3 +262,116 @@ pub fn rules() -> Rules {
     ];
     r
 }
+
+/// The check's answers that fill the dossier: (answer, date field).
+pub const CARRIED: &[(&str, &str)] = &[("born", "child_birth")];
+
+/// The dossier's form besides the applicant's part (the same for every answer): birth registration: the child, the mother, the father (who may be unknown).
+pub fn sections() -> Vec<crate::dossier::form::Section> {
+    form::sections()
+}
+
+mod form {
+    use crate::dossier::form::*;
+
+    pub fn sections() -> Vec<Section> {
+        {
+            let mut child = section(
+                "child",
+                t("Thông tin của trẻ", "The child"),
+                vec![
+                    Field::new(
+                        "child_name",
+                        t(
+                            "Họ, chữ đệm và tên dự kiến của trẻ",
+                            "The child's full name",
+                        ),
+                        Kind::Name,
+                    )
+                    .hint(t(
+                        "Theo phong tục; họ theo họ của cha hoặc của mẹ",
+                        "Following custom; the surname is the father's or the mother's",
+                    )),
+                    Field::new("child_sex", t("Giới tính", "Sex"), Kind::Choice(sexes())),
+                    Field::new(
+                        "child_birth",
+                        t("Ngày sinh", "Date of birth"),
+                        Kind::Date { past: true },
+                    ),
+                    Field::new(
+                        "child_birthplace",
+                        t("Nơi sinh", "Place of birth"),
+                        Kind::Text { max: 200 },
+                    )
+                    .hint(t(
+                        "Tên bệnh viện hoặc cơ sở y tế, hoặc địa chỉ nếu sinh ngoài cơ sở y tế",
+                        "The hospital or clinic, or the address if the child was born elsewhere",
+                    )),
+                    Field::new(
+                        "child_ethnicity",
+                        t("Dân tộc", "Ethnicity"),
+                        Kind::Text { max: 40 },
+                    ),
+                    Field::new(
+                        "child_nationality",
+                        t("Quốc tịch", "Nationality"),
+                        Kind::Text { max: 40 },
+                    ),
+                    Field::new(
+                        "child_hometown",
+                        t("Quê quán (không bắt buộc)", "Home town (optional)"),
+                        Kind::Text { max: 200 },
+                    )
+                    .optional()
+                    .hint(t(
+                        "Theo quê quán của cha hoặc của mẹ",
+                        "The father's or the mother's home town",
+                    )),
+                ],
+            );
+            child.intro = Some(t(
+                "Điền như trên giấy chứng sinh.",
+                "As on the hospital's birth certificate (giấy chứng sinh).",
+            ));
+            let mother = person_section(
+                "mother",
+                t("Thông tin người mẹ", "The mother"),
+                None,
+                PersonAsks {
+                    fixed_female: Some(true),
+                    ..FULL
+                },
+                false,
+            );
+            let mut father_fields = vec![Field::new(
+                "father_known",
+                t("Đã xác định được người cha chưa?", "Is the father known?"),
+                Kind::Choice(yes_no()),
+            )
+            .hint(t(
+                "Nếu chưa, phần thông tin người cha để trống; họ, dân tộc, quê quán và quốc tịch của trẻ theo người mẹ",
+                "If not, the father's part stays blank and the child's surname, ethnicity, home town and nationality follow the mother's",
+            ))];
+            father_fields.extend(
+                person_fields(
+                    "father",
+                    PersonAsks {
+                        fixed_female: Some(false),
+                        ..FULL
+                    },
+                )
+                .into_iter()
+                .map(|f| f.when("father_known", "yes")),
+            );
+            let father = Section {
+                id: "father".into(),
+                title: t("Thông tin người cha", "The father"),
+                intro: None,
+                fields: father_fields,
+                person: Some("father".into()),
+                only_for_someone_else: false,
+            };
+            vec![child, mother, father]
+        }
+    }
+}

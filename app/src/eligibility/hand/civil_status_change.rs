@@ -133,3 +133,51 @@ pub fn rules() -> Rules {
     ];
     r
 }
+
+/// The dossier's form besides the applicant's part (the same for every answer): change or correction of civil-status information.
+pub fn sections() -> Vec<crate::dossier::form::Section> {
+    form::sections()
+}
+
+mod form {
+    use crate::dossier::form::*;
+
+    pub fn sections() -> Vec<Section> {
+        vec![
+            subject(t(
+                "Người có thông tin cần thay đổi",
+                "The person whose record changes",
+            )),
+            section(
+                "change",
+                t("Nội dung thay đổi, cải chính", "What to change"),
+                vec![
+                    Field::new(
+                        "change_what",
+                        t("Thông tin cần thay đổi", "Which information"),
+                        Kind::Text { max: 100 },
+                    )
+                    .hint(t(
+                        "Ví dụ: họ tên, ngày sinh, dân tộc",
+                        "For example, the name, the date of birth, the ethnicity",
+                    )),
+                    Field::new(
+                        "change_from",
+                        t("Thông tin hiện ghi", "What the record says now"),
+                        Kind::Text { max: 200 },
+                    ),
+                    Field::new(
+                        "change_to",
+                        t("Thông tin đề nghị ghi", "What it should say"),
+                        Kind::Text { max: 200 },
+                    ),
+                    Field::new(
+                        "change_reason",
+                        t("Lý do", "Why"),
+                        Kind::LongText { max: 500 },
+                    ),
+                ],
+            ),
+        ]
+    }
+}

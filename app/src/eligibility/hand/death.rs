@@ -160,3 +160,53 @@ pub fn rules() -> Rules {
     ];
     r
 }
+
+/// The check's answers that fill the dossier: (answer, date field).
+pub const CARRIED: &[(&str, &str)] = &[("died", "death_date")];
+
+/// The dossier's form besides the applicant's part (the same for every answer): death registration: the person who died.
+pub fn sections() -> Vec<crate::dossier::form::Section> {
+    form::sections()
+}
+
+mod form {
+    use crate::dossier::form::*;
+
+    pub fn sections() -> Vec<Section> {
+        {
+            let mut deceased = person_section(
+                "deceased",
+                t("Thông tin người đã mất", "The person who died"),
+                None,
+                PersonAsks {
+                    id_required: false,
+                    ..FULL
+                },
+                false,
+            );
+            deceased.person = None;
+            deceased.fields.extend([
+                Field::new(
+                    "death_date",
+                    t("Ngày mất", "Date of death"),
+                    Kind::Date { past: true },
+                ),
+                Field::new(
+                    "death_place",
+                    t("Nơi mất", "Place of death"),
+                    Kind::Text { max: 200 },
+                ),
+                Field::new(
+                    "death_cause",
+                    t(
+                        "Nguyên nhân mất (không bắt buộc)",
+                        "Cause of death (optional)",
+                    ),
+                    Kind::Text { max: 200 },
+                )
+                .optional(),
+            ]);
+            vec![deceased]
+        }
+    }
+}

@@ -94,3 +94,63 @@ pub fn rules() -> Rules {
     ];
     r
 }
+
+/// The dossier's form besides the applicant's part (the same for every answer): copy of a civil-status extract.
+pub fn sections() -> Vec<crate::dossier::form::Section> {
+    form::sections()
+}
+
+mod form {
+    use crate::dossier::form::*;
+
+    pub fn sections() -> Vec<Section> {
+        vec![section(
+            "record",
+            t("Việc hộ tịch cần cấp bản sao", "The record to copy"),
+            vec![
+                Field::new(
+                    "record_person",
+                    t("Họ tên người được đăng ký", "Name of the person registered"),
+                    Kind::Name,
+                ),
+                Field::new(
+                    "record_birth",
+                    t("Ngày sinh của người đó", "Their date of birth"),
+                    Kind::Date { past: true },
+                ),
+                Field::new(
+                    "record_kind",
+                    t("Loại việc hộ tịch", "Kind of record"),
+                    Kind::Choice(vec![
+                        Choice {
+                            value: "birth".into(),
+                            label: t("Khai sinh", "Birth"),
+                        },
+                        Choice {
+                            value: "marriage".into(),
+                            label: t("Kết hôn", "Marriage"),
+                        },
+                        Choice {
+                            value: "death".into(),
+                            label: t("Khai tử", "Death"),
+                        },
+                        Choice {
+                            value: "other".into(),
+                            label: t("Việc khác", "Another record"),
+                        },
+                    ]),
+                ),
+                Field::new(
+                    "record_place",
+                    t("Nơi đã đăng ký", "Where it was registered"),
+                    Kind::Text { max: 200 },
+                )
+                .hint(t(
+                    "Tên xã, phường (hoặc quận, huyện cũ) đã đăng ký",
+                    "The commune or ward (or former district) that registered it",
+                )),
+                copies("copies"),
+            ],
+        )]
+    }
+}

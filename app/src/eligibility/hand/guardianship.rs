@@ -146,3 +146,36 @@ pub fn rules() -> Rules {
     ];
     r
 }
+
+/// The dossier's form besides the applicant's part (the same for every answer): guardianship.
+pub fn sections() -> Vec<crate::dossier::form::Section> {
+    form::sections()
+}
+
+mod form {
+    use crate::dossier::form::*;
+
+    pub fn sections() -> Vec<Section> {
+        vec![
+            person_section(
+                "ward",
+                t("Người được giám hộ", "The person to be in guardianship"),
+                None,
+                FULL,
+                false,
+            ),
+            section(
+                "reason",
+                t("Lý do giám hộ", "Why guardianship is needed"),
+                vec![
+                    Field::new("reason", t("Lý do", "Reason"), Kind::LongText { max: 500 }).hint(
+                        t(
+                            "Ví dụ: cha mẹ đều đã mất",
+                            "For example, both parents have died",
+                        ),
+                    ),
+                ],
+            ),
+        ]
+    }
+}

@@ -126,3 +126,56 @@ pub fn rules() -> Rules {
     ];
     r
 }
+
+/// The dossier's form besides the applicant's part (the same for every answer): confirmation of marital status.
+pub fn sections() -> Vec<crate::dossier::form::Section> {
+    form::sections()
+}
+
+mod form {
+    use crate::dossier::form::*;
+
+    pub fn sections() -> Vec<Section> {
+        vec![
+            subject(t("Người cần xác nhận", "The person to certify")),
+            section(
+                "request",
+                t("Nội dung đề nghị", "What the certificate is for"),
+                vec![
+                    Field::new(
+                        "marital_status",
+                        t("Tình trạng hôn nhân hiện nay", "Current marital status"),
+                        Kind::Choice(vec![
+                            Choice {
+                                value: "never".into(),
+                                label: t("Chưa đăng ký kết hôn với ai", "Never married"),
+                            },
+                            Choice {
+                                value: "married".into(),
+                                label: t("Đang có vợ hoặc chồng", "Married"),
+                            },
+                            Choice {
+                                value: "divorced".into(),
+                                label: t("Đã ly hôn", "Divorced"),
+                            },
+                            Choice {
+                                value: "widowed".into(),
+                                label: t("Vợ hoặc chồng đã mất", "Widowed"),
+                            },
+                        ]),
+                    ),
+                    Field::new(
+                        "purpose",
+                        t("Mục đích sử dụng", "What it will be used for"),
+                        Kind::Text { max: 200 },
+                    )
+                    .hint(t(
+                        "Ví dụ: để đăng ký kết hôn, để mua nhà",
+                        "For example, to marry, to buy a house",
+                    )),
+                    copies("copies"),
+                ],
+            ),
+        ]
+    }
+}

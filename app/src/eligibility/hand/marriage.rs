@@ -169,3 +169,37 @@ pub fn rules() -> Rules {
     ];
     r
 }
+
+/// The dossier's form besides the applicant's part (the same for every answer): marriage registration: both parties.
+pub fn sections() -> Vec<crate::dossier::form::Section> {
+    form::sections()
+}
+
+mod form {
+    use crate::dossier::form::*;
+
+    pub fn sections() -> Vec<Section> {
+        vec![
+            person_section(
+                "groom",
+                t("Thông tin bên nam", "The man"),
+                None,
+                PersonAsks {
+                    fixed_female: Some(false),
+                    ..FULL
+                },
+                false,
+            ),
+            person_section(
+                "bride",
+                t("Thông tin bên nữ", "The woman"),
+                None,
+                PersonAsks {
+                    fixed_female: Some(true),
+                    ..FULL
+                },
+                false,
+            ),
+        ]
+    }
+}

@@ -35,6 +35,39 @@ pub const CODES: [&str; 14] = [
     social_allowance::CODE,
 ];
 
+/// Each procedure's file holds its rules, its dossier form (`sections`: besides the applicant's
+/// part) and the answers of the check that fill the form (`CARRIED`).
+/// The dossier form's own parts for `code`, if it is one of the 14.
+pub fn sections(code: &str) -> Option<Vec<crate::dossier::form::Section>> {
+    Some(match code {
+        birth::CODE => birth::sections(),
+        death::CODE => death::sections(),
+        marriage::CODE => marriage::sections(),
+        marital_status::CODE => marital_status::sections(),
+        permanent_residence::CODE => permanent_residence::sections(),
+        temporary_residence::CODE => temporary_residence::sections(),
+        copy_certification::CODE => copy_certification::sections(),
+        signature_certification::CODE => signature_certification::sections(),
+        extract_copy::CODE => extract_copy::sections(),
+        guardianship::CODE => guardianship::sections(),
+        recognition::CODE => recognition::sections(),
+        civil_status_change::CODE => civil_status_change::sections(),
+        social_pension::CODE => social_pension::sections(),
+        social_allowance::CODE => social_allowance::sections(),
+        _ => return None,
+    })
+}
+
+/// Answers of the check that are also fields of `code`'s dossier: (answer, date field). Nothing
+/// the resident gave once is asked again (WCAG 3.3.7).
+pub fn carried(code: &str) -> &'static [(&'static str, &'static str)] {
+    match code {
+        birth::CODE => birth::CARRIED,
+        death::CODE => death::CARRIED,
+        _ => &[],
+    }
+}
+
 /// The hand-made rules for `code`, if it is one of the 14.
 pub fn rules(code: &str) -> Option<Rules> {
     Some(match code {

@@ -130,3 +130,43 @@ pub fn rules() -> Rules {
     ))];
     r
 }
+
+/// The dossier's form besides the applicant's part (the same for every answer): recognition of a parent or a child.
+pub fn sections() -> Vec<crate::dossier::form::Section> {
+    form::sections()
+}
+
+mod form {
+    use crate::dossier::form::*;
+
+    pub fn sections() -> Vec<Section> {
+        vec![
+            subject(t("Người nhận cha, mẹ hoặc con", "The person recognising")),
+            person_section(
+                "child",
+                t("Người được nhận là con", "The child"),
+                None,
+                FULL,
+                false,
+            ),
+            section(
+                "relation",
+                t("Quan hệ", "The relationship"),
+                vec![Field::new(
+                    "relation",
+                    t("Người nhận là", "The person recognising is the"),
+                    Kind::Choice(vec![
+                        Choice {
+                            value: "father".into(),
+                            label: t("Cha", "Father"),
+                        },
+                        Choice {
+                            value: "mother".into(),
+                            label: t("Mẹ", "Mother"),
+                        },
+                    ]),
+                )],
+            ),
+        ]
+    }
+}

@@ -131,3 +131,8 @@ pub fn rules() -> Rules {
     ))];
     r
 }
+
+/// The dossier's form besides the applicant's part (shared with the related procedure).
+pub fn sections() -> Vec<crate::dossier::form::Section> {
+    crate::dossier::form::certification_sections()
+}

@@ -139,3 +139,8 @@ pub fn rules() -> Rules {
     .uncertain()];
     r
 }
+
+/// The dossier's form besides the applicant's part (shared with the related procedure).
+pub fn sections() -> Vec<crate::dossier::form::Section> {
+    crate::dossier::form::benefit_sections()
+}
