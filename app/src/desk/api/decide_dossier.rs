@@ -32,9 +32,9 @@ pub async fn decide_dossier(
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::Decided;
-    use crate::api::desk::session::{officer_with, unavailable};
     use crate::api::store::{Transition, now_millis, storage_desk};
     use crate::catalogue::store::Catalogue;
+    use crate::desk::api::session::{officer_with, unavailable};
     use crate::dossier::decision::{Decision, check};
     use crate::dossier::desk::DeskError;
     use crate::dossier::submission::Status;

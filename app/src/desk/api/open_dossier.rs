@@ -23,7 +23,8 @@ pub async fn open_dossier(tracking_code: String) -> Result<DeskDossier, DeskErro
         crate::catalogue::store::Catalogue::embedded().procedure(&dossier.draft.procedure)
     {
         let day = crate::eligibility::date::Date::in_hanoi(dossier.received_at);
-        dossier.view = crate::dossier::desk::view_of(&dossier.draft, procedure, day);
+        let definition = crate::definition::definition(procedure);
+        dossier.view = crate::dossier::desk::view_of(&dossier.draft, procedure, &definition, day);
     }
     Ok(dossier)
 }

@@ -19,8 +19,8 @@ pub struct DeskHandoff {
 
 #[server(endpoint = "desk/handoff", input = Json)]
 pub async fn open_handoff(csrf: String, code: String) -> Result<Redeemed<DeskHandoff>, DeskError> {
-    use crate::api::desk::session::{client, officer_with, unavailable};
     use crate::api::store::now_millis;
+    use crate::desk::api::session::{client, officer_with, unavailable};
     use crate::dossier::handoff::Direction;
     let staff = officer_with(&csrf).await?;
     if code.len() > 64 {
@@ -50,6 +50,7 @@ pub async fn open_handoff(csrf: String, code: String) -> Result<Redeemed<DeskHan
                     crate::dossier::desk::view_of(
                         &draft,
                         p,
+                        &crate::definition::definition(p),
                         crate::eligibility::date::Date::in_hanoi(now),
                     )
                 })

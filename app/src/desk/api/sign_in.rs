@@ -13,9 +13,9 @@ pub async fn sign_in(username: String, password: String) -> Result<SignInAnswer,
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use crate::api::desk::password;
-    use crate::api::desk::session::{self, CSRF_KEY, STAFF_KEY, unavailable};
     use crate::api::store::{now_millis, storage_desk};
+    use crate::desk::api::password;
+    use crate::desk::api::session::{self, CSRF_KEY, STAFF_KEY, unavailable};
     use crate::dossier::desk::{DeskError, SignInAnswer};
     use crate::staff::{self, LOGIN_WINDOW_MILLIS, login_wait, login_wait_with};
 

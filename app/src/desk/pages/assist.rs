@@ -3,11 +3,12 @@
 //! the resident's stays once the tab closes; the dossier is filed through the resident's own
 //! pages, the receipt printed and handed over; Finish clears the computer at once.
 
+use crate::desk::ui::DeskGate;
 use crate::device::{shared, use_device};
 use crate::i18n::*;
 use crate::tr;
-use crate::ui::desk::DeskGate;
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
 #[component]
@@ -17,36 +18,34 @@ pub fn DeskAssistPage() -> impl IntoView {
 
 #[component]
 fn Assist() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let device = use_device();
     let cleared = RwSignal::new(false);
     let busy = RwSignal::new(false);
-    let navigate = leptos_router::hooks::use_navigate();
     let start = move |_| {
         busy.set(true);
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            #[cfg(feature = "hydrate")]
+            #[cfg(feature = "csr")]
             shared::clear_everything().await;
             shared::set(true);
             device.shared.set(true);
-            crate::device::refresh_waiting(Some(device));
+            crate::device::nothing_waiting(device);
             busy.set(false);
-            navigate("/procedures", Default::default());
+            crate::island::go_to("/procedures");
         });
     };
     let finish = move |_| {
         busy.set(true);
         leptos::task::spawn_local(async move {
-            #[cfg(feature = "hydrate")]
+            #[cfg(feature = "csr")]
             shared::clear_everything().await;
-            crate::device::refresh_waiting(Some(device));
+            crate::device::nothing_waiting(device);
             busy.set(false);
             cleared.set(true);
         });
     };
     view! {
-        <PageTitle text=move || t_string!(i18n, assist_title).to_string() />
+        <PageTitle text=move || td_string!(locale, assist_title).to_string() />
         <div class="page page--desk-assist">
             <h1>{tr!(assist_title)}</h1>
             <p class="lead">{tr!(assist_lead)}</p>

@@ -2,19 +2,19 @@
 //! the decision form, the checklist with what the resident attached or will bring (files open in
 //! a new tab or download), the eligibility answers, everything the form holds, and the history.
 
-use crate::api::desk::open_dossier::open_dossier;
 use crate::catalogue::wards;
 use crate::clock::today;
+use crate::desk::api::open_dossier::open_dossier;
 use crate::dossier::decision::next_statuses;
 use crate::dossier::desk::{DeskDossier, DeskFile, overdue};
 use crate::dossier::model::hanoi_date_time;
 use crate::dossier::tracking::TrackingCode;
 
+use crate::desk::ui::decision_form::DecisionForm;
+use crate::desk::ui::history::DeskHistory;
+use crate::desk::ui::view::{DossierSections, FileLink};
+use crate::desk::ui::{DeskGate, StatusTag};
 use crate::tr;
-use crate::ui::desk::decision_form::DecisionForm;
-use crate::ui::desk::history::DeskHistory;
-use crate::ui::desk::view::{DossierSections, FileLink};
-use crate::ui::desk::{DeskGate, StatusTag};
 use crate::ui::dossier::text_signal;
 use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
@@ -38,7 +38,7 @@ fn DeskDossierView() -> impl IntoView {
         version.update(|v| *v += 1);
         request_animation_frame(|| crate::ui::check::focus_element("dossier-status"));
     });
-    let i18n = crate::i18n::use_i18n();
+    let locale = crate::ui::text::use_locale();
     let title = move || {
         let code = code.get();
         let grouped = TrackingCode::parse(&code)
@@ -46,7 +46,7 @@ fn DeskDossierView() -> impl IntoView {
             .unwrap_or(code);
         format!(
             "{grouped} – {}",
-            crate::i18n::t_string!(i18n, desk_queue_title)
+            crate::i18n::td_string!(locale, desk_queue_title)
         )
     };
     view! {

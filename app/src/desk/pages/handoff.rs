@@ -2,16 +2,17 @@
 //! resident's draft at the part they were on (with their photos, if they shared them) — in this
 //! page's memory only, for the call or the visit; nothing is kept on the desk computer.
 
-use crate::api::desk::open_handoff::{DeskHandoff, open_handoff};
+use crate::desk::api::open_handoff::{DeskHandoff, open_handoff};
+use crate::desk::ui::view::{DossierSections, FileLink};
+use crate::desk::ui::{DeskGate, use_desk};
 use crate::dossier::handoff::Redeemed;
 use crate::dossier::model::hanoi_time;
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::check::focus_element;
-use crate::ui::desk::view::{DossierSections, FileLink};
-use crate::ui::desk::{DeskGate, use_desk};
 use crate::ui::dossier::text_signal;
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
 #[component]
@@ -21,7 +22,7 @@ pub fn DeskHandoffPage() -> impl IntoView {
 
 #[component]
 fn HandoffForm() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let csrf = StoredValue::new(use_desk().csrf);
     let typed = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<Signal<String>>);
@@ -55,7 +56,7 @@ fn HandoffForm() -> impl IntoView {
                 Ok(Redeemed::Wait { retry_at }) => {
                     let at = hanoi_time(retry_at);
                     problem.set(Some(Signal::derive(move || {
-                        t_string!(i18n, handoff_wait, time = at.clone()).to_string()
+                        td_string!(locale, handoff_wait, time = at.clone()).to_string()
                     })))
                 }
                 Err(error) => problem.set(Some(text_signal(error.text()))),
@@ -106,7 +107,7 @@ fn HandoffForm() -> impl IntoView {
         })
     };
     view! {
-        <PageTitle text=move || t_string!(i18n, handoff_desk_title).to_string() />
+        <PageTitle text=move || td_string!(locale, handoff_desk_title).to_string() />
         <div class="page page--desk-handoff">
             <h1>{tr!(handoff_desk_title)}</h1>
             <p class="lead">{tr!(handoff_desk_lead)}</p>

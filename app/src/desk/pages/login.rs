@@ -2,21 +2,22 @@
 //! (which of the two is never said); after too many, the page says until when sign-in is locked.
 //! `?next=` names the desk page to go back to.
 
-use crate::api::desk::sign_in::sign_in;
+use crate::desk::api::sign_in::sign_in;
+use crate::desk::ui::desk_next;
 use crate::dossier::desk::SignInAnswer;
 use crate::dossier::model::hanoi_time;
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::check::focus_element;
-use crate::ui::desk::desk_next;
 use crate::ui::dossier::text_signal;
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn DeskLoginPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let query = use_query_map();
     let next = Memo::new(move |_| query.with(|q| desk_next(q.get("next").as_deref())));
     let username = RwSignal::new(String::new());
@@ -51,7 +52,7 @@ pub fn DeskLoginPage() -> impl IntoView {
                 Ok(SignInAnswer::Locked { retry_at }) => {
                     let at = hanoi_time(retry_at);
                     Signal::derive(move || {
-                        t_string!(i18n, desk_login_locked, time = at.clone()).to_string()
+                        td_string!(locale, desk_login_locked, time = at.clone()).to_string()
                     })
                 }
                 Err(error) => text_signal(error.text()),
@@ -62,7 +63,7 @@ pub fn DeskLoginPage() -> impl IntoView {
         });
     };
     view! {
-        <PageTitle text=move || t_string!(i18n, desk_login_title).to_string() />
+        <PageTitle text=move || td_string!(locale, desk_login_title).to_string() />
         <div class="page page--desk-login">
             <h1>{tr!(desk_login_title)}</h1>
             <p class="lead">{tr!(desk_login_lead)}</p>

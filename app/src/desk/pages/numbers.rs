@@ -2,15 +2,16 @@
 //! received, processed on time, overdue and average satisfaction, per commune/ward and per
 //! procedure — each as a table and as a bar chart drawn on the server.
 
-use crate::api::desk::desk_numbers::desk_numbers;
+use crate::desk::api::desk_numbers::desk_numbers;
+use crate::desk::ui::DeskGate;
 use crate::dossier::numbers::{Line, Numbers};
 use crate::eligibility::date::Date;
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::check::english;
-use crate::ui::desk::DeskGate;
 use crate::ui::dossier::text_signal;
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -22,7 +23,7 @@ pub fn DeskNumbersPage() -> impl IntoView {
 
 #[component]
 fn NumbersPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let english = english();
     let query = use_query_map();
     let period = Memo::new(move |_| {
@@ -36,7 +37,7 @@ fn NumbersPage() -> impl IntoView {
         |((from, to), english)| desk_numbers(from, to, english),
     );
     view! {
-        <PageTitle text=move || t_string!(i18n, numbers_title).to_string() />
+        <PageTitle text=move || td_string!(locale, numbers_title).to_string() />
         <div class="page page--desk-numbers">
             <h1>{tr!(numbers_title)}</h1>
             <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
@@ -55,12 +56,12 @@ fn NumbersPage() -> impl IntoView {
 
 #[component]
 fn NumbersView(numbers: Numbers) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let day = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let (from, to) = (numbers.from, numbers.to);
     let period = move || {
-        t_string!(
-            i18n,
+        td_string!(
+            locale,
             numbers_period,
             from = from.map(|d| d.display()).unwrap_or_default(),
             to = to.map(|d| d.display()).unwrap_or_default()

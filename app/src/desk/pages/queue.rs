@@ -2,9 +2,10 @@
 //! first, overdue ones marked — with filters by status, procedure, ward and day of receipt (all in
 //! the address, so a filtered queue can be bookmarked) and the count per status.
 
-use crate::api::desk::desk_queue::desk_queue;
 use crate::catalogue::wards;
 use crate::clock::today;
+use crate::desk::api::desk_queue::desk_queue;
+use crate::desk::ui::{DeskGate, StatusTag, use_desk};
 use crate::dossier::desk::{Queue, QueueFilter, QueueRow, dossier_href};
 use crate::dossier::model::hanoi_date_time;
 use crate::dossier::submission::Status;
@@ -12,9 +13,9 @@ use crate::dossier::tracking::TrackingCode;
 use crate::i18n::*;
 use crate::staff::Role;
 use crate::tr;
-use crate::ui::desk::{DeskGate, StatusTag, use_desk};
 use crate::ui::dossier::text_signal;
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -26,12 +27,12 @@ pub fn DeskPage() -> impl IntoView {
 
 #[component]
 fn DeskQueue() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| QueueFilter::from_query(|k| q.get(k))));
     let queue = Resource::new(move || filter.get(), desk_queue);
     view! {
-        <PageTitle text=move || t_string!(i18n, desk_queue_title).to_string() />
+        <PageTitle text=move || td_string!(locale, desk_queue_title).to_string() />
         <div class="page page--desk">
             <h1>{tr!(desk_queue_title)}</h1>
             <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
@@ -50,7 +51,7 @@ fn DeskQueue() -> impl IntoView {
 
 #[component]
 fn QueueView(queue: Queue, filter: QueueFilter) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let session = use_desk();
     let total: u32 = queue.counts.iter().map(|(_, n)| n).sum();
     let counts = queue
@@ -138,7 +139,7 @@ fn QueueView(queue: Queue, filter: QueueFilter) -> impl IntoView {
             .collect_view();
         view! {
             <table class="desk-table" data-testid="desk-queue">
-                <caption class="visually-hidden">{move || t_string!(i18n, desk_queue_caption, shown = shown).to_string()}</caption>
+                <caption class="visually-hidden">{move || td_string!(locale, desk_queue_caption, shown = shown).to_string()}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{tr!(desk_col_code)}</th>

@@ -2,16 +2,17 @@
 //! Disable/Enable button for each officer, and the form to add an officer (username, first
 //! password to hand over in person, the communes and wards they handle).
 
-use crate::api::desk::manage_staff::{Account, add_officer, set_staff_disabled, staff_accounts};
 use crate::catalogue::wards;
+use crate::desk::api::manage_staff::{Account, add_officer, set_staff_disabled, staff_accounts};
+use crate::desk::ui::{DeskGate, use_desk};
 use crate::dossier::desk::DeskError;
 use crate::i18n::*;
 use crate::staff::Role;
 use crate::tr;
 use crate::ui::check::focus_element;
-use crate::ui::desk::{DeskGate, use_desk};
 use crate::ui::dossier::text_signal;
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
 #[component]
@@ -21,13 +22,13 @@ pub fn DeskStaffPage() -> impl IntoView {
 
 #[component]
 fn StaffPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let version = RwSignal::new(0u32);
     let accounts = Resource::new(move || version.get(), |_| staff_accounts());
     let changed = Callback::new(move |_| version.update(|v| *v += 1));
     let admin = use_desk().staff.role == Role::Admin;
     view! {
-        <PageTitle text=move || t_string!(i18n, staff_title).to_string() />
+        <PageTitle text=move || td_string!(locale, staff_title).to_string() />
         <div class="page page--desk-staff">
             <h1>{tr!(staff_title)}</h1>
             <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
@@ -173,7 +174,7 @@ fn AddOfficer(changed: Callback<()>) -> impl IntoView {
         })
         .collect_view();
     let on_wards = move |ev: leptos::ev::Event| {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "csr")]
         {
             use wasm_bindgen::JsCast;
             if let Some(select) = ev
@@ -189,7 +190,7 @@ fn AddOfficer(changed: Callback<()>) -> impl IntoView {
                 chosen.set(codes);
             }
         }
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "csr"))]
         let _ = ev;
     };
     view! {

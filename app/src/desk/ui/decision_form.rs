@@ -3,12 +3,12 @@
 //! resident word for word — and, for more documents, the papers missing, ticked from the
 //! dossier's own checklist.
 
-use crate::api::desk::decide_dossier::{Decided, decide_dossier};
+use crate::desk::api::decide_dossier::{Decided, decide_dossier};
+use crate::desk::ui::use_desk;
 use crate::dossier::decision::{MAX_REASON_CHARS, needs_reason, next_statuses};
 use crate::dossier::submission::{Paper, Status};
 use crate::tr;
 use crate::ui::check::focus_element;
-use crate::ui::desk::use_desk;
 use crate::ui::dossier::text_signal;
 use leptos::prelude::*;
 

@@ -1,10 +1,10 @@
 //! A dossier's history as the desk sees it: every step, when, who made it, the reason and the
 //! papers asked for. Appended only: nothing in it is ever changed.
 
+use crate::desk::ui::StatusTag;
 use crate::dossier::desk::HistoryEntry;
 use crate::dossier::model::hanoi_date_time;
 use crate::tr;
-use crate::ui::desk::StatusTag;
 use crate::ui::dossier::text_signal;
 use leptos::prelude::*;
 

@@ -5,9 +5,9 @@ pub mod decision_form;
 pub mod history;
 pub mod view;
 
-use crate::api::desk::DeskSession;
-use crate::api::desk::sign_out::sign_out;
-use crate::api::desk::who_am_i::who_am_i;
+use crate::desk::api::DeskSession;
+use crate::desk::api::sign_out::sign_out;
+use crate::desk::api::who_am_i::who_am_i;
 use crate::dossier::desk::DeskError;
 use crate::dossier::submission::Status;
 use crate::staff::Role;
@@ -55,7 +55,7 @@ pub fn use_desk() -> DeskSession {
 #[component]
 pub fn DeskGate(children: ChildrenFn) -> impl IntoView {
     let me = Resource::new(|| (), |_| who_am_i());
-    let address = crate::ui::layout::current_address();
+    let address = StoredValue::new(crate::ui::layout::current_address());
     let children = StoredValue::new(children);
     view! {
         <Suspense fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
@@ -69,7 +69,7 @@ pub fn DeskGate(children: ChildrenFn) -> impl IntoView {
                         })
                     }
                     Ok(None) | Err(DeskError::NotSignedIn) => {
-                        EitherOf3::B(view! { <Redirect path=login_href(&address.get_untracked()) /> })
+                        EitherOf3::B(view! { <Redirect path=login_href(&address.get_value()) /> })
                     }
                     Err(error) => EitherOf3::C(view! {
                         <div class="page"><p class="notice notice--error" role="alert">{text_signal(error.text())}</p></div>
@@ -90,7 +90,7 @@ fn DeskBar(session: DeskSession) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let _ = sign_out(csrf.get_value()).await;
             // A full load: nothing of the session stays in this tab's memory.
-            #[cfg(feature = "hydrate")]
+            #[cfg(feature = "csr")]
             if let Some(window) = web_sys::window() {
                 let _ = window.location().assign("/desk/login");
             }
