@@ -1,23 +1,28 @@
 // Một Cửa's service worker: the app opens, and what a resident has opened stays readable, without
-// a network. The server fills in VERSION and PRECACHE when it serves this file (see
+// a network. The server fills in VERSION, SHELL_FILES and KIT_FILES when it serves this file (see
 // server/src/web/service_worker.rs): VERSION is a hash of everything precached, so every build
 // that changes a file is a new worker with new cache names.
 //
-// - Install: precache the app shell (the wasm, JS and CSS of this build, icons, manifest, the
-//   catalogue's search index, and the pages that work from the device: home, procedures,
-//   dossiers, people), and carry the pages kept by the previous version over into this version's
-//   cache (fetched again when possible, since they name the new build's files).
+// - Install: precache the app shell (the style sheet, /page.js, icons, manifest, and the pages that
+//   work from the device: home, procedures, dossiers, people, the dossier pages' shells, the
+//   offline page) and the offline kit (the bundle that holds every resident's island, the
+//   catalogue's search index) — the kit unless the browser asks to save data; carry the pages
+//   kept by the previous version over into this version's cache (fetched again when possible,
+//   since they name the new build's files).
 // - A new version waits: the page tells the resident "a new version is ready" and sends
 //   `{type: "activate"}` when they click; otherwise it takes over on their next visit.
 // - Activate: delete the caches of older versions.
-// - Hashed files (/pkg/…), the search index and the shell's files are served from the cache.
+// - Hashed files (/pkg/…, /page.js?v=…), the search index and the shell's files are served from
+//   the cache (and kept when first fetched).
 // - Pages and catalogue answers are fetched from the network first (and kept), and served from
-//   the kept copy when the network fails or is too slow. A dossier page (/dossiers/<id>…) falls
-//   back to the precached dossier shell: the dossier itself is read from IndexedDB.
-// - A page never opened, requested offline, gets a short bilingual notice.
+//   the kept copy when the network fails or is too slow. A page never kept stands in for by a
+//   shell: a dossier's pages by the precached dossier shell (the dossier itself is read from
+//   IndexedDB), a procedure's pages by the offline page (the kit renders them from the kept
+//   procedure record); any other page gets a short bilingual notice.
 
 const VERSION = "__MOTCUA_VERSION__";
-const PRECACHE = __MOTCUA_PRECACHE__;
+const SHELL_FILES = __MOTCUA_SHELL__;
+const KIT_FILES = __MOTCUA_KIT__;
 const SHELL = `motcua-shell-${VERSION}`;
 const PAGES = `motcua-pages-${VERSION}`;
 /// On a slow mobile network, a saved copy after this long beats waiting.
@@ -25,17 +30,22 @@ const NETWORK_TIMEOUT_MS = 4000;
 /// Pages carried over from the previous version are fetched again, up to this many.
 const REFRESH_LIMIT = 60;
 
+function saveData() {
+  return !!(self.navigator && self.navigator.connection && self.navigator.connection.saveData);
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const shell = await caches.open(SHELL);
+      const files = saveData() ? SHELL_FILES : SHELL_FILES.concat(KIT_FILES);
       // Hashed files and the index never change under their address: the copy the page has
       // just downloaded (the browser's HTTP cache) will do. Everything else is fetched afresh.
       await shell.addAll(
-        PRECACHE.map(
+        files.map(
           (url) =>
             new Request(url, {
-              cache: url.startsWith("/pkg/") || url.startsWith("/catalogue/") ? "default" : "no-cache",
+              cache: isImmutable(new URL(url, self.location.origin)) ? "default" : "no-cache",
               credentials: "same-origin",
             }),
         ),
@@ -84,11 +94,16 @@ self.addEventListener("activate", (event) => {
 });
 
 function isImmutable(url) {
-  return url.pathname.startsWith("/pkg/") || /^\/catalogue\/[^/]+\/index\.json$/.test(url.pathname);
+  return (
+    url.pathname.startsWith("/pkg/") ||
+    (url.pathname === "/page.js" && url.searchParams.has("v")) ||
+    /^\/catalogue\/[^/]+\/index\.json$/.test(url.pathname)
+  );
 }
 
 function isShellFile(url) {
-  return !url.search && PRECACHE.includes(url.pathname) && !isPage(url.pathname);
+  const precached = SHELL_FILES.concat(KIT_FILES);
+  return !url.search && precached.includes(url.pathname) && !isPage(url.pathname);
 }
 
 function isPage(pathname) {
@@ -121,12 +136,16 @@ function cacheKey(url) {
 }
 
 /// The precached page that stands in for `url` when it was never kept: a dossier's pages are
-/// all the same shell (the dossier comes from IndexedDB).
+/// all the same shell (the dossier comes from IndexedDB); a procedure's pages, the check's steps
+/// and its result are rendered by the offline kit in the offline page.
 function shellPage(url) {
   const path = url.pathname.replace(/\/+$/, "") || "/";
+  const precached = SHELL_FILES.concat(KIT_FILES);
   if (/^\/dossiers\/[^/]+$/.test(path)) return "/dossiers/draft";
+  if (/^\/dossiers\/[^/]+\/receipt$/.test(path)) return "/dossiers/draft/receipt";
   if (/^\/dossiers\/[^/]+\/[^/]+$/.test(path)) return "/dossiers/draft/section";
-  if (PRECACHE.includes(path) && !url.search) return path;
+  if (/^\/procedures\/[0-9.]+(\/check(\/result)?)?$/.test(path) && precached.includes("/offline")) return "/offline";
+  if (precached.includes(path) && !url.search) return path;
   return null;
 }
 
@@ -222,8 +241,8 @@ self.addEventListener("message", (event) => {
   }
 });
 
-/// `{ type: "keep", urls: [...] }` from a page: fetch and keep these (the page it has just moved
-/// to, and the catalogue record it read).
+/// `{ type: "keep", urls: [...] }` from a page: fetch and keep these (the first page, the files
+/// it loaded before the worker, the catalogue record a procedure's pages read).
 async function keep(urls) {
   for (const raw of urls) {
     try {

@@ -1,38 +1,81 @@
-//! The root component, the HTML shell the server renders around it, and the route table.
+//! The HTML document the server renders for every page, and the route table (server only).
+//!
+//! Every page is complete HTML, readable and usable before any script runs: links are links,
+//! forms are plain GET or POST forms. What must run in the browser sits in islands
+//! ([`crate::island`]): each names the bundle of wasm that makes it interactive, and a page with
+//! no island downloads no wasm at all. `/page.js` (public/page.js), on every page, does what
+//! every page needs: the display modes, the network badge and the number of dossiers waiting,
+//! the new-version notice, the service worker, and loading the islands' bundles.
 
-use crate::device::provide_device;
-use crate::i18n::*;
+use crate::assets::SiteAssets;
+use crate::desk::DeskApp;
+use crate::display::Display;
+use crate::i18n::Locale;
 use crate::language;
-use crate::offline::OfflineKeeper;
 use crate::pages::{
-    desk::DeskPage, desk_assist::DeskAssistPage, desk_dossier::DeskDossierPage,
-    desk_handoff::DeskHandoffPage, desk_login::DeskLoginPage, desk_numbers::DeskNumbersPage,
-    desk_staff::DeskStaffPage, dossier::DossierPage, dossier_section::DossierSectionPage,
-    dossiers::DossiersPage, handoff::HandoffPage, help::HelpPage, home::HomePage,
-    not_found::NotFoundPage, people::PeoplePage, procedure::ProcedurePage,
+    dossier::DossierPage, dossier_section::DossierSectionPage, dossiers::DossiersPage,
+    handoff::HandoffPage, help::HelpPage, home::HomePage, not_found::NotFoundPage,
+    offline::OfflinePage, people::PeoplePage, procedure::ProcedurePage,
     procedure_check::ProcedureCheckPage, procedure_check_result::ProcedureCheckResultPage,
     procedures::ProceduresPage, settings::SettingsPage, track::TrackPage,
 };
-use crate::ui::display::DisplayRoot;
-use crate::ui::layout::{FocusOnNavigation, Footer, Header};
+use crate::ui::display::provide_display;
+use crate::ui::layout::{Footer, Header};
+use crate::ui::text::provide_locale;
 use leptos::prelude::*;
-use leptos_i18n::context::CookieOptions;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
     path,
 };
-use leptos_use::SameSite;
-use leptos_use::UseLocalesOptions;
 
-/// The HTML document around the app, rendered on the server for every page.
+/// The language and display modes of the request being rendered, from its cookies.
+fn requested() -> (Locale, Display) {
+    let cookies = use_context::<http::request::Parts>()
+        .map(|parts| {
+            parts
+                .headers
+                .get_all(http::header::COOKIE)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .unwrap_or_default();
+    (
+        language::from_cookies(&cookies),
+        Display::from_cookies(&cookies),
+    )
+}
+
+/// The HTML document around the app: the language and the display modes are attributes of
+/// `<html>` from the first byte, so the first paint is right; `/page.js` runs after parsing.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
     set_page_security_policy();
+    // Nothing on the page is hydrated (islands render afresh in the browser): resources need not
+    // travel with the HTML.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    let (locale, display) = requested();
+    provide_locale(locale);
+    provide_display(display);
+    let assets = use_context::<SiteAssets>().unwrap_or_default();
+    let kit = assets.bundle("kit");
+    let outbox = assets.bundle("outbox");
+    let flag = |on: bool| on.then_some("");
     view! {
         <!DOCTYPE html>
-        <html>
+        <html
+            lang=leptos_i18n::Locale::as_str(locale)
+            data-text=display.text_attribute()
+            data-contrast=flag(display.contrast)
+            data-simple=flag(display.simple)
+            data-speak=flag(display.read_aloud)
+            data-calm=flag(display.reduce_motion)
+            data-assist=flag(display.assist)
+        >
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -40,8 +83,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
-                <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options />
+                <HashedStylesheet options id="leptos" />
+                <script type="module" src=assets.page_script.clone()></script>
+                // The offline kit, which `/page.js` uses for any island once the device keeps it.
+                <meta name="motcua-kit" data-js=kit.js data-wasm=kit.wasm />
+                // What sends the dossiers waiting on the device, on a page without it.
+                <meta name="motcua-outbox" data-js=outbox.js data-wasm=outbox.wasm />
                 <MetaTags />
             </head>
             <body>
@@ -51,9 +98,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Sends this page's Content-Security-Policy, which allows the inline hydration script by its
-/// nonce (a fresh one for every response).
-#[cfg(feature = "ssr")]
+/// Sends this page's Content-Security-Policy, which allows the renderer's inline scripts by their
+/// nonce (a fresh one for every response); every other script is a file of this site.
 fn set_page_security_policy() {
     use leptos::nonce::use_nonce;
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
@@ -65,72 +111,40 @@ fn set_page_security_policy() {
     }
 }
 
-/// The application: language context, page title, header, routes and footer.
+/// The application: page title, header, routes and footer.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_device();
-
-    // Remember the language for 400 days, on every path of the site.
-    let cookie_options: CookieOptions<Locale> = CookieOptions::default()
-        .path("/")
-        .max_age(language::COOKIE_MAX_AGE_SECONDS * 1000)
-        .same_site(SameSite::Lax);
-    // Vietnamese unless the resident chose English on this device: the browser's Accept-Language
-    // is not consulted, so everyone first sees the portal in the country's language.
-    let no_accept_language = UseLocalesOptions::default().ssr_lang_header_getter(|| None);
-
     view! {
-        <I18nContextProvider cookie_options ssr_lang_header_getter=no_accept_language>
-            <Title formatter=|page: String| format!("{page} – Một Cửa") />
-            <HydrationMarker />
-            <DisplayRoot>
-            <Router>
-                <OfflineKeeper />
-                <FocusOnNavigation />
-                <Header />
-                <main id="main" tabindex="-1">
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                        <Route path=path!("/help") view=HelpPage />
-                        <Route path=path!("/settings") view=SettingsPage />
-                        // Whole pages at once: the catalogue answers from memory, so waiting costs
-                        // nothing, and the page is complete without any script.
-                        <Route path=path!("/procedures") view=ProceduresPage ssr=SsrMode::Async />
-                        <Route path=path!("/procedures/:code") view=ProcedurePage ssr=SsrMode::Async />
-                        <Route path=path!("/procedures/:code/check") view=ProcedureCheckPage ssr=SsrMode::Async />
-                        <Route path=path!("/procedures/:code/check/result") view=ProcedureCheckResultPage ssr=SsrMode::Async />
-                        // Dossiers live on the device: the server renders the frame, the
-                        // browser fills it from IndexedDB.
-                        <Route path=path!("/dossiers") view=DossiersPage />
-                        <Route path=path!("/dossiers/:id") view=DossierPage />
-                        <Route path=path!("/dossiers/:id/:section") view=DossierSectionPage />
-                        <Route path=path!("/people") view=PeoplePage />
-                        <Route path=path!("/track") view=TrackPage />
-                        <Route path=path!("/handoff") view=HandoffPage />
-                        <Route path=path!("/desk/login") view=DeskLoginPage />
-                        <Route path=path!("/desk/handoff") view=DeskHandoffPage ssr=SsrMode::Async />
-                        <Route path=path!("/desk/assist") view=DeskAssistPage ssr=SsrMode::Async />
-                        <Route path=path!("/desk/numbers") view=DeskNumbersPage ssr=SsrMode::Async />
-                        <Route path=path!("/desk/staff") view=DeskStaffPage ssr=SsrMode::Async />
-                        <Route path=path!("/desk") view=DeskPage ssr=SsrMode::Async />
-                        <Route path=path!("/desk/dossiers/:code") view=DeskDossierPage ssr=SsrMode::Async />
-                    </Routes>
-                </main>
-                <Footer />
-            </Router>
-            </DisplayRoot>
-        </I18nContextProvider>
+        <Title formatter=|page: String| format!("{page} – Một Cửa") />
+        <Router>
+            <Header />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/help") view=HelpPage />
+                    <Route path=path!("/settings") view=SettingsPage />
+                    // Whole pages at once: the catalogue answers from memory, so waiting costs
+                    // nothing, and the page is complete without any script.
+                    <Route path=path!("/procedures") view=ProceduresPage ssr=SsrMode::Async />
+                    <Route path=path!("/procedures/:code") view=ProcedurePage ssr=SsrMode::Async />
+                    <Route path=path!("/procedures/:code/check") view=ProcedureCheckPage ssr=SsrMode::Async />
+                    <Route path=path!("/procedures/:code/check/result") view=ProcedureCheckResultPage ssr=SsrMode::Async />
+                    // Dossiers live on the device: the server renders the frame, an island fills
+                    // it from IndexedDB.
+                    <Route path=path!("/dossiers") view=DossiersPage />
+                    <Route path=path!("/dossiers/:id") view=DossierPage />
+                    <Route path=path!("/dossiers/:id/:section") view=DossierSectionPage />
+                    <Route path=path!("/people") view=PeoplePage />
+                    <Route path=path!("/track") view=TrackPage />
+                    <Route path=path!("/handoff") view=HandoffPage />
+                    // Kept by the service worker: where the offline kit renders a procedure's
+                    // pages the device never kept.
+                    <Route path=path!("/offline") view=OfflinePage />
+                    <DeskApp />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
     }
-}
-
-/// Marks the document as hydrated (`<html data-hydrated>`), for tests and measurements that must
-/// wait until the page is interactive.
-#[component]
-fn HydrationMarker() -> impl IntoView {
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-    });
 }

@@ -7,12 +7,12 @@ pub fn today() -> Date {
     Date::in_hanoi(now_millis())
 }
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 fn now_millis() -> i64 {
     web_sys::js_sys::Date::now() as i64
 }
 
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "csr"))]
 fn now_millis() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

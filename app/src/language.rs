@@ -22,6 +22,18 @@ pub fn other(current: Locale) -> Locale {
     }
 }
 
+/// The language chosen on this device, from a `Cookie:` request header: Vietnamese unless the
+/// cookie says otherwise (the browser's `Accept-Language` is never consulted, so everyone first
+/// sees the portal in the country's language).
+pub fn from_cookies(header: &str) -> Locale {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE_NAME)
+        .and_then(|(_, value)| parse(value))
+        .unwrap_or_default()
+}
+
 /// Parses a language code from a URL or a cookie (`vi`, `en`, any case).
 pub fn parse(code: &str) -> Option<Locale> {
     match code.trim().to_ascii_lowercase().as_str() {
@@ -95,6 +107,15 @@ mod tests {
     #[test]
     fn vietnamese_is_the_default_language() {
         assert_eq!(Locale::default(), Locale::vi);
+        assert_eq!(from_cookies(""), Locale::vi);
+        assert_eq!(from_cookies("motcua_display=text-150"), Locale::vi);
+    }
+
+    #[test]
+    fn the_cookie_names_the_chosen_language() {
+        assert_eq!(from_cookies("a=b; i18n_pref_locale=en"), Locale::en);
+        assert_eq!(from_cookies("i18n_pref_locale=vi; x=1"), Locale::vi);
+        assert_eq!(from_cookies("i18n_pref_locale=fr"), Locale::vi);
     }
 
     #[test]

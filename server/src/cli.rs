@@ -114,7 +114,7 @@ pub async fn add_staff(
     wards: Vec<u32>,
     password: &str,
 ) -> Result<String, String> {
-    let hash = app::api::desk::password::hash(password).map_err(|e| e.to_string())?;
+    let hash = app::desk::api::password::hash(password).map_err(|e| e.to_string())?;
     let account = StaffAccount {
         staff: Staff {
             username: username.clone(),

@@ -3,9 +3,9 @@
 //! kept to their own wards (by direct calls, not through pages), every decision in the history,
 //! the resident's added papers stored once, and what the resident sees on `/track`.
 
-use app::api::desk::DeskSession;
-use app::api::desk::decide_dossier::Decided;
 use app::api::supplement_dossier::AddedFile;
+use app::desk::api::DeskSession;
+use app::desk::api::decide_dossier::Decided;
 use app::dossier::decision::DecisionProblem;
 use app::dossier::desk::{DeskDossier, DeskError, Queue, SignInAnswer};
 use app::dossier::example::photo;
@@ -591,7 +591,7 @@ async fn handoff<T: serde::de::DeserializeOwned>(
 
 #[tokio::test]
 async fn a_handoff_code_opens_a_draft_once_for_the_right_side_and_expires() {
-    use app::api::desk::open_handoff::DeskHandoff;
+    use app::desk::api::open_handoff::DeskHandoff;
     use app::dossier::handoff::{Direction, HandedDraft, Issued, Redeemed};
     let d = desk().await;
     let mut resident = Browser::default();
@@ -762,7 +762,7 @@ async fn handoff_codes_cannot_be_found_by_trying() {
 
 #[tokio::test]
 async fn only_an_admin_adds_and_disables_officers_and_a_disabled_officer_is_signed_out() {
-    use app::api::desk::manage_staff::Account;
+    use app::desk::api::manage_staff::Account;
     use app::staff::NewStaffProblem;
     let d = desk().await;
     let mut lan = d.officer("lan").await;

@@ -29,6 +29,7 @@ async fn fixture() -> Fixture {
     )
     .unwrap();
     std::fs::write(site.join("pkg/motcua.abc123.wasm"), b"\0asm").unwrap();
+    std::fs::write(site.join("pkg/motcua.def456.js"), b"export default 1;").unwrap();
     Fixture {
         _dir: dir,
         db,
@@ -135,6 +136,39 @@ async fn pages_render_on_the_server_in_vietnamese_with_their_policy() {
     assert_eq!(headers[header::CACHE_CONTROL], "private, no-cache");
 }
 
+/// Every page renders, again and again: state a page keeps for its whole life in the browser
+/// (the device's) must not outlive a request on the server, where each request's signals live in
+/// an arena of their own. (Several worker threads, as in the server, each serving requests in turn.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_renders_on_every_request() {
+    let f = fixture().await;
+    let pages = [
+        "/",
+        "/procedures",
+        "/procedures?q=khai+sinh",
+        "/procedures/1.001193",
+        "/procedures/1.001193/check",
+        "/dossiers",
+        "/dossiers/draft",
+        "/dossiers/draft/applicant",
+        "/dossiers/draft/review",
+        "/dossiers/draft/receipt",
+        "/people",
+        "/track",
+        "/handoff",
+        "/help",
+        "/settings",
+        "/offline",
+        "/desk/login",
+    ];
+    for round in 0..3 {
+        for page in pages {
+            let (status, _, body) = get(&f.router, page).await;
+            assert_eq!(status, StatusCode::OK, "{page}, round {round}: {body}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn the_language_cookie_chooses_english() {
     let f = fixture().await;
@@ -195,8 +229,8 @@ async fn the_service_worker_is_served_with_its_version_and_precache_list() {
         .unwrap();
     assert_eq!(version.len(), 16, "{version}");
     assert!(
-        body.contains("\"/pkg/motcua.abc123.wasm\""),
-        "this build's files are precached"
+        body.contains("\"/pkg/motcua.abc123.wasm\"") && body.contains("\"/pkg/motcua.def456.js\""),
+        "the offline kit is precached"
     );
     assert!(
         body.contains("\"/dossiers/draft\""),
@@ -211,7 +245,9 @@ async fn the_service_worker_is_served_with_its_version_and_precache_list() {
         "/dossiers",
         "/dossiers/draft",
         "/dossiers/draft/section",
+        "/dossiers/draft/receipt",
         "/people",
+        "/offline",
     ] {
         let (status, _, body) = get(&f.router, page).await;
         assert_eq!(status, StatusCode::OK, "{page}");

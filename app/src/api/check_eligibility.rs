@@ -2,7 +2,7 @@
 //! answers (the same function the pages run), so that a submission can be refused when its
 //! check is not done, says "not here", or lacks a required paper.
 
-use crate::catalogue::source::CatalogueError;
+use crate::catalogue::CatalogueError;
 use crate::eligibility::CheckReport;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -18,7 +18,7 @@ pub async fn check_eligibility(
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use crate::catalogue::source::CatalogueError;
+    use crate::catalogue::CatalogueError;
     use crate::catalogue::store::Catalogue;
     use crate::eligibility::{self, CheckReport, answers::Answers};
     use std::collections::BTreeMap;

@@ -15,7 +15,7 @@ pub async fn claim_handoff(code: String) -> Result<Redeemed<HandedDraft>, Submit
         return Err(SubmitError::BadRequest);
     }
     let storage = storage()?;
-    let client = crate::api::desk::session::client().await;
+    let client = crate::desk::api::session::client().await;
     let redeemed = crate::api::handoff_redeem::redeem(
         &*storage.dossiers,
         &*storage.desk,

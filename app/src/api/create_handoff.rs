@@ -51,7 +51,7 @@ mod ssr {
         }
         let storage = storage()?;
         let now = now_millis();
-        let client = crate::api::desk::session::client().await;
+        let client = crate::desk::api::session::client().await;
         let made = format!("handoff-made:{client}");
         let recent = storage
             .dossiers
@@ -64,7 +64,7 @@ mod ssr {
             });
         }
         // An officer hands a draft to a resident; anyone else hands it to the desk.
-        let officer = crate::api::desk::session::current()
+        let officer = crate::desk::api::session::current()
             .await
             .ok()
             .flatten()

@@ -2,8 +2,8 @@
 //!
 //! A GET, so the service worker can keep the answer for offline reading.
 
+use crate::catalogue::CatalogueError;
 use crate::catalogue::model::Procedure;
-use crate::catalogue::source::CatalogueError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, JsonEncoding};
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -25,8 +25,8 @@ pub async fn get_procedure(code: String) -> Result<Procedure, CatalogueError> {
 
 #[cfg(feature = "ssr")]
 mod ssr {
+    use crate::catalogue::CatalogueError;
     use crate::catalogue::model::Procedure;
-    use crate::catalogue::source::CatalogueError;
     use crate::catalogue::store::Catalogue;
 
     pub fn procedure(code: &str) -> Result<Procedure, CatalogueError> {

@@ -1,7 +1,7 @@
 //! `GET /api/catalogue/wards`: Hanoi's 126 communes and wards, for "where to file".
 
+use crate::catalogue::CatalogueError;
 use crate::catalogue::model::Ward;
-use crate::catalogue::source::CatalogueError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 

@@ -5,11 +5,12 @@
 pub mod check_eligibility;
 pub mod claim_handoff;
 pub mod create_handoff;
-pub mod desk;
 pub mod dossier_statuses;
+pub mod get_definition;
+pub mod get_form;
 pub mod get_procedure;
 #[cfg(feature = "ssr")]
-mod handoff_redeem;
+pub(crate) mod handoff_redeem;
 pub mod list_wards;
 pub mod rate_dossier;
 #[cfg(feature = "ssr")]

@@ -38,7 +38,8 @@ pub(crate) mod ssr {
             .procedure(draft.procedure.trim())
             .ok_or(SubmitError::UnknownProcedure)?;
         let now = now_millis();
-        let unmet = readiness(&draft, procedure, Date::in_hanoi(now));
+        let definition = crate::definition::definition(procedure);
+        let unmet = readiness(&draft, &definition, Date::in_hanoi(now));
         if !unmet.is_empty() {
             return Err(SubmitError::NotReady(unmet));
         }

@@ -1,20 +1,20 @@
 //! What the portal keeps and does on the resident's device: the dossier store (IndexedDB), photos
 //! downscaled before they are kept, persistent storage, the network state, the "shared computer"
-//! mode, and the notice that a new version of the app is ready. Browser-only work sits behind
-//! the `hydrate` feature; the server renders the same components without it.
+//! mode, the outbox. Browser-only work sits behind the `csr` feature; the server renders the same
+//! components without it.
 
+#[cfg(feature = "csr")]
+pub mod catalogue;
 pub mod outbox;
 pub mod photo;
 pub mod shared;
-#[cfg(feature = "hydrate")]
-pub mod speech;
 pub mod storage;
 pub mod store;
-pub mod update;
 
 use leptos::prelude::*;
 
-/// The device's state, shared by the header and the dossier pages.
+/// The device's state, one for everything running in a page's bundle (its islands and the
+/// outbox).
 #[derive(Clone, Copy)]
 pub struct Device {
     /// The portal can be reached: the browser has a network and the server answers.
@@ -23,57 +23,83 @@ pub struct Device {
     pub waiting: RwSignal<usize>,
     /// "This is a shared computer": nothing is kept after the tab closes.
     pub shared: RwSignal<bool>,
-    /// A new version of the app is installed and waits for the resident's go-ahead.
-    pub update_ready: RwSignal<bool>,
     /// Where each queued dossier stands in the outbox, by draft id.
     pub sending: RwSignal<std::collections::BTreeMap<String, outbox::Sending>>,
 }
 
-/// Provides [`Device`] to the app and, in the browser, starts following the network and the
-/// dossier store. Call once, at the root.
-pub fn provide_device() -> Device {
-    let device = Device {
-        online: RwSignal::new(true),
-        waiting: RwSignal::new(0),
-        shared: RwSignal::new(false),
-        update_ready: RwSignal::new(false),
-        sending: RwSignal::new(Default::default()),
-    };
-    provide_context(device);
-    // Whenever the portal can be reached (the page opens, the network comes back), the outbox
-    // sends what waits.
-    Effect::new(move |_| {
-        if device.online.get() {
-            outbox::kick(Some(device));
+impl Device {
+    /// Fresh state, its signals owned by the current owner.
+    fn new() -> Self {
+        Device {
+            online: RwSignal::new(true),
+            waiting: RwSignal::new(0),
+            shared: RwSignal::new(false),
+            sending: RwSignal::new(Default::default()),
         }
-    });
-    // After hydration: the server cannot know any of this.
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        browser::start(device);
-    });
-    device
+    }
 }
 
+#[cfg(feature = "csr")]
+thread_local! {
+    /// The device's state and the owner of its signals, kept for the page's whole life (an owner
+    /// that is dropped disposes of its signals).
+    static DEVICE: std::cell::OnceCell<(Owner, Device)> = const { std::cell::OnceCell::new() };
+}
+
+/// The device's state; in the browser, one for the whole page, and the first call starts
+/// following the network and the dossier store. On the server (where each request's signals live
+/// in an arena of its own), the state a page is rendered with: online, nothing waiting.
 pub fn use_device() -> Device {
-    use_context::<Device>().expect("provide_device() at the root")
+    #[cfg(feature = "csr")]
+    {
+        DEVICE.with(|cell| {
+            cell.get_or_init(|| {
+                // Signals of the whole page's life: their owner is a root, child of no island's
+                // (an island's owner disposes of its children's signals when it is cleaned up).
+                let current = Owner::current();
+                if let Some(current) = current.clone() {
+                    current.unset();
+                }
+                let owner = Owner::new();
+                if let Some(current) = current {
+                    current.set();
+                }
+                let device = owner.with(Device::new);
+                browser::start(device);
+                (owner, device)
+            })
+            .1
+        })
+    }
+    #[cfg(not(feature = "csr"))]
+    Device::new()
 }
 
-/// Recounts the dossiers waiting to be sent (after a change in the store).
+/// Recounts the dossiers waiting to be sent (after a change in the store) and tells the page
+/// (`/page.js` shows the number in the header, in every tab).
 pub fn refresh_waiting(device: Option<Device>) {
-    #[cfg(feature = "hydrate")]
-    if let Some(device) = device {
+    #[cfg(feature = "csr")]
+    {
+        let device = device.unwrap_or_else(use_device);
         leptos::task::spawn_local(async move {
             if let Ok(drafts) = store::list_drafts().await {
-                device.waiting.try_set(waiting_count(&drafts));
+                browser::publish_waiting(device, waiting_count(&drafts));
             }
         });
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "csr"))]
     let _ = device;
 }
 
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+/// Tells the page that nothing waits any more (after everything was cleared from the device).
+pub fn nothing_waiting(device: Device) {
+    #[cfg(feature = "csr")]
+    browser::publish_waiting(device, 0);
+    #[cfg(not(feature = "csr"))]
+    let _ = device;
+}
+
+#[cfg_attr(not(feature = "csr"), allow(dead_code))]
 fn waiting_count(drafts: &[crate::dossier::model::Draft]) -> usize {
     use crate::dossier::model::SubmissionState;
     drafts
@@ -92,19 +118,19 @@ fn waiting_count(drafts: &[crate::dossier::model::Draft]) -> usize {
 
 /// Asks again whether the portal answers (after a request failed).
 pub fn recheck(device: Device) {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "csr")]
     browser::probe(device);
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "csr"))]
     let _ = device;
 }
 
 /// Milliseconds since 1970 by the device's clock.
 pub fn now() -> i64 {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "csr")]
     {
         web_sys::js_sys::Date::now() as i64
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "csr"))]
     {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -116,11 +142,11 @@ pub fn now() -> i64 {
 /// A new random id (UUID v4) from the browser's cryptographic random numbers.
 pub fn new_id() -> String {
     let mut bytes = [0u8; 16];
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "csr")]
     if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
         let _ = crypto.get_random_values_with_u8_array(&mut bytes);
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "csr"))]
     {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -131,56 +157,47 @@ pub fn new_id() -> String {
     crate::dossier::model::uuid_from(bytes)
 }
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 mod browser {
     use super::*;
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen::prelude::Closure;
+
+    /// Where the count of waiting dossiers is kept for `/page.js` (and other tabs).
+    const WAITING_KEY: &str = "motcua.waiting";
 
     pub fn start(device: Device) {
         let Some(window) = web_sys::window() else {
             return;
         };
         // The browser knows when the device has no network at all; whether the portal answers
-        // is asked with one small request when the page opens, when the network or the tab
-        // comes back, and every 30 seconds while it does not answer.
+        // is asked with one small request when the bundle starts and when the network or the tab
+        // comes back. (`/page.js` has the outbox send what waits whenever the portal answers.)
+        device.online.set(window.navigator().on_line());
         probe(device);
-        let offline = Closure::<dyn Fn()>::new(move || device.online.set(false));
-        let _ =
-            window.add_event_listener_with_callback("offline", offline.as_ref().unchecked_ref());
-        offline.forget();
-        let online = Closure::<dyn Fn()>::new(move || probe(device));
-        let _ = window.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
-        online.forget();
-        let visible = Closure::<dyn Fn()>::new(move || {
+        // For the page's whole life (the handles are not kept: the listeners stay).
+        let _ = window_event_listener(leptos::ev::offline, move |_| device.online.set(false));
+        let _ = window_event_listener(leptos::ev::online, move |_| probe(device));
+        let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Visible {
                 probe(device);
             }
         });
-        let _ = document()
-            .add_event_listener_with_callback("visibilitychange", visible.as_ref().unchecked_ref());
-        visible.forget();
-        let retry = Closure::<dyn Fn()>::new(move || {
-            if !device.online.get_untracked()
-                && document().visibility_state() == web_sys::VisibilityState::Visible
-            {
-                probe(device);
-            }
-        });
-        let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
-            retry.as_ref().unchecked_ref(),
-            30_000,
-        );
-        retry.forget();
         device.shared.set(shared::is_on());
-        leptos::task::spawn_local(async move {
-            // A shared computer keeps nothing from a tab that was closed.
-            shared::forget_closed_sessions().await;
-            if let Ok(drafts) = store::list_drafts().await {
-                device.waiting.set(waiting_count(&drafts));
-            }
-        });
-        update::watch(device);
+        // A shared computer keeps nothing from a tab that was closed. (The count of dossiers
+        // waiting is kept up to date by what changes them: see `refresh_waiting`.)
+        leptos::task::spawn_local(shared::forget_closed_sessions());
+    }
+
+    pub fn publish_waiting(device: Device, count: usize) {
+        device.waiting.try_set(count);
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Ok(Some(storage)) = window.local_storage() {
+            let _ = storage.set_item(WAITING_KEY, &count.to_string());
+        }
+        if let Ok(event) = web_sys::Event::new("motcua:waiting") {
+            let _ = window.dispatch_event(&event);
+        }
     }
 
     pub fn probe(device: Device) {

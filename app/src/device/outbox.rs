@@ -10,9 +10,10 @@
 //! else (no network, a busy server) is tried again.
 
 use crate::dossier::submission::SubmitError;
+use serde::{Deserialize, Serialize};
 
 /// Where a queued dossier stands in this tab, shown on its page and in the list.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Sending {
     /// No network (or the portal does not answer): sent when it comes back.
     Waiting,
@@ -39,20 +40,78 @@ pub fn supplement_id(draft_id: &str) -> String {
     format!("{draft_id}+supplement")
 }
 
+/// Sends every queued dossier now if this page is not already doing so: `/page.js` calls it (as
+/// `send_outbox`, exported by the bundles that hold the outbox) when dossiers wait and the portal
+/// answers.
+pub fn send_now() {
+    kick(Some(super::use_device()));
+}
+
+/// The outbox runs in a bundle of its own (`outbox`, or the offline kit), beside the page's
+/// islands. A page that queued a dossier asks `/page.js` to have it sent (`motcua:send`); the
+/// outbox tells the page where each dossier stands (`motcua:sending`, `{id, state}` as JSON), which
+/// [`follow`] turns into [`super::Device::sending`].
+pub const SEND_EVENT: &str = "motcua:send";
+pub const SENDING_EVENT: &str = "motcua:sending";
+
+/// Asks the page to send what waits now (after a dossier or papers were queued).
+pub fn request_send(_: Option<super::Device>) {
+    #[cfg(feature = "csr")]
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(SEND_EVENT)) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// What the outbox tells the page about one dossier.
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(not(feature = "csr"), allow(dead_code))]
+struct SendingNews {
+    id: String,
+    state: Sending,
+}
+
+/// Follows the outbox's news into the device's sending states (once per page).
+pub fn follow() {
+    #[cfg(feature = "csr")]
+    {
+        use std::cell::Cell;
+        use wasm_bindgen::JsCast;
+        thread_local! {
+            static FOLLOWING: Cell<bool> = const { Cell::new(false) };
+        }
+        if FOLLOWING.replace(true) {
+            return;
+        }
+        let device = super::use_device();
+        let _ = leptos::prelude::window_event_listener_untyped(SENDING_EVENT, move |event| {
+            let news = event
+                .dyn_ref::<web_sys::CustomEvent>()
+                .and_then(|e| e.detail().as_string())
+                .and_then(|json| serde_json::from_str::<SendingNews>(&json).ok());
+            if let Some(news) = news {
+                use leptos::prelude::Update;
+                device.sending.try_update(|map| {
+                    map.insert(news.id, news.state);
+                });
+            }
+        });
+    }
+}
+
 /// Sends every queued dossier now if the app is not already doing so.
 pub fn kick(device: Option<super::Device>) {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "csr")]
     if let Some(device) = device {
         browser::kick(device);
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "csr"))]
     let _ = device;
 }
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 pub(crate) use browser::upload;
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 mod browser {
     use super::{Sending, backoff_millis};
     use crate::device::{Device, now, store};
@@ -111,9 +170,24 @@ mod browser {
     }
 
     fn set(device: Device, id: &str, state: Sending) {
+        let news = serde_json::to_string(&super::SendingNews {
+            id: id.to_string(),
+            state: state.clone(),
+        });
         device.sending.try_update(|map| {
             map.insert(id.to_string(), state);
         });
+        // The page's islands may run in another bundle.
+        let init = web_sys::CustomEventInit::new();
+        if let Ok(news) = news {
+            init.set_detail(&wasm_bindgen::JsValue::from_str(&news));
+        }
+        if let (Some(window), Ok(event)) = (
+            web_sys::window(),
+            web_sys::CustomEvent::new_with_event_init_dict(super::SENDING_EVENT, &init),
+        ) {
+            let _ = window.dispatch_event(&event);
+        }
     }
 
     /// One pass over the queued dossiers; true when one should be tried again later.

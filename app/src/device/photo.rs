@@ -2,11 +2,11 @@
 //! 2000 pixels on the longest side (on white, for transparent PNGs) and re-encoded as JPEG. PDFs
 //! are kept as they are. Everything is checked before anything is stored.
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 pub use browser::prepare;
 
 /// A file ready to be kept.
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 pub struct Prepared {
     pub blob: web_sys::Blob,
     pub name: String,
@@ -15,7 +15,7 @@ pub struct Prepared {
     pub height: Option<u32>,
 }
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 mod browser {
     use super::Prepared;
     use crate::dossier::attachment::{self, Handling, Refusal};

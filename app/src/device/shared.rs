@@ -10,25 +10,25 @@
 const SWITCH: &str = "motcua.shared";
 const SESSION: &str = "motcua.session";
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 fn session() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
 pub fn is_on() -> bool {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "csr")]
     {
         local()
             .and_then(|s| s.get_item(SWITCH).ok().flatten())
             .as_deref()
             == Some("1")
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "csr"))]
     {
         let _ = (SWITCH, SESSION);
         false
@@ -36,7 +36,7 @@ pub fn is_on() -> bool {
 }
 
 pub fn set(on: bool) {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "csr")]
     {
         if let Some(storage) = local() {
             let _ = if on {
@@ -47,11 +47,11 @@ pub fn set(on: bool) {
         }
         mark_session();
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "csr"))]
     let _ = on;
 }
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 fn mark_session() {
     if let Some(storage) = session() {
         let _ = storage.set_item(SESSION, "1");
@@ -59,7 +59,7 @@ fn mark_session() {
 }
 
 /// On a shared computer, clears what a closed tab left behind.
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 pub async fn forget_closed_sessions() {
     let new_session = session()
         .and_then(|s| s.get_item(SESSION).ok().flatten())
@@ -71,7 +71,7 @@ pub async fn forget_closed_sessions() {
 }
 
 /// Deletes every dossier, file, saved person, checklist tick and saved page from this device.
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 pub async fn clear_everything() -> bool {
     use wasm_bindgen_futures::JsFuture;
     let cleared = super::store::clear_all().await.is_ok();

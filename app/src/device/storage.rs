@@ -10,10 +10,10 @@ pub struct Usage {
     pub persisted: bool,
 }
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 pub use browser::{persist, usage};
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 mod browser {
     use super::Usage;
     use wasm_bindgen_futures::JsFuture;

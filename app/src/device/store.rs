@@ -32,7 +32,7 @@ pub enum StoreError {
     Browser(String),
 }
 
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "csr"))]
 mod imp {
     use super::*;
     pub async fn put_draft(_: &Draft) -> Result<(), StoreError> {
@@ -61,7 +61,7 @@ mod imp {
     }
 }
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 mod imp {
     use super::*;
     use indexed_db_futures::database::Database;
@@ -111,14 +111,18 @@ mod imp {
             })
     }
 
+    /// A record as the store keeps it: a plain object, the value's JSON (through JSON text, so
+    /// that one (de)serializer serves the store, the server functions and the record upgrades).
     fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, StoreError> {
-        value
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(browser)
+        let text = serde_json::to_string(value).map_err(browser)?;
+        web_sys::js_sys::JSON::parse(&text).map_err(|e| browser(format!("{e:?}")))
     }
 
-    fn from_js(value: JsValue) -> Result<serde_json::Value, StoreError> {
-        serde_wasm_bindgen::from_value(value).map_err(browser)
+    /// A stored record as JSON text.
+    fn from_js(value: JsValue) -> Result<String, StoreError> {
+        web_sys::js_sys::JSON::stringify(&value)
+            .map(String::from)
+            .map_err(|e| browser(format!("{e:?}")))
     }
 
     /// Runs `requests` (which only issue requests: nothing is awaited inside a transaction) in
@@ -211,7 +215,7 @@ mod imp {
 
     pub async fn get_draft(id: &str) -> Result<Option<Draft>, StoreError> {
         match get(DRAFTS, id).await? {
-            Some(value) => Draft::from_record(from_js(value)?)
+            Some(value) => Draft::from_record(&from_js(value)?)
                 .map(Some)
                 .map_err(browser),
             None => Ok(None),
@@ -225,7 +229,7 @@ mod imp {
             .await?
             .into_iter()
             .filter_map(|v| from_js(v).ok())
-            .filter_map(|v| Draft::from_record(v).ok())
+            .filter_map(|v| Draft::from_record(&v).ok())
             .collect();
         drafts.sort_by_key(|d| std::cmp::Reverse(d.updated));
         Ok(drafts)
@@ -288,7 +292,7 @@ mod imp {
             .await?
             .into_iter()
             .filter_map(|v| from_js(v).ok())
-            .filter_map(|v| serde_json::from_value(v).ok())
+            .filter_map(|v| serde_json::from_str(&v).ok())
             .collect();
         // The resident first, then by name.
         people.sort_by(|a, b| b.me.cmp(&a.me).then_with(|| a.name().cmp(b.name())));

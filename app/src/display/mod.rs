@@ -166,6 +166,34 @@ impl Display {
         self.text.percent().to_string()
     }
 
+    /// The modes as `<html>` carries them (`data-text="150" data-contrast …`): `attribute` gives
+    /// the value of `data-<name>`, `None` when the attribute is absent.
+    pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Display {
+        let mut display = Display {
+            text: attribute(TEXT)
+                .and_then(|t| TextSize::parse(&t))
+                .unwrap_or_default(),
+            ..Display::default()
+        };
+        for (name, _) in Display::default().switches() {
+            display.set(name, attribute(name).is_some());
+        }
+        display
+    }
+
+    /// The `<html>` attributes of these modes, `(name, value)`: `data-text` always, each switch
+    /// that is on with an empty value (the inverse of [`Display::from_attributes`]).
+    pub fn attributes(&self) -> Vec<(&'static str, String)> {
+        let mut attributes = vec![(TEXT, self.text_attribute())];
+        attributes.extend(
+            self.switches()
+                .into_iter()
+                .filter(|(_, on)| *on)
+                .map(|(name, _)| (name, String::new())),
+        );
+        attributes
+    }
+
     /// Whether anything differs from the default.
     pub fn is_default(&self) -> bool {
         *self == Display::default()
@@ -198,26 +226,45 @@ mod tests {
         assert_eq!(TextSize::parse("lots"), None);
     }
 
+    /// Every text size with every combination of the switches.
+    fn every_display() -> impl Iterator<Item = Display> {
+        (0..32u8).flat_map(|bits| {
+            TextSize::ALL.into_iter().map(move |text| Display {
+                text,
+                contrast: bits & 1 != 0,
+                simple: bits & 2 != 0,
+                read_aloud: bits & 4 != 0,
+                reduce_motion: bits & 8 != 0,
+                assist: bits & 16 != 0,
+            })
+        })
+    }
+
     #[test]
     fn every_combination_survives_the_cookie() {
-        for bits in 0..32u8 {
-            for text in TextSize::ALL {
-                let display = Display {
-                    text,
-                    contrast: bits & 1 != 0,
-                    simple: bits & 2 != 0,
-                    read_aloud: bits & 4 != 0,
-                    reduce_motion: bits & 8 != 0,
-                    assist: bits & 16 != 0,
-                };
-                assert_eq!(Display::decode(&display.encode()), display);
-            }
+        for display in every_display() {
+            assert_eq!(Display::decode(&display.encode()), display);
         }
         assert_eq!(Display::default().encode(), "normal");
         assert_eq!(
             all_on().encode(),
             "text-200.contrast.simple.speak.calm.assist"
         );
+    }
+
+    #[test]
+    fn every_combination_survives_the_html_attributes() {
+        for display in every_display() {
+            let attributes = display.attributes();
+            let read = Display::from_attributes(|name| {
+                attributes
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.clone())
+            });
+            assert_eq!(read, display);
+        }
+        assert_eq!(Display::from_attributes(|_| None), Display::default());
     }
 
     #[test]

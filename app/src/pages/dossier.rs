@@ -1,9 +1,11 @@
 //! `/dossiers/{id}`: one dossier as a task list (GOV.UK pattern): each part of the form with
 //! "Completed", "In progress" or "Not started", then the documents. The dossier is read from the
-//! device; the server renders only the frame (it never sees drafts).
+//! device by an island (bundle `tasks`); the server renders only the frame (it never sees
+//! drafts).
 
 use crate::clock::today;
-use crate::dossier::form::{Status, sections_shown};
+use crate::definition::Form;
+use crate::dossier::form::Status;
 use crate::dossier::model::{WhoFor, hanoi_date_time};
 use crate::eligibility::answers::Answers;
 use crate::i18n::*;
@@ -14,15 +16,39 @@ use crate::ui::dossier::{
     use_draft,
 };
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
+#[cfg(feature = "ssr")]
 #[component]
 pub fn DossierPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
+    use crate::island::{Bundle, Island};
+    view! {
+        <Island bundle=Bundle::Tasks name="tasks" props=()>
+            <Tasks />
+        </Island>
+    }
+}
+
+/// Mounts the task list (bundle `tasks`) into its island.
+#[cfg(feature = "csr")]
+pub fn mount_tasks(element: web_sys::HtmlElement) -> bool {
+    crate::island::browser::mount(element, |()| view! { <Tasks /> })
+}
+
+/// The island: the dossier named in the address, read from the device.
+#[component]
+pub fn Tasks() -> impl IntoView {
+    let id = Signal::stored(crate::island::path_segment(1));
     let handle = use_draft(id);
-    let ready = Callback::new(move |_| view! { <TaskList handle /> }.into_any());
+    let ready = Callback::new(move |_| {
+        let code = handle
+            .draft
+            .with_untracked(|d| d.as_ref().map(|d| d.procedure.clone()))
+            .unwrap_or_default();
+        let ready = Callback::new(move |form| view! { <TaskList handle form /> }.into_any());
+        view! { <crate::ui::dossier::WithForm code ready /> }.into_any()
+    });
     view! { <DraftFrame handle ready /> }
 }
 
@@ -37,13 +63,19 @@ pub fn who_for_text(who: WhoFor) -> Signal<String> {
 }
 
 #[component]
-fn TaskList(handle: DraftHandle) -> impl IntoView {
-    let i18n = use_i18n();
+fn TaskList(handle: DraftHandle, form: Form) -> impl IntoView {
+    let locale = use_locale();
     let english = english();
     let draft = handle.draft.get_untracked().expect("loaded");
     let id = draft.id.clone();
     let code = draft.procedure.clone();
-    let sections = StoredValue::new(sections_shown(&code, draft.who_for.is_someone_else()));
+    let sections: Vec<crate::dossier::form::Section> = form
+        .sections_shown(draft.who_for.is_someone_else())
+        .into_iter()
+        .cloned()
+        .collect();
+    let sections = StoredValue::new(sections);
+    let form = StoredValue::new(form);
     let title = move || {
         handle
             .draft
@@ -61,11 +93,11 @@ fn TaskList(handle: DraftHandle) -> impl IntoView {
         all.iter()
             .enumerate()
             .map(|(i, section)| {
-                let href = section_href(&id, section.id);
+                let href = section_href(&id, &section.id);
                 let name = text_signal(section.title.clone());
                 let status_id = format!("status-{}", section.id);
                 view! {
-                    <li class="task-list__item" data-section=section.id>
+                    <li class="task-list__item" data-section=section.id.clone()>
                         <a class="task-list__link" href=href aria-describedby=status_id.clone()>{name}</a>
                         <span id=status_id>{move || status_tag(status_of(i))}</span>
                     </li>
@@ -73,12 +105,20 @@ fn TaskList(handle: DraftHandle) -> impl IntoView {
             })
             .collect_view()
     });
-    let completed = move || {
-        let (done, total) = handle
+    let progress = Memo::new(move |_| {
+        handle
             .draft
-            .with(|d| d.as_ref().map(|d| d.progress(today)))
-            .unwrap_or_default();
-        t_string!(i18n, dossier_completed_count, done = done, total = total).to_string()
+            .with(|d| {
+                d.as_ref()
+                    .map(|d| form.with_value(|form| d.progress(form, today)))
+            })
+            .unwrap_or_default()
+    });
+    // Kept with the draft for the list of dossiers.
+    Effect::new(move |_| handle.note_progress(progress.get()));
+    let completed = move || {
+        let (done, total) = progress.get();
+        td_string!(locale, dossier_completed_count, done = done, total = total).to_string()
     };
     let documents_status = move || {
         handle
@@ -89,13 +129,13 @@ fn TaskList(handle: DraftHandle) -> impl IntoView {
         let n = handle
             .draft
             .with(|d| d.as_ref().map_or(0, |d| d.attachments.len()));
-        (n > 0).then(|| t_string!(i18n, dossier_files_count, n = n).to_string())
+        (n > 0).then(|| td_string!(locale, dossier_files_count, n = n).to_string())
     };
     let answers_href = result_href(&code, &Answers(draft.answers.clone()));
     let state = move || handle.draft.with(|d| d.as_ref().map(|d| d.state.clone()));
     let started = hanoi_date_time(draft.created);
     view! {
-        <PageTitle text=move || format!("{} – {}", t_string!(i18n, dossier_title), title()) />
+        <PageTitle text=move || format!("{} – {}", td_string!(locale, dossier_title), title()) />
         <div class="page page--dossier">
             <p class="check-nav"><a class="back-link" href="/dossiers">{tr!(dossiers_title)}</a></p>
             <span class="caption">{tr!(dossier_title)}" · "{code.clone()}</span>
@@ -142,7 +182,7 @@ fn TaskList(handle: DraftHandle) -> impl IntoView {
                         d.as_ref().and_then(|d| {
                             sections.with_value(|all| {
                                 all.iter()
-                                    .find(|s| !d.completed.contains(s.id))
+                                    .find(|s| !d.completed.contains(&s.id))
                                     .map(|s| s.id.to_string())
                             })
                         })

@@ -8,14 +8,14 @@ use crate::dossier::submission::Receipt;
 use crate::dossier::tracking::TrackingCode;
 use crate::i18n::*;
 use crate::tr;
-use crate::ui::check::english;
 use crate::ui::dossier::{DraftHandle, dossier_href, section_href, text_signal};
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
 #[component]
 pub fn ReceiptPart(handle: DraftHandle) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let draft = handle.draft.get_untracked().expect("loaded");
     let receipt = match &draft.state {
         SubmissionState::Sent {
@@ -37,7 +37,7 @@ pub fn ReceiptPart(handle: DraftHandle) -> impl IntoView {
     match receipt {
         Some(receipt) => view! { {asked}<ReceiptView receipt key /> }.into_any(),
         None => view! {
-            <PageTitle text=move || t_string!(i18n, receipt_none_title).to_string() />
+            <PageTitle text=move || td_string!(locale, receipt_none_title).to_string() />
             <div class="page">
                 <h1>{tr!(receipt_none_title)}</h1>
                 <p>{tr!(receipt_none_text)}</p>
@@ -51,8 +51,7 @@ pub fn ReceiptPart(handle: DraftHandle) -> impl IntoView {
 
 #[component]
 fn ReceiptView(receipt: Receipt, key: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let english = english();
+    let locale = use_locale();
     let code = TrackingCode::parse(&receipt.tracking_code)
         .map(|c| c.grouped())
         .unwrap_or_else(|_| receipt.tracking_code.clone());
@@ -61,21 +60,16 @@ fn ReceiptView(receipt: Receipt, key: String) -> impl IntoView {
     let due = receipt.due;
     let due_text = move || match due {
         Some(due) if due.estimate => {
-            t_string!(i18n, receipt_due_estimate, date = due.date.display()).to_string()
+            td_string!(locale, receipt_due_estimate, date = due.date.display()).to_string()
         }
-        Some(due) => t_string!(i18n, receipt_due, date = due.date.display()).to_string(),
-        None => t_string!(i18n, receipt_due_unknown).to_string(),
+        Some(due) => td_string!(locale, receipt_due, date = due.date.display()).to_string(),
+        None => td_string!(locale, receipt_due_unknown).to_string(),
     };
     let qr_size = receipt.qr.size;
     let view_box = format!("-4 -4 {} {}", qr_size + 8, qr_size + 8);
     let track_href = format!("/track?code={}", receipt.tracking_code);
-    let print = move |_| {
-        #[cfg(feature = "hydrate")]
-        let _ = window().print();
-    };
-    let _ = english;
     view! {
-        <PageTitle text=move || t_string!(i18n, receipt_title).to_string() />
+        <PageTitle text=move || td_string!(locale, receipt_title).to_string() />
         <div class="page page--receipt">
             <div class="panel panel--confirmation">
                 <h1 class="panel__title" id="part-heading">{tr!(receipt_title)}</h1>
@@ -101,12 +95,12 @@ fn ReceiptView(receipt: Receipt, key: String) -> impl IntoView {
                     <div class="summary-list__row">
                         <dt class="summary-list__key">{tr!(receipt_collect)}</dt>
                         <dd class="summary-list__value">
-                            {move || t_string!(i18n, receipt_collect_where, office = receipt.office_name.clone()).to_string()}
+                            {move || td_string!(locale, receipt_collect_where, office = receipt.office_name.clone()).to_string()}
                         </dd>
                     </div>
                 </dl>
                 <figure class="receipt-qr">
-                    <svg viewBox=view_box width="160" height="160" role="img" aria-label=move || t_string!(i18n, receipt_qr_label, code = code.clone()).to_string() shape-rendering="crispEdges">
+                    <svg viewBox=view_box width="160" height="160" role="img" aria-label=move || td_string!(locale, receipt_qr_label, code = code.clone()).to_string() shape-rendering="crispEdges">
                         <rect x="-4" y="-4" width=qr_size + 8 height=qr_size + 8 fill="#fff" />
                         <path d=receipt.qr.path.clone() fill="#000" />
                     </svg>
@@ -120,7 +114,7 @@ fn ReceiptView(receipt: Receipt, key: String) -> impl IntoView {
                 <li>{tr!(receipt_next_3)}</li>
             </ol>
             <p class="no-print">
-                <button type="button" class="button button--secondary" on:click=print>{tr!(receipt_print)}</button>
+                <button type="button" class="button button--secondary" data-print="">{tr!(receipt_print)}</button>
                 " "
                 <a class="button button--secondary" href=track_href>{tr!(receipt_track)}</a>
             </p>
@@ -132,7 +126,7 @@ fn ReceiptView(receipt: Receipt, key: String) -> impl IntoView {
 /// "How easy was it?" 1–5, with an optional comment, sent once.
 #[component]
 fn Rating(key: String) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let score = RwSignal::new(None::<u8>);
     let comment = RwSignal::new(String::new());
     let sent = RwSignal::new(false);
@@ -184,7 +178,7 @@ fn Rating(key: String) -> impl IntoView {
         })
         .collect_view()
     };
-    let _ = i18n;
+    let _ = locale;
     view! {
         <section class="rating no-print" aria-labelledby="rating-title">
             <Show

@@ -4,41 +4,40 @@
 //! ([`readiness`]) and lists what is missing; otherwise the dossier goes into the outbox at once
 //! — with or without a network — and this page follows it until the receipt.
 
-use crate::catalogue::source;
 use crate::catalogue::wards;
 use crate::clock::today;
+use crate::definition::Definition;
 use crate::device::outbox::Sending;
 use crate::device::use_device;
-use crate::dossier::form::{sections_shown, shown_value};
+use crate::dossier::form::shown_value;
 use crate::dossier::model::{DOCUMENTS, Draft, SubmissionState, hanoi_time};
 use crate::dossier::submission::{SubmitError, Unmet, readiness};
 use crate::eligibility::answers::Answers;
 use crate::eligibility::evaluate::evaluate;
 use crate::eligibility::model::Text;
-use crate::eligibility::rules_for;
 use crate::i18n::*;
-use crate::pages::procedure::ProcedureOffline;
 use crate::tr;
 use crate::ui::check::{english, focus_element, result_href};
 use crate::ui::dossier::documents::DossierDocuments;
 use crate::ui::dossier::{DraftHandle, dossier_href, draft_title, section_href, text_signal};
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// The part id of this page and of the receipt page.
 pub const REVIEW: &str = "review";
 pub const RECEIPT: &str = "receipt";
 
 #[component]
-pub fn ReviewPart(handle: DraftHandle) -> impl IntoView {
-    let i18n = use_i18n();
+pub fn ReviewPart(handle: DraftHandle, definition: Definition) -> impl IntoView {
+    // Send puts the dossier in the outbox, which `/page.js` runs; this page follows it.
+    handle.sends_with(crate::device::outbox::request_send);
+    crate::device::outbox::follow();
+    let locale = use_locale();
     let english = english();
     let draft = handle.draft.get_untracked().expect("loaded");
     let id = draft.id.clone();
     let caption = draft_title(&draft, english.get_untracked());
-    let code = draft.procedure.clone();
-    let procedure = LocalResource::new(move || source::procedure(code.clone()));
     let state = Memo::new(move |_| {
         handle
             .draft
@@ -47,31 +46,26 @@ pub fn ReviewPart(handle: DraftHandle) -> impl IntoView {
     });
     let editable = move || state.with(|s| *s == SubmissionState::Draft);
     view! {
-        <PageTitle text=move || format!("{} – {}", t_string!(i18n, review_title), caption) />
+        <PageTitle text=move || format!("{} – {}", td_string!(locale, review_title), caption) />
         <div class="page page--review">
             <p class="check-nav"><a class="back-link" href=dossier_href(&id)>{tr!(dossier_back)}</a></p>
             <span class="caption">{draft_title(&draft, english.get_untracked())}</span>
-            <h1 id="part-heading">{move || if editable() { t_string!(i18n, review_title).to_string() } else { t_string!(i18n, review_sent_title).to_string() }}</h1>
+            <h1 id="part-heading">{move || if editable() { td_string!(locale, review_title).to_string() } else { td_string!(locale, review_sent_title).to_string() }}</h1>
             {move || (!editable()).then(|| view! { <SendingPanel handle /> })}
-            <Suspense fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
-                {move || procedure.get().map(|result| match result {
-                    Ok(procedure) => view! { <Review handle procedure /> }.into_any(),
-                    Err(_) => view! { <ProcedureOffline /> }.into_any(),
-                })}
-            </Suspense>
+            <Review handle definition />
         </div>
     }
 }
 
 /// The summary, the office, the declaration and Submit, once the procedure is known.
 #[component]
-fn Review(handle: DraftHandle, procedure: crate::catalogue::model::Procedure) -> impl IntoView {
-    let i18n = use_i18n();
+fn Review(handle: DraftHandle, definition: Definition) -> impl IntoView {
+    let locale = use_locale();
     let english = english();
     let draft = handle.draft.get_untracked().expect("loaded");
     let id = draft.id.clone();
-    let rules = rules_for(&procedure);
-    let evaluation = evaluate(&rules, &Answers(draft.answers.clone()), today());
+    let rules = &definition.rules;
+    let evaluation = evaluate(rules, &Answers(draft.answers.clone()), today());
     let documents: Vec<_> = evaluation
         .documents
         .iter()
@@ -84,11 +78,16 @@ fn Review(handle: DraftHandle, procedure: crate::catalogue::model::Procedure) ->
             .map(|d| (d.id.clone(), d.name.clone()))
             .collect::<Vec<_>>(),
     );
-    let sections = sections_shown(&draft.procedure, draft.who_for.is_someone_else());
+    let sections: Vec<crate::dossier::form::Section> = definition
+        .form
+        .sections_shown(draft.who_for.is_someone_else())
+        .into_iter()
+        .cloned()
+        .collect();
     let section_titles = StoredValue::new(
         sections
             .iter()
-            .map(|s| (s.id.to_string(), s.title.clone()))
+            .map(|s| (s.id.clone(), s.title.clone()))
             .collect::<Vec<_>>(),
     );
     let editable = move || {
@@ -97,12 +96,12 @@ fn Review(handle: DraftHandle, procedure: crate::catalogue::model::Procedure) ->
             .with(|d| d.as_ref().is_some_and(Draft::is_editable))
     };
     let unmet = RwSignal::new(Vec::<Unmet>::new());
-    let procedure = StoredValue::new(procedure);
+    let definition = StoredValue::new(definition.clone());
     let submit = move |_| {
         let Some(draft) = handle.draft.get_untracked() else {
             return;
         };
-        let found = procedure.with_value(|p| readiness(&draft, p, today()));
+        let found = definition.with_value(|d| readiness(&draft, d, today()));
         if found.is_empty() {
             unmet.set(Vec::new());
             handle.submit();
@@ -134,7 +133,7 @@ fn Review(handle: DraftHandle, procedure: crate::catalogue::model::Procedure) ->
                             (
                                 section_href(&id, section),
                                 Signal::derive(move || {
-                                    t_string!(i18n, review_unmet_section, part = title.get())
+                                    td_string!(locale, review_unmet_section, part = title.get())
                                         .to_string()
                                 }),
                             )
@@ -152,10 +151,14 @@ fn Review(handle: DraftHandle, procedure: crate::catalogue::model::Procedure) ->
                                 section_href(&id, DOCUMENTS),
                                 Signal::derive(move || {
                                     if missing {
-                                        t_string!(i18n, review_unmet_document, paper = name.get())
-                                            .to_string()
+                                        td_string!(
+                                            locale,
+                                            review_unmet_document,
+                                            paper = name.get()
+                                        )
+                                        .to_string()
                                     } else {
-                                        t_string!(i18n, review_unmet_files, paper = name.get())
+                                        td_string!(locale, review_unmet_files, paper = name.get())
                                             .to_string()
                                     }
                                 }),
@@ -184,7 +187,7 @@ fn Review(handle: DraftHandle, procedure: crate::catalogue::model::Procedure) ->
         .into_iter()
         .map(|section| {
             let title = text_signal(section.title.clone());
-            let href = section_href(&id, section.id);
+            let href = section_href(&id, &section.id);
             let fields = section.fields.clone();
             let rows = move || {
                 handle.draft.with(|d| {
@@ -209,7 +212,7 @@ fn Review(handle: DraftHandle, procedure: crate::catalogue::model::Procedure) ->
             };
             let change_label = title;
             view! {
-                <section class="review-part" data-section=section.id>
+                <section class="review-part" data-section=section.id.clone()>
                     <div class="review-part__head">
                         <h2>{title}</h2>
                         {move || editable().then(|| view! {
@@ -308,7 +311,7 @@ fn Review(handle: DraftHandle, procedure: crate::catalogue::model::Procedure) ->
 /// refused with the reason and a way back to editing.
 #[component]
 fn SendingPanel(handle: DraftHandle) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let device = use_device();
     let id = handle
         .draft
@@ -325,7 +328,6 @@ fn SendingPanel(handle: DraftHandle) -> impl IntoView {
             .unwrap_or_default()
     });
     // The outbox writes the outcome to the device: read it back, and go to the receipt.
-    let navigate = use_navigate();
     {
         let id = id.clone();
         Effect::new(move |_| {
@@ -333,7 +335,7 @@ fn SendingPanel(handle: DraftHandle) -> impl IntoView {
                 handle.reload();
             }
             if matches!(state.get(), SubmissionState::Sent { .. }) {
-                navigate(&section_href(&id, RECEIPT), Default::default());
+                crate::island::go_to(&section_href(&id, RECEIPT));
             }
         });
     }
@@ -361,8 +363,8 @@ fn SendingPanel(handle: DraftHandle) -> impl IntoView {
         .into_any(),
         (_, Some(Sending::Sending(percent))) => view! {
             <div class="notice" data-testid="sending-state" data-state="sending">
-                <p role="status">{move || t_string!(i18n, sending_progress, percent = percent).to_string()}</p>
-                <progress max="100" value=percent aria-label=move || t_string!(i18n, sending_progress, percent = percent).to_string()></progress>
+                <p role="status">{move || td_string!(locale, sending_progress, percent = percent).to_string()}</p>
+                <progress max="100" value=percent aria-label=move || td_string!(locale, sending_progress, percent = percent).to_string()></progress>
             </div>
         }
         .into_any(),
@@ -371,7 +373,7 @@ fn SendingPanel(handle: DraftHandle) -> impl IntoView {
             view! {
                 <div class="notice notice--warning" data-testid="sending-state" data-state="retrying">
                     <p role="status">{text}</p>
-                    {(at > 0).then(|| view! { <p>{move || t_string!(i18n, sending_retry_at, time = hanoi_time(at)).to_string()}</p> })}
+                    {(at > 0).then(|| view! { <p>{move || td_string!(locale, sending_retry_at, time = hanoi_time(at)).to_string()}</p> })}
                 </div>
             }
             .into_any()

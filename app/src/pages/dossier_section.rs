@@ -2,58 +2,212 @@
 //! kept on the device as it is typed; "Save and continue" checks the whole part (GOV.UK error
 //! summary, messages by the fields) and marks it completed.
 
-use crate::catalogue::source;
 use crate::clock::today;
-#[cfg(feature = "hydrate")]
+use crate::definition::{Definition, Form};
+#[cfg(feature = "csr")]
 use crate::device::store;
 use crate::device::use_device;
-use crate::dossier::form::{Field, sections_shown};
+use crate::dossier::form::Field;
 use crate::dossier::model::DOCUMENTS;
 use crate::eligibility::answers::Answers;
 use crate::eligibility::evaluate::evaluate;
-use crate::eligibility::rules_for;
-use crate::pages::procedure::ProcedureOffline;
 use crate::tr;
 use crate::ui::check::{english, focus_element};
 use crate::ui::dossier::documents::DossierDocuments;
 use crate::ui::dossier::draft::DraftUnavailable;
 use crate::ui::dossier::field::{ErrorSummary, FieldInput};
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 use crate::ui::dossier::people::remember;
 use crate::ui::dossier::people::{PersonPicker, RememberBox};
 use crate::ui::dossier::{
-    DraftFrame, DraftHandle, Load, SaveStatus, dossier_href, draft_title, section_href,
-    text_signal, use_draft,
+    DraftFrame, DraftHandle, Load, SaveStatus, WithDefinition, WithForm, dossier_href, draft_title,
+    section_href, text_signal, use_draft,
 };
 use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
+/// What a part's page shows; each kind is a bundle of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartKind {
+    Form,
+    Documents,
+    Review,
+    Receipt,
+    Supplement,
+}
+
+impl PartKind {
+    /// The kind of the part named `part` in the address.
+    pub fn of(part: &str) -> PartKind {
+        match part {
+            super::dossier_review::REVIEW => PartKind::Review,
+            super::dossier_review::RECEIPT => PartKind::Receipt,
+            crate::dossier::supplement::SUPPLEMENT => PartKind::Supplement,
+            DOCUMENTS => PartKind::Documents,
+            _ => PartKind::Form,
+        }
+    }
+
+    pub fn bundle(self) -> crate::island::Bundle {
+        use crate::island::Bundle;
+        match self {
+            PartKind::Form => Bundle::Part,
+            PartKind::Documents => Bundle::Documents,
+            PartKind::Review => Bundle::Review,
+            PartKind::Receipt => Bundle::Receipt,
+            PartKind::Supplement => Bundle::Supplement,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
 #[component]
 pub fn DossierSectionPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
-    let section = Memo::new(move |_| params.with(|p| p.get("section").unwrap_or_default()));
-    let handle = use_draft(id);
-    let ready = Callback::new(move |_| {
-        let which = section.get();
-        if which == super::dossier_review::REVIEW {
-            view! { <super::dossier_review::ReviewPart handle /> }.into_any()
-        } else if which == super::dossier_review::RECEIPT {
-            view! { <super::dossier_receipt::ReceiptPart handle /> }.into_any()
-        } else if which == crate::dossier::supplement::SUPPLEMENT {
+    use crate::island::Island;
+    let kind = PartKind::of(&crate::island::path_segment(2));
+    view! {
+        <Island bundle=kind.bundle() name="section" props=()>
+            <Section show=any_part />
+        </Island>
+    }
+}
+
+/// Mounts the part the address names into its island when it is of `kind` (a bundle holds one
+/// kind: each has its own function, so that a bundle links only its own part's code).
+#[cfg(feature = "csr")]
+fn mount_part(
+    element: web_sys::HtmlElement,
+    kind: PartKind,
+    show: fn(DraftHandle, String) -> AnyView,
+    load: fn(Signal<String>) -> DraftHandle,
+) -> bool {
+    if kind != PartKind::of(&crate::island::path_segment(2)) {
+        return false;
+    }
+    crate::island::browser::mount(element, move |()| view! { <Section show load /> })
+}
+
+/// A part of the form (bundle `part`).
+#[cfg(feature = "csr")]
+pub fn mount_form_part(element: web_sys::HtmlElement) -> bool {
+    let show = |handle, which: String| {
+        with_form(handle, move |form| {
+            view! { <FormPart handle which=which.clone() form /> }.into_any()
+        })
+    };
+    mount_part(element, PartKind::Form, show, use_draft)
+}
+
+/// The documents and photos (bundle `documents`).
+#[cfg(feature = "csr")]
+pub fn mount_documents(element: web_sys::HtmlElement) -> bool {
+    let show = |handle, _| {
+        with_definition(handle, move |definition| {
+            view! { <DocumentsPart handle definition /> }.into_any()
+        })
+    };
+    mount_part(element, PartKind::Documents, show, use_draft)
+}
+
+/// Check and send (bundle `review`).
+#[cfg(feature = "csr")]
+pub fn mount_review(element: web_sys::HtmlElement) -> bool {
+    let show = |handle, _| {
+        with_definition(handle, move |definition| {
+            view! { <super::dossier_review::ReviewPart handle definition /> }.into_any()
+        })
+    };
+    mount_part(element, PartKind::Review, show, use_draft)
+}
+
+/// The receipt (bundle `receipt`): it only shows the sent dossier, so its bundle need not write
+/// drafts.
+#[cfg(feature = "csr")]
+pub fn mount_receipt(element: web_sys::HtmlElement) -> bool {
+    let show = |handle, _| view! { <super::dossier_receipt::ReceiptPart handle /> }.into_any();
+    mount_part(
+        element,
+        PartKind::Receipt,
+        show,
+        crate::ui::dossier::draft::use_draft_view,
+    )
+}
+
+/// The papers the office asked for (bundle `supplement`).
+#[cfg(feature = "csr")]
+pub fn mount_supplement(element: web_sys::HtmlElement) -> bool {
+    let show =
+        |handle, _| view! { <super::dossier_supplement::SupplementPart handle /> }.into_any();
+    mount_part(element, PartKind::Supplement, show, use_draft)
+}
+
+/// Any part (the offline kit).
+#[cfg(feature = "csr")]
+pub fn mount_any_part(element: web_sys::HtmlElement) -> bool {
+    crate::island::browser::mount(element, move |()| view! { <Section show=any_part /> })
+}
+
+/// Any part of a dossier, by its kind.
+fn any_part(handle: DraftHandle, which: String) -> AnyView {
+    match PartKind::of(&which) {
+        PartKind::Review => with_definition(handle, move |definition| {
+            view! { <super::dossier_review::ReviewPart handle definition /> }.into_any()
+        }),
+        PartKind::Receipt => view! { <super::dossier_receipt::ReceiptPart handle /> }.into_any(),
+        PartKind::Supplement => {
             view! { <super::dossier_supplement::SupplementPart handle /> }.into_any()
-        } else if which == DOCUMENTS {
-            view! { <DocumentsPart handle /> }.into_any()
-        } else {
-            view! { <FormPart handle which /> }.into_any()
         }
-    });
+        PartKind::Documents => with_definition(handle, move |definition| {
+            view! { <DocumentsPart handle definition /> }.into_any()
+        }),
+        PartKind::Form => with_form(handle, move |form| {
+            view! { <FormPart handle which=which.clone() form /> }.into_any()
+        }),
+    }
+}
+
+/// The loaded draft's procedure code.
+fn procedure_of(handle: DraftHandle) -> String {
+    handle
+        .draft
+        .with_untracked(|d| d.as_ref().map(|d| d.procedure.clone()))
+        .unwrap_or_default()
+}
+
+/// `ready` with the definition (rules, form) of the loaded draft's procedure.
+fn with_definition(
+    handle: DraftHandle,
+    ready: impl Fn(Definition) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    let ready = Callback::new(ready);
+    view! { <WithDefinition code=procedure_of(handle) ready /> }.into_any()
+}
+
+/// `ready` with the dossier form of the loaded draft's procedure.
+fn with_form(
+    handle: DraftHandle,
+    ready: impl Fn(Form) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    let ready = Callback::new(ready);
+    view! { <WithForm code=procedure_of(handle) ready /> }.into_any()
+}
+
+/// The island: the dossier and part named in the address, read from the device (by `load`),
+/// shown by `show`.
+#[component]
+pub fn Section(
+    show: fn(DraftHandle, String) -> AnyView,
+    #[prop(default = use_draft)] load: fn(Signal<String>) -> DraftHandle,
+) -> impl IntoView {
+    let id = Signal::stored(crate::island::path_segment(1));
+    let which = crate::island::path_segment(2);
+    let handle = load(id);
+    let ready = Callback::new(move |_| show(handle, which.clone()));
     view! { <DraftFrame handle ready /> }
 }
 
 /// The parts of this dossier in order, by id, then "documents".
-fn order(handle: DraftHandle) -> Vec<&'static str> {
+fn order(handle: DraftHandle, form: &Form) -> Vec<String> {
     let (code, other) = handle
         .draft
         .with_untracked(|d| {
@@ -61,18 +215,28 @@ fn order(handle: DraftHandle) -> Vec<&'static str> {
                 .map(|d| (d.procedure.clone(), d.who_for.is_someone_else()))
         })
         .unwrap_or_default();
-    let mut ids: Vec<&'static str> = sections_shown(&code, other).iter().map(|s| s.id).collect();
-    ids.push(DOCUMENTS);
+    let _ = code;
+    let mut ids: Vec<String> = form
+        .sections_shown(other)
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    ids.push(DOCUMENTS.to_string());
     ids
 }
 
 /// Header lines shared by the parts: back link, procedure, and — in the help-desk view — the
 /// step number and the draft's short reference, large, to read out over the phone.
 #[component]
-fn PartHeader(handle: DraftHandle, title: Signal<String>, which: String) -> impl IntoView {
+fn PartHeader(
+    handle: DraftHandle,
+    title: Signal<String>,
+    which: String,
+    order: Vec<String>,
+) -> impl IntoView {
     let english = english();
-    let i18n = crate::i18n::use_i18n();
-    let steps = order(handle);
+    let locale = crate::ui::text::use_locale();
+    let steps = order;
     let step = steps.iter().position(|s| *s == which).map(|i| i + 1);
     let total = steps.len();
     let (id, name) = handle
@@ -88,7 +252,7 @@ fn PartHeader(handle: DraftHandle, title: Signal<String>, which: String) -> impl
         <p class="assist-only assist-panel">
             {step.map(|n| view! {
                 <span class="assist-panel__step">
-                    {move || crate::i18n::t_string!(i18n, draft_step, n = n, total = total).to_string()}
+                    {move || crate::i18n::td_string!(locale, draft_step, n = n, total = total).to_string()}
                 </span>
             })}
             <span class="assist-panel__reference">
@@ -100,7 +264,7 @@ fn PartHeader(handle: DraftHandle, title: Signal<String>, which: String) -> impl
 }
 
 #[component]
-fn FormPart(handle: DraftHandle, which: String) -> impl IntoView {
+fn FormPart(handle: DraftHandle, which: String, form: Form) -> impl IntoView {
     let (code, other, editable, id) = handle
         .draft
         .with_untracked(|d| {
@@ -114,9 +278,12 @@ fn FormPart(handle: DraftHandle, which: String) -> impl IntoView {
             })
         })
         .expect("loaded");
-    let Some(section) = sections_shown(&code, other)
+    let _ = code;
+    let Some(section) = form
+        .sections_shown(other)
         .into_iter()
         .find(|s| s.id == which)
+        .cloned()
     else {
         return view! { <DraftUnavailable load=Load::Missing /> }.into_any();
     };
@@ -133,7 +300,7 @@ fn FormPart(handle: DraftHandle, which: String) -> impl IntoView {
     let people = RwSignal::new(Vec::new());
     if is_person {
         Effect::new(move |_| {
-            #[cfg(feature = "hydrate")]
+            #[cfg(feature = "csr")]
             leptos::task::spawn_local(async move {
                 if let Ok(list) = store::list_people().await {
                     // Someone already saved is remembered again by default. (The page may
@@ -156,15 +323,16 @@ fn FormPart(handle: DraftHandle, which: String) -> impl IntoView {
             });
         });
     }
+    let steps = order(handle, &form);
+    let form = StoredValue::new(form);
     let next = {
-        let order = order(handle);
+        let order = steps.clone();
         let position = order.iter().position(|s| *s == which).unwrap_or(0);
         match order.get(position + 1) {
             Some(next) => section_href(&id, next),
             None => dossier_href(&id),
         }
     };
-    let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let found = handle
@@ -180,30 +348,30 @@ fn FormPart(handle: DraftHandle, which: String) -> impl IntoView {
             return;
         }
         problems.set(Vec::new());
-        let id = section.with_value(|s| s.id);
+        let id = section.with_value(|s| s.id.clone());
         handle.update(|d| {
             d.completed.insert(id.to_string());
+            // Kept with the draft for the list of dossiers.
+            d.progress = Some(form.with_value(|form| d.progress(form, today)));
         });
-        handle.save_now();
         // The person is kept (with consent) before moving on, so that leaving the page right
-        // after cannot lose it.
+        // after cannot lose it; the draft is written before the next page opens.
         if is_person && consent.get_untracked() && !device.shared.get_untracked() {
-            #[cfg(feature = "hydrate")]
+            #[cfg(feature = "csr")]
             if let Some(form) = handle
                 .draft
                 .with_untracked(|d| d.as_ref().map(|d| d.form.clone()))
             {
                 let section = section.get_value();
-                let navigate = navigate.clone();
                 let next = next.clone();
                 leptos::task::spawn_local(async move {
                     let _ = remember(&section, &form).await;
-                    navigate(&next, Default::default());
+                    handle.save_and_go(next);
                 });
                 return;
             }
         }
-        navigate(&next, Default::default());
+        handle.save_and_go(next.clone());
     };
     let data = Memo::new(move |_| {
         handle
@@ -225,7 +393,7 @@ fn FormPart(handle: DraftHandle, which: String) -> impl IntoView {
     };
     view! {
         <div class="page page--dossier-part">
-            <PartHeader handle title which=which.clone() />
+            <PartHeader handle title which=which.clone() order=steps />
             <ErrorSummary problems fields />
             <h1 id="part-heading">{title}</h1>
             {intro.map(|intro| view! { <p class="lead">{intro}</p> })}
@@ -244,56 +412,39 @@ fn FormPart(handle: DraftHandle, which: String) -> impl IntoView {
 }
 
 #[component]
-fn DocumentsPart(handle: DraftHandle) -> impl IntoView {
-    let (code, answers, editable, id) = handle
+fn DocumentsPart(handle: DraftHandle, definition: Definition) -> impl IntoView {
+    let (answers, editable, id) = handle
         .draft
         .with_untracked(|d| {
-            d.as_ref().map(|d| {
-                (
-                    d.procedure.clone(),
-                    Answers(d.answers.clone()),
-                    d.is_editable(),
-                    d.id.clone(),
-                )
-            })
+            d.as_ref()
+                .map(|d| (Answers(d.answers.clone()), d.is_editable(), d.id.clone()))
         })
         .expect("loaded");
-    let procedure = LocalResource::new(move || source::procedure(code.clone()));
-    let navigate = use_navigate();
+    let steps = order(handle, &definition.form);
     let done = move |_| {
         handle.update(|d| {
             d.completed.insert(DOCUMENTS.to_string());
         });
-        handle.save_now();
-        navigate(&dossier_href(&id), Default::default());
+        handle.save_and_go(dossier_href(&id));
     };
-    let documents = move || {
-        procedure.get().map(|result| match result {
-            Ok(procedure) => {
-                let rules = rules_for(&procedure);
-                let evaluation = evaluate(&rules, &answers, today());
-                let documents = evaluation
-                    .documents
-                    .iter()
-                    .map(|&i| rules.documents[i].clone())
-                    .collect::<Vec<_>>();
-                view! {
-                    <ul class="checklist">
-                        <DossierDocuments handle documents read_only=!editable />
-                    </ul>
-                }
-                .into_any()
-            }
-            Err(_) => view! { <ProcedureOffline /> }.into_any(),
-        })
+    let documents = {
+        let rules = &definition.rules;
+        let evaluation = evaluate(rules, &answers, today());
+        evaluation
+            .documents
+            .iter()
+            .map(|&i| rules.documents[i].clone())
+            .collect::<Vec<_>>()
     };
     view! {
         <div class="page page--dossier-part">
-            <PartHeader handle title=tr!(dossier_documents) which=DOCUMENTS.to_string() />
+            <PartHeader handle title=tr!(dossier_documents) which=DOCUMENTS.to_string() order=steps />
             <h1 id="part-heading">{tr!(dossier_documents)}</h1>
             <p class="lead">{tr!(dossier_documents_lead)}</p>
             <p class="hint" id="attach-hint">{tr!(attach_hint)}</p>
-            <Suspense fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>{documents}</Suspense>
+            <ul class="checklist">
+                <DossierDocuments handle documents read_only=!editable />
+            </ul>
             <SaveStatus handle />
             {editable.then(|| view! {
                 <button type="button" class="button" on:click=done>{tr!(dossier_save_continue)}</button>

@@ -12,11 +12,15 @@ use crate::ui::check::focus_element;
 use crate::ui::dossier::documents::{PaperFiles, Target};
 use crate::ui::dossier::{DraftHandle, section_href, text_signal};
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
 #[component]
 pub fn SupplementPart(handle: DraftHandle) -> impl IntoView {
-    let i18n = use_i18n();
+    // Send puts the papers in the outbox, which `/page.js` runs; this page follows it.
+    handle.sends_with(crate::device::outbox::request_send);
+    crate::device::outbox::follow();
+    let locale = use_locale();
     let device = use_device();
     let draft = handle.draft.get_untracked().expect("loaded");
     let id = draft.id.clone();
@@ -72,7 +76,7 @@ pub fn SupplementPart(handle: DraftHandle) -> impl IntoView {
         let now = device.sending.with(|m| m.get(&sending_key).cloned());
         match (state.get(), now) {
             (Some(SupplementState::Queued { .. }), Some(Sending::Sending(p))) => Some(
-                view! { <p class="notice" role="status">{move || t_string!(i18n, supplement_sending, percent = p).to_string()}</p> }
+                view! { <p class="notice" role="status">{move || td_string!(locale, supplement_sending, percent = p).to_string()}</p> }
                     .into_any(),
             ),
             (Some(SupplementState::Queued { .. }), Some(Sending::Retrying { error, .. })) => Some(
@@ -119,7 +123,7 @@ pub fn SupplementPart(handle: DraftHandle) -> impl IntoView {
                             <li><a href=format!("#{target}") on:click=move |ev| {
                                 ev.prevent_default();
                                 focus_element(&target);
-                            }>{move || t_string!(i18n, supplement_unmet, paper = name.map(|n| n.get()).unwrap_or_default()).to_string()}</a></li>
+                            }>{move || td_string!(locale, supplement_unmet, paper = name.map(|n| n.get()).unwrap_or_default()).to_string()}</a></li>
                         }
                     })
                     .collect_view()
@@ -165,7 +169,7 @@ pub fn SupplementPart(handle: DraftHandle) -> impl IntoView {
         .into_any()
     };
     view! {
-        <PageTitle text=move || t_string!(i18n, supplement_title).to_string() />
+        <PageTitle text=move || td_string!(locale, supplement_title).to_string() />
         <div class="page page--supplement">
             <p class="check-nav"><a class="back-link" href=receipt_href>{tr!(receipt_title)}</a></p>
             {body}

@@ -1,8 +1,9 @@
 //! `/dossiers`: the dossiers on this device, newest first — drafts to resume, dossiers waiting to
 //! be sent, sent ones with their tracking code — each with a resume and a delete button (delete
-//! asks first). Also how much space the portal uses and whether the browser keeps it.
+//! asks first). Also how much space the portal uses and whether the browser keeps it. The list
+//! is an island (bundle `dossiers`): the server renders the frame, the browser reads the device.
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 use crate::device::store;
 use crate::device::{storage, use_device};
 use crate::dossier::model::{Draft, hanoi_date_time, readable_size};
@@ -11,15 +12,34 @@ use crate::tr;
 use crate::ui::check::english;
 use crate::ui::dossier::{Confirm, Loaded, StateTag, dossier_href, draft_title, loading_view};
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
 #[component]
 pub fn DossiersPage() -> impl IntoView {
-    let i18n = use_i18n();
+    use crate::island::{Bundle, Island};
+    view! {
+        <Island bundle=Bundle::Dossiers name="dossiers" props=()>
+            <Dossiers />
+        </Island>
+    }
+}
+
+/// Mounts the list (bundle `dossiers`) into its island.
+#[cfg(feature = "csr")]
+pub fn mount_dossiers(element: web_sys::HtmlElement) -> bool {
+    crate::island::browser::mount(element, |()| view! { <Dossiers /> })
+}
+
+/// The island: the list, read from the device.
+#[component]
+pub fn Dossiers() -> impl IntoView {
+    let locale = use_locale();
     let list = RwSignal::new(Loaded::<Vec<Draft>>::Loading);
     let usage = RwSignal::new(None::<storage::Usage>);
     let reload = move || {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "csr")]
         leptos::task::spawn_local(async move {
             list.try_set(store::list_drafts().await.into());
             usage.try_set(storage::usage().await);
@@ -31,7 +51,7 @@ pub fn DossiersPage() -> impl IntoView {
     let device = use_device();
     Effect::new(move |_| {
         let online = device.online.get();
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "csr")]
         if online {
             leptos::task::spawn_local(async move {
                 if refresh_statuses().await {
@@ -39,7 +59,7 @@ pub fn DossiersPage() -> impl IntoView {
                 }
             });
         }
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "csr"))]
         let _ = online;
     });
     let content = move || match list.get() {
@@ -67,15 +87,15 @@ pub fn DossiersPage() -> impl IntoView {
             let used = readable_size(u.used, english.get());
             let free = readable_size(u.quota.saturating_sub(u.used), english.get());
             let text = if u.persisted {
-                t_string!(i18n, dossiers_space_kept, used = used, free = free).to_string()
+                td_string!(locale, dossiers_space_kept, used = used, free = free).to_string()
             } else {
-                t_string!(i18n, dossiers_space, used = used, free = free).to_string()
+                td_string!(locale, dossiers_space, used = used, free = free).to_string()
             };
             view! { <p class="hint" data-testid="storage-usage">{text}</p> }
         })
     };
     view! {
-        <PageTitle text=move || t_string!(i18n, dossiers_title).to_string() />
+        <PageTitle text=move || td_string!(locale, dossiers_title).to_string() />
         <div class="page page--dossiers">
             <h1>{tr!(dossiers_title)}</h1>
             <p class="lead">{tr!(dossiers_lead)}</p>
@@ -87,7 +107,7 @@ pub fn DossiersPage() -> impl IntoView {
 }
 
 /// Updates the office status of the sent dossiers on this device; true when one changed.
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 async fn refresh_statuses() -> bool {
     use crate::dossier::model::SubmissionState;
     let Ok(drafts) = store::list_drafts().await else {
@@ -135,10 +155,13 @@ fn DossierRow(draft: Draft, on_deleted: Callback<()>) -> impl IntoView {
         let draft = draft.clone();
         move || draft_title(&draft, english.get())
     };
-    let (done, total) = draft.progress(crate::clock::today());
-    let i18n = use_i18n();
-    let progress =
-        move || t_string!(i18n, dossiers_progress, done = done, total = total).to_string();
+    // How far along, as the dossier's pages last counted it.
+    let locale = use_locale();
+    let progress = draft.progress.map(|(done, total)| {
+        view! {
+            " · "<span>{td_string!(locale, dossiers_progress, done = done, total = total).to_string()}</span>
+        }
+    });
     let updated = hanoi_date_time(draft.updated);
     let sent = matches!(
         draft.state,
@@ -174,7 +197,7 @@ fn DossierRow(draft: Draft, on_deleted: Callback<()>) -> impl IntoView {
     let heading_id = format!("dossier-{}", draft.id);
     let stored = StoredValue::new(draft.clone());
     let delete = move |_: ()| {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "csr")]
         leptos::task::spawn_local(async move {
             let draft = stored.get_value();
             if store::delete_draft(&draft).await.is_ok() {
@@ -182,7 +205,7 @@ fn DossierRow(draft: Draft, on_deleted: Callback<()>) -> impl IntoView {
                 on_deleted.run(());
             }
         });
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "csr"))]
         let _ = (stored, device, on_deleted);
     };
     view! {
@@ -192,8 +215,8 @@ fn DossierRow(draft: Draft, on_deleted: Callback<()>) -> impl IntoView {
             </h2>
             <p class="dossier-row__meta">
                 <StateTag state=draft.state.clone() />" "
-                <span>{progress}</span>" · "
                 <span>{tr!(dossiers_updated)}" "{updated}</span>
+                {progress}
             </p>
             {office_status}
             {supplement}

@@ -10,15 +10,33 @@ use crate::tr;
 use crate::ui::check::focus_element;
 use crate::ui::dossier::text_signal;
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
 #[component]
 pub fn HandoffPage() -> impl IntoView {
-    let i18n = use_i18n();
+    use crate::island::{Bundle, Island};
+    view! {
+        <Island bundle=Bundle::Handoff name="handoff" props=()>
+            <Handoff />
+        </Island>
+    }
+}
+
+/// Mounts the page's island (bundle `handoff`).
+#[cfg(feature = "csr")]
+pub fn mount_handoff(element: web_sys::HtmlElement) -> bool {
+    crate::island::browser::mount(element, |()| view! { <Handoff /> })
+}
+
+/// The island: the code form; the handed draft is saved on the device.
+#[component]
+pub fn Handoff() -> impl IntoView {
+    let locale = use_locale();
     let typed = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<Signal<String>>);
     let busy = RwSignal::new(false);
-    let navigate = leptos_router::hooks::use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -33,13 +51,12 @@ pub fn HandoffPage() -> impl IntoView {
             }
         };
         busy.set(true);
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let answer = claim_handoff(code.as_str().to_string()).await;
             let shown = match answer {
                 Ok(Redeemed::Found(handed)) => match keep(handed).await {
                     Ok(href) => {
-                        navigate(&href, Default::default());
+                        crate::island::go_to(&href);
                         return;
                     }
                     Err(text) => text,
@@ -48,7 +65,7 @@ pub fn HandoffPage() -> impl IntoView {
                 Ok(Redeemed::Wait { retry_at }) => {
                     let at = hanoi_time(retry_at);
                     Signal::derive(move || {
-                        t_string!(i18n, handoff_wait, time = at.clone()).to_string()
+                        td_string!(locale, handoff_wait, time = at.clone()).to_string()
                     })
                 }
                 Err(error) => text_signal(error.text()),
@@ -59,7 +76,7 @@ pub fn HandoffPage() -> impl IntoView {
         });
     };
     view! {
-        <PageTitle text=move || t_string!(i18n, handoff_resident_title).to_string() />
+        <PageTitle text=move || td_string!(locale, handoff_resident_title).to_string() />
         <div class="page page--handoff">
             <h1>{tr!(handoff_resident_title)}</h1>
             <p class="lead">{tr!(handoff_resident_lead)}</p>
@@ -82,7 +99,7 @@ pub fn HandoffPage() -> impl IntoView {
 
 /// Saves the handed draft on this device as a new draft; the address of the part to open.
 async fn keep(handed: crate::dossier::handoff::HandedDraft) -> Result<String, Signal<String>> {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "csr")]
     {
         use crate::device::{new_id, now, store};
         let draft = crate::dossier::handoff::continued(handed.draft, new_id(), now());
@@ -91,7 +108,7 @@ async fn keep(handed: crate::dossier::handoff::HandedDraft) -> Result<String, Si
             .map_err(|_| tr!(dossier_store_failed_text))?;
         Ok(crate::ui::dossier::section_href(&draft.id, &handed.step))
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "csr"))]
     {
         let _ = handed;
         Err(tr!(dossier_store_failed_text))

@@ -5,12 +5,13 @@ use crate::catalogue::wards;
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn HelpPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let query = use_query_map();
     let chosen = move || {
         query
@@ -34,10 +35,10 @@ pub fn HelpPage() -> impl IntoView {
             let name = ward.name.clone();
             let title = {
                 let name = name.clone();
-                move || t_string!(i18n, help_office_name, office = name.clone()).to_string()
+                move || td_string!(locale, help_office_name, office = name.clone()).to_string()
             };
             let place =
-                move || t_string!(i18n, help_office_where, office = name.clone()).to_string();
+                move || td_string!(locale, help_office_where, office = name.clone()).to_string();
             view! {
                 <div class="panel office" data-testid="office">
                     <h3 class="office__name">{title}</h3>
@@ -49,7 +50,7 @@ pub fn HelpPage() -> impl IntoView {
         })
     };
     view! {
-        <PageTitle text=move || t_string!(i18n, help_title).to_string() />
+        <PageTitle text=move || td_string!(locale, help_title).to_string() />
         <div class="page page--help">
             <h1>{tr!(help_title)}</h1>
             <p class="lead">{tr!(help_lead)}</p>

@@ -2,31 +2,25 @@
 
 use crate::catalogue::listing::list;
 use crate::catalogue::model::LifeEvent;
-use crate::catalogue::source::with_index;
+use crate::catalogue::store::Catalogue;
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::catalogue::{LifeEventList, SearchForm};
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let i18n = use_i18n();
-    let everyday = Resource::new(
-        || (),
-        |_| async {
-            with_index(|index| {
-                let counts = list(index, "", None, 1).counts;
-                counts
-                    .into_iter()
-                    .filter(|(event, _)| event.is_everyday())
-                    .collect::<Vec<(LifeEvent, usize)>>()
-            })
-            .await
-        },
-    );
+    let locale = use_locale();
+    let everyday: Vec<(LifeEvent, usize)> = list(Catalogue::embedded().index(), "", None, 1)
+        .counts
+        .into_iter()
+        .filter(|(event, _)| event.is_everyday())
+        .collect();
     view! {
-        <PageTitle text=move || t_string!(i18n, portal_tagline).to_string() />
+        <PageTitle text=move || td_string!(locale, portal_tagline).to_string() />
         <div class="page page--home">
             <h1>{tr!(home_title)}</h1>
             <p class="lead">{tr!(home_lead)}</p>
@@ -35,11 +29,7 @@ pub fn HomePage() -> impl IntoView {
 
             <section aria-labelledby="home-events">
                 <h2 id="home-events">{tr!(home_events_heading)}</h2>
-                <Suspense fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
-                    {move || Suspend::new(async move {
-                        everyday.await.ok().map(|counts| view! { <LifeEventList counts /> })
-                    })}
-                </Suspense>
+                <LifeEventList counts=everyday />
                 <p><a href="/procedures">{tr!(home_events_all)}</a></p>
             </section>
 

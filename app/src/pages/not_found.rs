@@ -3,6 +3,7 @@
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -17,9 +18,9 @@ pub fn set_not_found_status() {
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     set_not_found_status();
-    let i18n = use_i18n();
+    let locale = use_locale();
     view! {
-        <PageTitle text=move || t_string!(i18n, not_found_title).to_string() />
+        <PageTitle text=move || td_string!(locale, not_found_title).to_string() />
         <div class="page page--not-found">
             <h1>{tr!(not_found_title)}</h1>
             <p class="lead">{tr!(not_found_text)}</p>

@@ -3,7 +3,7 @@
 //! "This is a shared computer" switch and "Clear everything from this device".
 
 use crate::clock::today;
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 use crate::device::store;
 use crate::device::{shared, use_device};
 use crate::dossier::form::{Data, PERSON_KEYS, saved_person_section};
@@ -14,18 +14,37 @@ use crate::ui::check::focus_element;
 use crate::ui::dossier::field::{ErrorSummary, FieldInput};
 use crate::ui::dossier::{Confirm, Loaded, loading_view};
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
 #[component]
 pub fn PeoplePage() -> impl IntoView {
-    let i18n = use_i18n();
+    use crate::island::{Bundle, Island};
+    view! {
+        <Island bundle=Bundle::People name="people" props=()>
+            <People />
+        </Island>
+    }
+}
+
+/// Mounts the page's island (bundle `people`).
+#[cfg(feature = "csr")]
+pub fn mount_people(element: web_sys::HtmlElement) -> bool {
+    crate::island::browser::mount(element, |()| view! { <People /> })
+}
+
+/// The island: the people kept on this device, and the shared-computer switch.
+#[component]
+pub fn People() -> impl IntoView {
+    let locale = use_locale();
     let device = use_device();
     let list = RwSignal::new(Loaded::<Vec<Person>>::Loading);
     let editing = RwSignal::new(None::<String>);
     let cleared = RwSignal::new(false);
     let confirm_clear = RwSignal::new(false);
     let reload = move || {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "csr")]
         leptos::task::spawn_local(async move {
             list.try_set(store::list_people().await.into());
         });
@@ -58,17 +77,17 @@ pub fn PeoplePage() -> impl IntoView {
         device.shared.set(on);
     };
     let clear = move |_: ()| {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "csr")]
         leptos::task::spawn_local(async move {
             shared::clear_everything().await;
-            crate::device::refresh_waiting(Some(device));
+            crate::device::nothing_waiting(device);
             confirm_clear.try_set(false);
             cleared.try_set(true);
             list.try_set(Loaded::Ready(Vec::new()));
         });
     };
     view! {
-        <PageTitle text=move || t_string!(i18n, people_title).to_string() />
+        <PageTitle text=move || td_string!(locale, people_title).to_string() />
         <div class="page page--people">
             <h1>{tr!(people_title)}</h1>
             <p class="lead">{tr!(people_lead)}</p>
@@ -129,7 +148,7 @@ fn PersonCard(
         .map(|n| format!("•••{}", &n[n.len() - 4..]));
     let stored = StoredValue::new(person.clone());
     let delete = move |_: ()| {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "csr")]
         {
             let id = stored.with_value(|p| p.id.clone());
             leptos::task::spawn_local(async move {
@@ -189,7 +208,10 @@ fn PersonCard(
 #[component]
 fn PersonForm(person: Person, on_saved: Callback<()>) -> impl IntoView {
     let section = saved_person_section();
-    let prefix = section.person.unwrap_or("person");
+    let prefix = section
+        .person
+        .clone()
+        .unwrap_or_else(|| "person".to_string());
     let initial: Data = PERSON_KEYS
         .iter()
         .filter_map(|k| {
@@ -223,13 +245,13 @@ fn PersonForm(person: Person, on_saved: Callback<()>) -> impl IntoView {
         updated.details =
             section.with_value(|s| form.with_untracked(|f| Person::details_from(s, f)));
         updated.updated = crate::device::now();
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "csr")]
         leptos::task::spawn_local(async move {
             if store::put_person(&updated).await.is_ok() {
                 on_saved.run(());
             }
         });
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "csr"))]
         let _ = (updated, on_saved);
     };
     let inputs = fields

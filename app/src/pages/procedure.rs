@@ -1,52 +1,45 @@
 //! `/procedures/{code}`: one procedure in full: what it is, who may file, where, how long, what
 //! it costs, which papers, the steps and the law. `?ward=` names the resident's commune or ward.
+//!
+//! A server page; its "not found" and "not kept for offline use" notices also serve the offline
+//! kit, which renders the procedure's pages the device never kept.
+#![cfg_attr(not(feature = "ssr"), allow(dead_code, unused_imports))]
 
-use crate::api::get_procedure::get_procedure;
 use crate::catalogue::model::{DocumentGroup, DocumentUse, Procedure, Ward};
-use crate::catalogue::source::CatalogueError;
 use crate::i18n::*;
-use crate::pages::not_found::set_not_found_status;
 use crate::tr;
 use crate::ui::catalogue::{
     channel_name, event_name, fee_summary, fee_text, procedures_href, time_text, who_text,
 };
 use crate::ui::layout::PageTitle;
-use leptos::either::{Either, EitherOf3};
+use crate::ui::text::use_locale;
+use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::components::Form;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
+#[cfg(feature = "ssr")]
 #[component]
 pub fn ProcedurePage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
-    let ward =
-        Memo::new(move |_| query.with(|q| q.get("ward").and_then(|w| w.parse::<u32>().ok())));
-    let procedure = Resource::new(move || code.get(), get_procedure);
-    let wards = Resource::new(|| (), |_| crate::api::list_wards::list_wards());
-    view! {
-        <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
-            {move || Suspend::new(async move {
-                match procedure.await {
-                    Ok(procedure) => {
-                        let wards = wards.await.unwrap_or_default();
-                        EitherOf3::A(view! { <ProcedureView procedure wards ward /> })
-                    }
-                    Err(CatalogueError::NotFound) => EitherOf3::B(view! { <ProcedureNotFound /> }),
-                    Err(CatalogueError::Offline) => EitherOf3::C(view! { <ProcedureOffline /> }),
-                }
-            })}
-        </Transition>
+    use crate::catalogue::store::Catalogue;
+    use leptos_router::hooks::{use_params_map, use_query_map};
+    let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
+    let ward = use_query_map()
+        .with_untracked(|q| q.get("ward").and_then(|w| w.trim().parse::<u32>().ok()));
+    let catalogue = Catalogue::embedded();
+    match catalogue.procedure(code.trim()) {
+        Some(procedure) => Either::Left(view! {
+            <ProcedureView procedure=procedure.clone() wards=catalogue.wards().to_vec() ward />
+        }),
+        None => Either::Right(view! { <ProcedureNotFound /> }),
     }
 }
 
 #[component]
 pub fn ProcedureNotFound() -> impl IntoView {
-    let i18n = use_i18n();
-    set_not_found_status();
+    let locale = use_locale();
+    #[cfg(feature = "ssr")]
+    crate::pages::not_found::set_not_found_status();
     view! {
-        <PageTitle text=move || t_string!(i18n, detail_not_found_title).to_string() />
+        <PageTitle text=move || td_string!(locale, detail_not_found_title).to_string() />
         <div class="page">
             <h1>{tr!(detail_not_found_title)}</h1>
             <p class="lead">{tr!(detail_not_found_text)}</p>
@@ -57,9 +50,9 @@ pub fn ProcedureNotFound() -> impl IntoView {
 
 #[component]
 pub fn ProcedureOffline() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     view! {
-        <PageTitle text=move || t_string!(i18n, detail_offline_title).to_string() />
+        <PageTitle text=move || td_string!(locale, detail_offline_title).to_string() />
         <div class="page">
             <h1>{tr!(detail_offline_title)}</h1>
             <p class="lead">{tr!(detail_offline_text)}</p>
@@ -70,22 +63,15 @@ pub fn ProcedureOffline() -> impl IntoView {
 
 /// Marks Vietnamese-only official text as such on English pages, for screen readers and
 /// translation tools.
-fn vietnamese_on_english(
-    i18n: leptos_i18n::I18nContext<Locale>,
-) -> impl Fn() -> Option<&'static str> + Copy {
-    move || (i18n.get_locale() == Locale::en).then_some("vi")
+fn vietnamese_on_english(locale: Locale) -> impl Fn() -> Option<&'static str> + Copy {
+    move || (locale == Locale::en).then_some("vi")
 }
 
 #[component]
-fn ProcedureView(
-    procedure: Procedure,
-    wards: Vec<Ward>,
-    #[prop(into)] ward: Signal<Option<u32>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    crate::catalogue::source::remember(&procedure);
-    let official = vietnamese_on_english(i18n);
-    let english = move || i18n.get_locale() == Locale::en;
+fn ProcedureView(procedure: Procedure, wards: Vec<Ward>, ward: Option<u32>) -> impl IntoView {
+    let locale = use_locale();
+    let official = vietnamese_on_english(locale);
+    let english = move || locale == Locale::en;
     let has_english = procedure.name_en.is_some();
     let name = {
         let (vi, en) = (procedure.name_vi.clone(), procedure.name_en.clone());
@@ -108,13 +94,13 @@ fn ProcedureView(
                     <li><a href="/">{tr!(breadcrumb_home)}</a></li>
                     <li><a href="/procedures">{tr!(breadcrumb_procedures)}</a></li>
                     <li>
-                        <a href=procedures_href("", Some(event), 1)>{Signal::derive(move || event_name(i18n, event))}</a>
+                        <a href=procedures_href("", Some(event), 1)>{Signal::derive(move || event_name(locale, event))}</a>
                     </li>
                 </ol>
             </nav>
             <p class="caption">{
                 let code = code.clone();
-                move || t_string!(i18n, detail_code, code = code.clone()).to_string()
+                move || td_string!(locale, detail_code, code = code.clone()).to_string()
             }</p>
             <h1 lang=name_lang>{name}</h1>
             <Show when=move || english()>
@@ -189,7 +175,7 @@ fn ProcedureView(
 
             <p class="source">{
                 let code = code.clone();
-                move || t_string!(i18n, detail_source, code = code.clone()).to_string()
+                move || td_string!(locale, detail_source, code = code.clone()).to_string()
             }</p>
         </article>
     }
@@ -199,7 +185,7 @@ fn ProcedureView(
 /// the record has none.
 #[component]
 fn FoldedList(heading: Signal<String>, items: Vec<String>, ordered: bool) -> impl IntoView {
-    let official = vietnamese_on_english(use_i18n());
+    let official = vietnamese_on_english(use_locale());
     (!items.is_empty()).then(|| {
         let items = items
             .into_iter()
@@ -222,15 +208,15 @@ fn FoldedList(heading: Signal<String>, items: Vec<String>, ordered: bool) -> imp
 /// The summary list: who, how long, how much, how, what you get, who handles it.
 #[component]
 fn Glance(procedure: StoredValue<Procedure>) -> impl IntoView {
-    let i18n = use_i18n();
-    let official = vietnamese_on_english(i18n);
+    let locale = use_locale();
+    let official = vietnamese_on_english(locale);
     let p = procedure;
     let who = move || {
         p.with_value(|p| {
             p.who_may_file
                 .iter()
                 .map(|who| {
-                    let (text, translated) = who_text(i18n, who);
+                    let (text, translated) = who_text(locale, who);
                     let lang = (!translated).then_some("vi");
                     view! { <li lang=lang>{text}</li> }
                 })
@@ -242,23 +228,23 @@ fn Glance(procedure: StoredValue<Procedure>) -> impl IntoView {
             let mut texts: Vec<String> = p
                 .channels
                 .iter()
-                .map(|c| time_text(i18n, &c.time))
+                .map(|c| time_text(locale, &c.time))
                 .collect();
             texts.dedup();
             if texts.is_empty() {
-                texts.push(t_string!(i18n, time_unspecified).to_string());
+                texts.push(td_string!(locale, time_unspecified).to_string());
             }
             texts.join(" / ")
         })
     };
-    let fee = move || p.with_value(|p| fee_summary(i18n, p));
+    let fee = move || p.with_value(|p| fee_summary(locale, p));
     let ways = move || {
         p.with_value(|p| {
             let mut kinds: Vec<_> = p.channels.iter().map(|c| c.kind).collect();
             kinds.dedup();
             kinds
                 .into_iter()
-                .map(|k| channel_name(i18n, k))
+                .map(|k| channel_name(locale, k))
                 .collect::<Vec<_>>()
                 .join(", ")
         })
@@ -313,11 +299,11 @@ fn Glance(procedure: StoredValue<Procedure>) -> impl IntoView {
 /// Where to file: the resident's commune or ward (a plain GET form, so it works before the wasm
 /// loads), and online.
 #[component]
-fn Where(wards: Vec<Ward>, ward: Signal<Option<u32>>, code: String, online: bool) -> impl IntoView {
-    let i18n = use_i18n();
+fn Where(wards: Vec<Ward>, ward: Option<u32>, code: String, online: bool) -> impl IntoView {
+    let locale = use_locale();
     let names: Vec<(u32, String)> = wards.iter().map(|w| (w.code, w.name.clone())).collect();
     let chosen = move || {
-        let code = ward.get()?;
+        let code = ward?;
         names
             .iter()
             .find(|(c, _)| *c == code)
@@ -327,7 +313,7 @@ fn Where(wards: Vec<Ward>, ward: Signal<Option<u32>>, code: String, online: bool
         <section id="where" class="where" aria-labelledby="where-heading">
             <h2 id="where-heading">{tr!(detail_where_heading)}</h2>
             <p>{tr!(detail_where_text)}</p>
-            <Form method="GET" action=format!("/procedures/{code}") attr:class="ward-form">
+            <form method="GET" action=format!("/procedures/{code}") class="ward-form">
                 <label for="ward">{tr!(detail_ward_label)}</label>
                 <div class="ward-form__row">
                     <select id="ward" name="ward">
@@ -335,18 +321,18 @@ fn Where(wards: Vec<Ward>, ward: Signal<Option<u32>>, code: String, online: bool
                         {wards
                             .into_iter()
                             .map(|w| {
-                                let selected = move || Some(w.code) == ward.get();
+                                let selected = Some(w.code) == ward;
                                 view! { <option value=w.code.to_string() selected=selected>{w.name}</option> }
                             })
                             .collect_view()}
                     </select>
                     <button class="button button--secondary" type="submit">{tr!(detail_ward_button)}</button>
                 </div>
-            </Form>
+            </form>
             {move || chosen().map(|name| {
                 view! {
                     <p class="notice notice--good" role="status">
-                        {t_string!(i18n, detail_ward_result, ward = name).to_string()}
+                        {td_string!(locale, detail_ward_result, ward = name).to_string()}
                     </p>
                 }
             })}
@@ -358,8 +344,8 @@ fn Where(wards: Vec<Ward>, ward: Signal<Option<u32>>, code: String, online: bool
 /// Each way to file with its time and fee, and the portal's own words about it.
 #[component]
 fn Channels(procedure: StoredValue<Procedure>) -> impl IntoView {
-    let i18n = use_i18n();
-    let official = vietnamese_on_english(i18n);
+    let locale = use_locale();
+    let official = vietnamese_on_english(locale);
     let rows = move || {
         procedure.with_value(|p| {
             p.channels
@@ -375,10 +361,10 @@ fn Channels(procedure: StoredValue<Procedure>) -> impl IntoView {
                         .collect();
                     view! {
                         <tr data-channel=format!("{:?}", c.kind).to_lowercase()>
-                            <th scope="row">{channel_name(i18n, c.kind)}</th>
-                            <td>{time_text(i18n, &c.time)}</td>
+                            <th scope="row">{channel_name(locale, c.kind)}</th>
+                            <td>{time_text(locale, &c.time)}</td>
                             <td>
-                                {fee_text(i18n, c)}
+                                {fee_text(locale, c)}
                                 {(!details.is_empty()).then(|| view! {
                                     <details class="official-details">
                                         <summary>{tr!(detail_channel_details)}</summary>
@@ -420,7 +406,7 @@ fn Channels(procedure: StoredValue<Procedure>) -> impl IntoView {
                 <h3>{tr!(detail_variants_heading)}</h3>
                 <ul class="variants">
                     {variants.into_iter().map(|(name, time)| view! {
-                        <li><span lang=official>{name}</span>": "{move || time_text(i18n, &time)}</li>
+                        <li><span lang=official>{name}</span>": "{move || time_text(locale, &time)}</li>
                     }).collect_view()}
                 </ul>
             })}
@@ -431,12 +417,12 @@ fn Channels(procedure: StoredValue<Procedure>) -> impl IntoView {
 /// One group of papers: to hand in or to show, each with how many originals and copies.
 #[component]
 fn Documents(group: DocumentGroup) -> impl IntoView {
-    let i18n = use_i18n();
-    let official = vietnamese_on_english(i18n);
+    let locale = use_locale();
+    let official = vietnamese_on_english(locale);
     let kind = group.kind;
     let heading = move || match kind {
-        DocumentUse::Submit => t_string!(i18n, docs_submit).to_string(),
-        DocumentUse::Show => t_string!(i18n, docs_show).to_string(),
+        DocumentUse::Submit => td_string!(locale, docs_submit).to_string(),
+        DocumentUse::Show => td_string!(locale, docs_show).to_string(),
     };
     view! {
         <div class="document-group" data-use=format!("{kind:?}").to_lowercase()>
@@ -451,11 +437,11 @@ fn Documents(group: DocumentGroup) -> impl IntoView {
                             let mut parts = Vec::new();
                             if d.originals > 0 {
                                 let n = d.originals;
-                                parts.push(if n == 1 { t_string!(i18n, doc_original, n = n).to_string() } else { t_string!(i18n, doc_originals, n = n).to_string() });
+                                parts.push(if n == 1 { td_string!(locale, doc_original, n = n).to_string() } else { td_string!(locale, doc_originals, n = n).to_string() });
                             }
                             if d.copies > 0 {
                                 let n = d.copies;
-                                parts.push(if n == 1 { t_string!(i18n, doc_copy, n = n).to_string() } else { t_string!(i18n, doc_copies, n = n).to_string() });
+                                parts.push(if n == 1 { td_string!(locale, doc_copy, n = n).to_string() } else { td_string!(locale, doc_copies, n = n).to_string() });
                             }
                             parts.join(", ")
                         };

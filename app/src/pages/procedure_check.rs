@@ -2,52 +2,53 @@
 //! answers". The answers travel in the address (`?who=self&born=2026-08-26`), so Back, Forward
 //! and reload keep them; `show=` names a question to show again (Back and Change links).
 //!
-//! The server renders each step from the address (the form is a plain GET, so it works before
-//! any script); once hydrated, the browser runs the same rules without the network.
+//! The server renders each step from the address (the form is a plain GET, so every step is a
+//! new page and needs no script). Without a network, a step the device never kept is rendered by
+//! the offline kit from the kept procedure record, with the same rules (see `pages::offline`).
 
 use crate::catalogue::model::Procedure;
-use crate::catalogue::source::{self, CatalogueError, remember};
 use crate::clock::today;
+use crate::definition::Definition;
 use crate::eligibility::answers::{AnswerError, Answers};
 use crate::eligibility::evaluate::evaluate;
 use crate::eligibility::model::Rules;
-use crate::eligibility::rules_for;
 use crate::i18n::*;
-use crate::pages::procedure::{ProcedureNotFound, ProcedureOffline};
 use crate::tr;
-use crate::ui::check::{
-    AnswerSummary, QuestionForm, check_href, english, focus_when_shown, result_href,
-};
+use crate::ui::check::{AnswerSummary, QuestionForm, check_href, english, result_href};
 use crate::ui::layout::PageTitle;
-use leptos::either::{Either, EitherOf3};
+use crate::ui::text::use_locale;
+use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
+#[cfg(feature = "ssr")]
 #[component]
 pub fn ProcedureCheckPage() -> impl IntoView {
-    view! { <WithProcedure render=|procedure| view! { <CheckSteps procedure /> } /> }
+    with_procedure(
+        |procedure, definition, query| view! { <CheckSteps procedure definition query /> },
+    )
 }
 
-/// Loads the procedure named in the address (`:code`) and shows `render` of it, or the
-/// not-found or offline page.
-#[component]
-pub fn WithProcedure<V>(render: fn(Procedure) -> V) -> impl IntoView
+/// The procedure named in the address (`:code`), its definition and the address's query,
+/// rendered by `render`;
+/// the not-found page when there is no such procedure (server only).
+#[cfg(feature = "ssr")]
+pub fn with_procedure<V>(
+    render: impl FnOnce(Procedure, Definition, Vec<(String, String)>) -> V,
+) -> impl IntoView
 where
-    V: IntoView + Send + 'static,
+    V: IntoView,
 {
-    let params = use_params_map();
-    let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
-    let procedure = Resource::new(move || code.get(), source::procedure);
-    view! {
-        <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
-            {move || Suspend::new(async move {
-                match procedure.await {
-                    Ok(procedure) => EitherOf3::A(render(procedure)),
-                    Err(CatalogueError::NotFound) => EitherOf3::B(view! { <ProcedureNotFound /> }),
-                    Err(CatalogueError::Offline) => EitherOf3::C(view! { <ProcedureOffline /> }),
-                }
-            })}
-        </Transition>
+    use crate::catalogue::store::Catalogue;
+    use crate::pages::procedure::ProcedureNotFound;
+    use leptos_router::hooks::use_params_map;
+    let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
+    match Catalogue::embedded().procedure(code.trim()) {
+        Some(procedure) => Either::Left(render(
+            procedure.clone(),
+            crate::definition::definition(procedure),
+            crate::island::page_query(),
+        )),
+        None => Either::Right(view! { <ProcedureNotFound /> }),
     }
 }
 
@@ -69,27 +70,32 @@ pub fn procedure_name_lang(procedure: &Procedure) -> Signal<Option<&'static str>
 }
 
 /// The answers in the address, and the page's own `show` and `asked`.
-pub fn read_query() -> Memo<(Answers, Option<String>, Option<String>)> {
-    let query = use_query_map();
-    Memo::new(move |_| {
-        query.with(|q| {
-            let answers = Answers::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v)));
-            (answers, q.get("show"), q.get("asked"))
-        })
-    })
+pub fn read_query(query: &[(String, String)]) -> (Answers, Option<String>, Option<String>) {
+    let answers = Answers::from_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let find = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    (answers, find("show"), find("asked"))
 }
 
+/// The step the address names: the next question (or the one to show again), or "check your
+/// answers" once every question is answered.
 #[component]
-fn CheckSteps(procedure: Procedure) -> impl IntoView {
-    remember(&procedure);
-    let i18n = use_i18n();
+pub fn CheckSteps(
+    procedure: Procedure,
+    definition: Definition,
+    query: Vec<(String, String)>,
+) -> impl IntoView {
+    let locale = use_locale();
     let code = procedure.code.clone();
     let name = procedure_name(&procedure);
     let name_lang = procedure_name_lang(&procedure);
-    let rules = StoredValue::new(rules_for(&procedure));
-    let query = read_query();
-    move || {
-        let (mut answers, show, asked) = query.get();
+    let rules = StoredValue::new(definition.rules);
+    let (mut answers, show, asked) = read_query(&query);
+    {
         rules.with_value(|r| answers.keep_only(r.questions.iter().map(|q| q.id.as_str())));
         let evaluation = rules.with_value(|r| evaluate(r, &answers, today()));
         let shown = show
@@ -131,7 +137,7 @@ fn CheckSteps(procedure: Procedure) -> impl IntoView {
                     let english = english();
                     move || {
                         let prefix = if error.is_some() {
-                            format!("{}: ", t_string!(i18n, check_error_title))
+                            format!("{}: ", td_string!(locale, check_error_title))
                         } else {
                             String::new()
                         };
@@ -156,9 +162,8 @@ fn CheckSteps(procedure: Procedure) -> impl IntoView {
                     })
                     .unwrap_or_else(|| format!("/procedures/{code}"));
                 let result = rules.with_value(|r| result_href(&code, &evaluation.answers(r)));
-                focus_when_shown("page-heading".to_string());
                 Either::Right(view! {
-                    <PageTitle text=move || t_string!(i18n, check_answers_title).to_string() />
+                    <PageTitle text=move || td_string!(locale, check_answers_title).to_string() />
                     <div class="page page--check">
                         <p class="check-nav"><a class="back-link" href=back>{tr!(check_back)}</a></p>
                         <span class="caption" lang=name_lang>{name}</span>

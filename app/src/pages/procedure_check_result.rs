@@ -1,48 +1,55 @@
 //! `/procedures/{code}/check/result`: the outcome of the check — can the resident apply here,
 //! and if not why and what to do instead — then the fee, the time, where to file and the
-//! personal document checklist, printable on one A4 page.
+//! personal document checklist, printable on one A4 page. The checklist's ticks ("I have it",
+//! kept on the device) and "Start the dossier" are an island (bundle `start`).
 
 use crate::catalogue::model::Procedure;
-use crate::catalogue::source::remember;
 use crate::clock::today;
+use crate::definition::Definition;
 use crate::eligibility::evaluate::{Evaluation, evaluate};
 use crate::eligibility::model::{LineRule, Rules, Verdict};
-use crate::eligibility::rules_for;
 use crate::i18n::*;
-use crate::pages::procedure_check::{
-    WithProcedure, procedure_name, procedure_name_lang, read_query,
-};
+use crate::pages::procedure_check::{procedure_name, procedure_name_lang, read_query};
 use crate::tr;
 use crate::ui::catalogue::{fee_summary, time_text};
-use crate::ui::check::{
-    AnswerSummary, Checklist, ListenRule, RuleText, Unconfirmed, check_href, focus_when_shown,
-};
-use crate::ui::dossier::start::StartDossier;
+use crate::ui::check::checklist::{StartIsland, StartProps};
+use crate::ui::check::{AnswerSummary, ListenRule, RuleText, Unconfirmed, check_href};
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::either::Either;
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
 #[component]
 pub fn ProcedureCheckResultPage() -> impl IntoView {
-    view! { <WithProcedure render=|procedure| view! { <Result procedure /> } /> }
+    crate::pages::procedure_check::with_procedure(|procedure, definition, query| {
+        view! { <CheckResult procedure definition query /> }
+    })
 }
 
+/// The result of the check for the answers in the address (or, when they do not yet lead to a
+/// result, a link back to the questions).
 #[component]
-fn Result(procedure: Procedure) -> impl IntoView {
-    remember(&procedure);
-    let i18n = use_i18n();
+pub fn CheckResult(
+    procedure: Procedure,
+    definition: Definition,
+    query: Vec<(String, String)>,
+) -> impl IntoView {
+    let locale = use_locale();
     let name = procedure_name(&procedure);
     let name_lang = procedure_name_lang(&procedure);
-    let rules = StoredValue::new(rules_for(&procedure));
+    let carried = definition.form.carried.clone();
+    let applicant = definition.form.section("applicant").cloned();
+    let form = definition.form.clone();
+    let rules = StoredValue::new(definition.rules);
     let procedure = StoredValue::new(procedure);
-    let query = read_query();
-    move || {
-        let (answers, _, _) = query.get();
+    let (answers, _, _) = read_query(&query);
+    {
         let evaluation = rules.with_value(|r| evaluate(r, &answers, today()));
         let code = procedure.with_value(|p| p.code.clone());
         if !evaluation.is_done() {
             return Either::Left(view! {
-                <PageTitle text=move || t_string!(i18n, result_title).to_string() />
+                <PageTitle text=move || td_string!(locale, result_title).to_string() />
                 <div class="page page--check">
                     <span class="caption" lang=name_lang>{name}</span>
                     <h1>{tr!(result_title)}</h1>
@@ -51,7 +58,12 @@ fn Result(procedure: Procedure) -> impl IntoView {
                 </div>
             });
         }
-        Either::Right(view! { <Outcome procedure rules evaluation name name_lang /> })
+        // The dossier's parts for whom these answers say it is for.
+        let who_for = crate::dossier::model::WhoFor::from_answer(answers.raw("who"));
+        let parts = form.sections_shown(who_for.is_someone_else()).len() + 1;
+        Either::Right(
+            view! { <Outcome procedure rules evaluation name name_lang carried applicant parts /> },
+        )
     }
 }
 
@@ -76,8 +88,14 @@ fn Outcome(
     evaluation: Evaluation,
     name: Signal<String>,
     name_lang: Signal<Option<&'static str>>,
+    /// The check's answers that fill the dossier (see [`Definition::carried`]).
+    carried: Vec<(String, String)>,
+    /// The dossier's first part, which a saved person fills.
+    applicant: Option<crate::dossier::form::Section>,
+    /// The dossier's parts in all.
+    parts: usize,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let code = procedure.with_value(|p| p.code.clone());
     let outcome = rules.with_value(|r| r.outcomes[evaluation.outcome.unwrap_or_default()].clone());
     let hand_modelled = rules.with_value(|r| r.hand_modelled);
@@ -111,6 +129,7 @@ fn Outcome(
         }
     });
     let can_file = matches!(verdict, Verdict::Eligible | Verdict::Unchecked);
+    let answers = rules.with_value(|r| evaluation.answers(r));
     let details = can_file.then(|| {
         let documents = rules.with_value(|r| {
             evaluation
@@ -120,7 +139,7 @@ fn Outcome(
                 .collect::<Vec<_>>()
         });
         let fee = if evaluation.fees.is_empty() {
-            let text = move || procedure.with_value(|p| fee_summary(i18n, p));
+            let text = move || procedure.with_value(|p| fee_summary(locale, p));
             Either::Left(view! { <p>{text}</p> })
         } else {
             Either::Right(rules.with_value(|r| lines(&r.fees, &evaluation.fees)))
@@ -130,7 +149,7 @@ fn Outcome(
                 procedure.with_value(|p| {
                     p.channels
                         .first()
-                        .map(|c| time_text(i18n, &c.time))
+                        .map(|c| time_text(locale, &c.time))
                         .unwrap_or_default()
                 })
             };
@@ -149,14 +168,24 @@ fn Outcome(
                 {if empty {
                     Either::Left(view! { <p>{tr!(result_checklist_none)}</p> })
                 } else {
-                    Either::Right(view! {
-                        <p class="no-print">{tr!(result_checklist_lead)}</p>
-                        <Checklist code=code.clone() documents />
-                    })
+                    Either::Right(view! { <p class="no-print">{tr!(result_checklist_lead)}</p> })
                 }}
-                <PrintButton />
+                <StartIsland props=StartProps {
+                    code: code.clone(),
+                    name: procedure.with_value(|p| crate::eligibility::model::Text {
+                        vi: p.name_vi.clone(),
+                        en: p.name_en.clone(),
+                    }),
+                    documents,
+                    form: crate::definition::carried_fields(&carried, &answers.0),
+                    applicant,
+                    parts,
+                    answers: answers.0,
+                } />
+                <p class="no-print print-button">
+                    <button type="button" class="button button--secondary" data-print="">{tr!(result_print)}</button>
+                </p>
             </section>
-            <StartDossier procedure answers=rules.with_value(|r| evaluation.answers(r)) />
             <div class="result-facts">
                 <section aria-labelledby="fee-heading">
                     <h2 id="fee-heading">{tr!(result_fee)}</h2>
@@ -181,9 +210,9 @@ fn Outcome(
             <p class="hint">{tr!(result_uncertain_note)}</p>
         }
     });
-    focus_when_shown("page-heading".to_string());
     let answers_href = rules.with_value(|r| check_href(&code, &evaluation.answers(r), None));
-    let printed = move || t_string!(i18n, result_printed_on, date = today().display()).to_string();
+    let printed =
+        move || td_string!(locale, result_printed_on, date = today().display()).to_string();
     view! {
         <PageTitle text=move || format!("{} – {}", title.get(), name.get()) />
         <div class="page page--check page--result" data-verdict=format!("{verdict:?}").to_lowercase()>
@@ -204,21 +233,5 @@ fn Outcome(
             </section>
             <p class="print-only">{printed}</p>
         </div>
-    }
-}
-
-/// "Print the checklist": only once the page runs scripts (printing needs them).
-#[component]
-fn PrintButton() -> impl IntoView {
-    let ready = RwSignal::new(false);
-    Effect::new(move |_| ready.set(true));
-    view! {
-        <Show when=move || ready.get()>
-            <p class="no-print">
-                <button type="button" class="button button--secondary" on:click=move |_| {
-                    let _ = window().print();
-                }>{tr!(result_print)}</button>
-            </p>
-        </Show>
     }
 }

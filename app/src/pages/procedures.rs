@@ -1,51 +1,38 @@
 //! `/procedures`: search the catalogue (`?q=`), browse it by life event (`?event=`, `&page=`).
 //!
-//! The server renders the results; once hydrated, results follow the search box as you type,
-//! computed in the browser over the whole catalogue (which also works offline).
+//! The server renders the results (a plain GET form, so it works before any script); the search
+//! is an island (bundle `search`): results follow the search box as the resident types, computed
+//! in the browser over the whole catalogue (offline too, from the kept index), and the address
+//! follows them so Back, reload and bookmarks keep the search.
 
-use crate::catalogue::listing::{Listing, SEARCH_RESULTS, list};
+use crate::catalogue::listing::{Listing, SEARCH_RESULTS};
 use crate::catalogue::model::LifeEvent;
-use crate::catalogue::source::with_index;
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::catalogue::{LifeEventList, ResultList, SearchForm, event_name, procedures_href};
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
+#[cfg(feature = "ssr")]
 #[component]
 pub fn ProceduresPage() -> impl IntoView {
-    let i18n = use_i18n();
+    use crate::catalogue::listing::list;
+    use crate::catalogue::store::Catalogue;
+    use crate::island::{Bundle, Island};
+    use leptos_router::hooks::use_query_map;
     let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|p| p.get("q").unwrap_or_default()));
-    let event = Memo::new(move |_| {
-        params.with(|p| p.get("event").and_then(|slug| LifeEvent::from_slug(&slug)))
+    let listing = params.with_untracked(|p| {
+        let query = p.get("q").unwrap_or_default();
+        let event = p.get("event").and_then(|slug| LifeEvent::from_slug(&slug));
+        let page = p
+            .get("page")
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(1);
+        list(Catalogue::embedded().index(), &query, event, page)
     });
-    let page = Memo::new(move |_| {
-        params.with(|p| {
-            p.get("page")
-                .and_then(|n| n.parse::<usize>().ok())
-                .unwrap_or(1)
-        })
-    });
-    let listing = Resource::new(
-        move || (query.get(), event.get(), page.get()),
-        |(query, event, page)| async move {
-            with_index(move |index| list(index, &query, event, page)).await
-        },
-    );
-    let title = move || match (query.with(|q| q.trim().is_empty()), event.get()) {
-        (true, Some(event)) => event_name(i18n, event),
-        (true, None) => t_string!(i18n, procedures_title).to_string(),
-        (false, _) => format!(
-            "“{}” – {}",
-            query.get().trim(),
-            t_string!(i18n, procedures_title)
-        ),
-    };
     view! {
-        <PageTitle text=title />
         <div class="page page--procedures">
             <nav class="breadcrumbs" aria-label=tr!(breadcrumb_label)>
                 <ol>
@@ -55,25 +42,71 @@ pub fn ProceduresPage() -> impl IntoView {
             </nav>
             <h1>{tr!(procedures_title)}</h1>
             <p class="lead">{tr!(procedures_lead)}</p>
-            <SearchForm query=query event=event live=true />
-            <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match listing.await {
-                        Ok(listing) => Either::Left(view! { <ListingView listing /> }),
-                        Err(_) => Either::Right(view! {
-                            <p class="notice notice--warning" role="status">{tr!(results_offline)}</p>
-                        }),
-                    }
-                })}
-            </Transition>
+            <Island bundle=Bundle::Search name="search" props=listing.clone()>
+                <Search listing=listing.clone() />
+            </Island>
         </div>
     }
+}
+
+/// The search box and what it finds (an island): on every keystroke the browser searches the
+/// index (downloaded when the box first gets the focus) and shows the results, and the address
+/// follows (replaced, not pushed: one Back leaves the search).
+#[component]
+pub fn Search(listing: Listing) -> impl IntoView {
+    let locale = use_locale();
+    let event = listing.event;
+    let query = RwSignal::new(listing.query.clone());
+    let shown = RwSignal::new(listing);
+    let on_input = Callback::new(move |typed: String| {
+        query.set(typed.clone());
+        #[cfg(feature = "csr")]
+        {
+            let href = procedures_href(&typed, event, 1);
+            if let Ok(history) = window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+            }
+            leptos::task::spawn_local(async move {
+                let Ok(index) = crate::device::catalogue::index().await else {
+                    return;
+                };
+                // A later keystroke may have been answered first.
+                if query.get_untracked() == typed {
+                    shown.set(crate::catalogue::listing::list(&index, &typed, event, 1));
+                }
+            });
+        }
+    });
+    let title = move || {
+        let typed = query.get();
+        match (typed.trim().is_empty(), event) {
+            (true, Some(event)) => event_name(locale, event),
+            (true, None) => td_string!(locale, procedures_title).to_string(),
+            (false, _) => format!(
+                "“{}” – {}",
+                typed.trim(),
+                td_string!(locale, procedures_title)
+            ),
+        }
+    };
+    view! {
+        <PageTitle text=title />
+        <SearchForm query=query event on_input />
+        {move || view! { <ListingView listing=shown.get() /> }}
+    }
+}
+
+/// Mounts the search island (bundle `search`) into `element`.
+#[cfg(feature = "csr")]
+pub fn mount_search(element: web_sys::HtmlElement) -> bool {
+    crate::island::browser::mount(element, |listing: Listing| view! { <Search listing /> })
 }
 
 /// Search results, or one life event's procedures, or the list of life events.
 #[component]
 fn ListingView(listing: Listing) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let Listing {
         query,
         event,
@@ -90,15 +123,15 @@ fn ListingView(listing: Listing) -> impl IntoView {
         let summary_query = query.clone();
         let summary = move || {
             if found {
-                t_string!(
-                    i18n,
+                td_string!(
+                    locale,
                     results_count,
                     count = total,
                     query = summary_query.clone()
                 )
                 .to_string()
             } else {
-                t_string!(i18n, results_none, query = summary_query.clone()).to_string()
+                td_string!(locale, results_none, query = summary_query.clone()).to_string()
             }
         };
         return EitherOf3::A(view! {
@@ -106,10 +139,10 @@ fn ListingView(listing: Listing) -> impl IntoView {
                 <h2 id="results-heading" class="visually-hidden">{tr!(results_heading)}</h2>
                 <p class="results__summary" role="status">{summary}</p>
                 {event.map(|event| {
-                    view! { <p class="results__scope">{Signal::derive(move || t_string!(i18n, results_in_event, event = event_name(i18n, event)).to_string())}</p> }
+                    view! { <p class="results__scope">{Signal::derive(move || td_string!(locale, results_in_event, event = event_name(locale, event)).to_string())}</p> }
                 })}
                 {(total > shown).then(|| {
-                    view! { <p class="results__more">{Signal::derive(move || t_string!(i18n, results_top, shown = SEARCH_RESULTS).to_string())}</p> }
+                    view! { <p class="results__more">{Signal::derive(move || td_string!(locale, results_top, shown = SEARCH_RESULTS).to_string())}</p> }
                 })}
                 {(!found).then(|| view! { <p>{tr!(results_none_hint)}</p> })}
                 <ResultList entries />
@@ -120,8 +153,8 @@ fn ListingView(listing: Listing) -> impl IntoView {
     match event {
         Some(event) => EitherOf3::B(view! {
             <section class="results" aria-labelledby="event-heading">
-                <h2 id="event-heading">{Signal::derive(move || event_name(i18n, event))}</h2>
-                <p>{Signal::derive(move || t_string!(i18n, browse_event_lead, count = total).to_string())}</p>
+                <h2 id="event-heading">{Signal::derive(move || event_name(locale, event))}</h2>
+                <p>{Signal::derive(move || td_string!(locale, browse_event_lead, count = total).to_string())}</p>
                 <ResultList entries />
                 <Pagination event page pages />
                 <h2>{tr!(browse_heading)}</h2>
@@ -169,7 +202,7 @@ fn EventFilter(
 
 #[component]
 fn Pagination(event: LifeEvent, page: usize, pages: usize) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     (pages > 1).then(|| {
         let previous = (page > 1).then(|| procedures_href("", Some(event), page - 1));
         let next = (page < pages).then(|| procedures_href("", Some(event), page + 1));
@@ -177,7 +210,7 @@ fn Pagination(event: LifeEvent, page: usize, pages: usize) -> impl IntoView {
             <nav class="pagination" aria-label=tr!(pagination_label)>
                 {previous.map(|href| view! { <a href=href rel="prev">{tr!(page_previous)}</a> })}
                 <span class="pagination__status">
-                    {Signal::derive(move || t_string!(i18n, page_of, page = page, pages = pages).to_string())}
+                    {Signal::derive(move || td_string!(locale, page_of, page = page, pages = pages).to_string())}
                 </span>
                 {next.map(|href| view! { <a href=href rel="next">{tr!(page_next)}</a> })}
             </nav>

@@ -5,13 +5,14 @@ use crate::i18n::*;
 use crate::tr;
 use crate::ui::display::DisplayForm;
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     view! {
-        <PageTitle text=move || t_string!(i18n, display_title).to_string() />
+        <PageTitle text=move || td_string!(locale, display_title).to_string() />
         <div class="page page--settings">
             <h1>{tr!(display_title)}</h1>
             <p class="lead">{tr!(display_lead)}</p>

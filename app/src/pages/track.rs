@@ -12,14 +12,36 @@ use crate::ui::check::focus_element;
 use crate::ui::dossier::text_signal;
 use crate::ui::dossier::timeline::Timeline;
 use crate::ui::layout::PageTitle;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
+#[cfg(feature = "ssr")]
 #[component]
 pub fn TrackPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let query = use_query_map();
-    let code = RwSignal::new(query.with_untracked(|q| q.get("code").unwrap_or_default()));
+    use crate::island::{Bundle, Island};
+    view! {
+        <Island bundle=Bundle::Track name="track" props=()>
+            <Track />
+        </Island>
+    }
+}
+
+/// Mounts the page's island (bundle `track`).
+#[cfg(feature = "csr")]
+pub fn mount_track(element: web_sys::HtmlElement) -> bool {
+    crate::island::browser::mount(element, |()| view! { <Track /> })
+}
+
+/// The island: the form and where the dossier stands.
+#[component]
+pub fn Track() -> impl IntoView {
+    let locale = use_locale();
+    let typed_code = crate::island::page_query()
+        .into_iter()
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| v)
+        .unwrap_or_default();
+    let code = RwSignal::new(typed_code);
     let phone = RwSignal::new(String::new());
     let code_problem = RwSignal::new(None::<Signal<String>>);
     let phone_problem = RwSignal::new(None::<Signal<String>>);
@@ -72,9 +94,9 @@ pub fn TrackPage() -> impl IntoView {
                         <p class="track-result__status" data-testid="track-status" data-status=status.as_str()>
                             {tr!(track_status_now)}" "<strong>{text_signal(status.text())}</strong>
                         </p>
-                        <p>{move || t_string!(i18n, receipt_collect_where, office = receipt.office_name.clone()).to_string()}</p>
+                        <p>{move || td_string!(locale, receipt_collect_where, office = receipt.office_name.clone()).to_string()}</p>
                         {receipt.due.map(|due| view! {
-                            <p>{move || t_string!(i18n, receipt_due, date = due.date.display()).to_string()}</p>
+                            <p>{move || td_string!(locale, receipt_due, date = due.date.display()).to_string()}</p>
                         })}
                         <Timeline events=tracked.events.clone() />
                     </section>
@@ -104,7 +126,7 @@ pub fn TrackPage() -> impl IntoView {
         }
     };
     view! {
-        <PageTitle text=move || t_string!(i18n, track_title).to_string() />
+        <PageTitle text=move || td_string!(locale, track_title).to_string() />
         <div class="page page--track">
             <h1>{tr!(track_title)}</h1>
             <p class="lead">{tr!(track_lead)}</p>

@@ -2,7 +2,6 @@
 
 pub mod catalogue;
 pub mod check;
-pub mod desk;
 pub mod display;
 pub mod dossier;
 pub mod layout;

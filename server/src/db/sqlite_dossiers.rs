@@ -59,7 +59,9 @@ pub(super) async fn history_of(
     .fetch_all(conn)
     .await
     .map_err(unavailable)?;
-    let procedure = app::catalogue::store::Catalogue::embedded().procedure(procedure);
+    let definition = app::catalogue::store::Catalogue::embedded()
+        .procedure(procedure)
+        .map(app::definition::definition);
     rows.into_iter()
         .map(|row| {
             let status: String = row.get(0);
@@ -68,8 +70,8 @@ pub(super) async fn history_of(
                 Some(json) => serde_json::from_str(&json).map_err(bad_json)?,
                 None => Vec::new(),
             };
-            let missing = match procedure {
-                Some(procedure) => papers(procedure, &ids),
+            let missing = match &definition {
+                Some(definition) => papers(definition, &ids),
                 None => ids
                     .iter()
                     .map(|id| Paper {

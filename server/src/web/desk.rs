@@ -103,7 +103,7 @@ pub async fn file(
         tracing::error!(%error, "desk file");
         (StatusCode::SERVICE_UNAVAILABLE, "unavailable").into_response()
     };
-    let username: Option<String> = match session.get(app::api::desk::session::STAFF_KEY).await {
+    let username: Option<String> = match session.get(app::desk::api::session::STAFF_KEY).await {
         Ok(name) => name,
         Err(error) => return unavailable(&error),
     };
@@ -167,7 +167,7 @@ pub async fn handoff_file(
 ) -> Response {
     let not_found = || (StatusCode::NOT_FOUND, "not found").into_response();
     let username: Option<String> = session
-        .get(app::api::desk::session::STAFF_KEY)
+        .get(app::desk::api::session::STAFF_KEY)
         .await
         .unwrap_or(None);
     let Some(username) = username else {

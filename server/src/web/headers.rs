@@ -23,6 +23,10 @@ const REVALIDATE: &str = "no-cache";
 
 pub async fn baseline_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
+    let versioned = request
+        .uri()
+        .query()
+        .is_some_and(|q| q.split('&').any(|p| p.starts_with("v=")));
     let mut response = next.run(request).await;
     let status = response.status();
     let is_html = response
@@ -54,7 +58,7 @@ pub async fn baseline_headers(request: Request, next: Next) -> Response {
     );
 
     if !headers.contains_key(CACHE_CONTROL) {
-        let policy = cache_policy(&path, status, is_html);
+        let policy = cache_policy(&path, versioned, status, is_html);
         headers.insert(CACHE_CONTROL, HeaderValue::from_static(policy));
     }
     if is_html {
@@ -63,7 +67,8 @@ pub async fn baseline_headers(request: Request, next: Next) -> Response {
     response
 }
 
-fn cache_policy(path: &str, status: StatusCode, is_html: bool) -> &'static str {
+/// `versioned`: the address carries the file's version (`/page.js?v=…`).
+fn cache_policy(path: &str, versioned: bool, status: StatusCode, is_html: bool) -> &'static str {
     let stored = status.is_success() || status == StatusCode::NOT_MODIFIED;
     // The help desk: officers' pages and dossiers' files stay on no (shared) computer.
     if path == "/desk" || path.starts_with("/desk/") {
@@ -73,7 +78,7 @@ fn cache_policy(path: &str, status: StatusCode, is_html: bool) -> &'static str {
         PAGE
     } else if !stored || path == "/healthz" || path.starts_with("/api/") {
         NEVER
-    } else if path.starts_with("/pkg/") {
+    } else if path.starts_with("/pkg/") || (path == "/page.js" && versioned) {
         IMMUTABLE
     } else if path == "/sw.js" {
         REVALIDATE
@@ -89,17 +94,28 @@ mod tests {
     #[test]
     fn hashed_assets_are_cached_for_a_year_and_pages_revalidated() {
         assert_eq!(
-            cache_policy("/pkg/motcua.abc.wasm", StatusCode::OK, false),
+            cache_policy("/pkg/motcua.abc.wasm", false, StatusCode::OK, false),
             IMMUTABLE
         );
         assert_eq!(
-            cache_policy("/pkg/motcua.abc.js", StatusCode::NOT_MODIFIED, false),
+            cache_policy("/pkg/motcua.abc.js", false, StatusCode::NOT_MODIFIED, false),
             IMMUTABLE
         );
-        assert_eq!(cache_policy("/", StatusCode::OK, true), PAGE);
-        assert_eq!(cache_policy("/nowhere", StatusCode::NOT_FOUND, true), PAGE);
+        assert_eq!(cache_policy("/", false, StatusCode::OK, true), PAGE);
         assert_eq!(
-            cache_policy("/favicon.svg", StatusCode::OK, false),
+            cache_policy("/page.js", true, StatusCode::OK, false),
+            IMMUTABLE
+        );
+        assert_eq!(
+            cache_policy("/page.js", false, StatusCode::OK, false),
+            PUBLIC_FILE
+        );
+        assert_eq!(
+            cache_policy("/nowhere", false, StatusCode::NOT_FOUND, true),
+            PAGE
+        );
+        assert_eq!(
+            cache_policy("/favicon.svg", false, StatusCode::OK, false),
             PUBLIC_FILE
         );
     }
@@ -107,25 +123,28 @@ mod tests {
     #[test]
     fn errors_health_and_api_answers_are_never_stored() {
         assert_eq!(
-            cache_policy("/pkg/missing.wasm", StatusCode::NOT_FOUND, false),
+            cache_policy("/pkg/missing.wasm", false, StatusCode::NOT_FOUND, false),
             NEVER
         );
-        assert_eq!(cache_policy("/healthz", StatusCode::OK, false), NEVER);
         assert_eq!(
-            cache_policy("/api/submit_dossier", StatusCode::OK, false),
+            cache_policy("/healthz", false, StatusCode::OK, false),
+            NEVER
+        );
+        assert_eq!(
+            cache_policy("/api/submit_dossier", false, StatusCode::OK, false),
             NEVER
         );
     }
 
     #[test]
     fn desk_pages_and_files_are_never_stored() {
-        assert_eq!(cache_policy("/desk", StatusCode::OK, true), NEVER);
+        assert_eq!(cache_policy("/desk", false, StatusCode::OK, true), NEVER);
         assert_eq!(
-            cache_policy("/desk/dossiers/X", StatusCode::OK, true),
+            cache_policy("/desk/dossiers/X", false, StatusCode::OK, true),
             NEVER
         );
         assert_eq!(
-            cache_policy("/desk/files/X/Y", StatusCode::OK, false),
+            cache_policy("/desk/files/X/Y", false, StatusCode::OK, false),
             NEVER
         );
     }

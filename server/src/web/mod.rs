@@ -1,6 +1,7 @@
 //! The HTTP surface: the Leptos pages and server functions, static files, `/healthz`, the
 //! language switch, and the headers every response carries.
 
+pub mod assets;
 pub mod catalogue;
 pub mod desk;
 mod headers;
@@ -76,9 +77,22 @@ pub fn router(state: AppState) -> Router {
         desk: db.clone() as Arc<dyn DeskStore>,
         blobs: state.blobs.clone(),
     };
+    let site_assets = assets::load(Path::new(&*options.site_root));
+    let worker = std::sync::Arc::new(service_worker::ServiceWorker::load(
+        Path::new(&*options.site_root),
+        &site_assets,
+    ));
+    tracing::debug!(
+        version = %worker.version,
+        shell = worker.shell.len(),
+        kit = worker.kit.len(),
+        bundles = ?site_assets.bundles.keys().collect::<Vec<_>>(),
+        "site"
+    );
     let context = move || {
         provide_context(db.clone());
         provide_context(storage.clone());
+        provide_context(site_assets.clone());
     };
 
     // Files of the built site; anything else is a page the portal does not have (rendered by the
@@ -96,11 +110,6 @@ pub fn router(state: AppState) -> Router {
         .precompressed_gzip()
         .call_fallback_on_method_not_allowed(true)
         .fallback(any(move |request: Request<Body>| not_found(request)));
-
-    let worker = std::sync::Arc::new(service_worker::ServiceWorker::load(Path::new(
-        &*options.site_root,
-    )));
-    tracing::debug!(version = %worker.version, files = worker.precache.len(), "service worker");
 
     Router::new()
         .route("/healthz", get(health::healthz))

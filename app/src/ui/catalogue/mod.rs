@@ -11,8 +11,55 @@ pub use life_events::{LifeEventList, event_name};
 pub use result_list::ResultList;
 pub use search_form::SearchForm;
 
-use crate::catalogue::model::LifeEvent;
+use crate::catalogue::CatalogueError;
+use crate::catalogue::model::{LifeEvent, Procedure};
+use crate::definition::Definition;
 use crate::language::percent_encode;
+
+/// A procedure's definition (rules, form), for a component that runs on both sides: built from
+/// the catalogue on the server, through `device::catalogue` in the browser (kept for offline use).
+pub async fn definition(code: String) -> Result<Definition, CatalogueError> {
+    #[cfg(feature = "csr")]
+    {
+        crate::device::catalogue::definition(code).await
+    }
+    #[cfg(not(feature = "csr"))]
+    {
+        crate::catalogue::store::Catalogue::embedded()
+            .procedure(code.trim())
+            .map(crate::definition::definition)
+            .ok_or(CatalogueError::NotFound)
+    }
+}
+
+/// A procedure's dossier form alone, for a component that runs on both sides (see
+/// [`definition`]).
+pub async fn form(code: String) -> Result<crate::definition::Form, CatalogueError> {
+    #[cfg(feature = "csr")]
+    {
+        crate::device::catalogue::form(code).await
+    }
+    #[cfg(not(feature = "csr"))]
+    {
+        definition(code).await.map(|d| d.form)
+    }
+}
+
+/// One procedure's full record, for a component that runs on both sides: from the catalogue in
+/// memory on the server, through `device::catalogue` in the browser (kept for offline use).
+pub async fn procedure(code: String) -> Result<Procedure, CatalogueError> {
+    #[cfg(feature = "csr")]
+    {
+        crate::device::catalogue::procedure(code).await
+    }
+    #[cfg(not(feature = "csr"))]
+    {
+        crate::catalogue::store::Catalogue::embedded()
+            .procedure(code.trim())
+            .cloned()
+            .ok_or(CatalogueError::NotFound)
+    }
+}
 
 /// `/procedures` with a query, a life event and a page, leaving out what is empty.
 pub fn procedures_href(query: &str, event: Option<LifeEvent>, page: usize) -> String {

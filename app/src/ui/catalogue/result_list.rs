@@ -1,20 +1,21 @@
 use crate::catalogue::search::Entry;
 use crate::i18n::*;
 use crate::tr;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
 /// Procedures as a list of links: name (in English when there is one), code, and whether it can
 /// be filed online.
 #[component]
 pub fn ResultList(entries: Vec<Entry>) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     view! {
         <ol class="result-list">
             {entries
                 .into_iter()
                 .map(|entry| {
                     let href = format!("/procedures/{}", entry.code);
-                    let english = move || i18n.get_locale() == Locale::en;
+                    let english = move || locale == Locale::en;
                     let has_english = entry.name_en.is_some();
                     // Shown in Vietnamese on an English page: marked as such, for screen readers too.
                     let fallback = move || english() && !has_english;
@@ -36,9 +37,9 @@ pub fn ResultList(entries: Vec<Entry>) -> impl IntoView {
                                 <span class="result__code">{entry.code.clone()}</span>
                                 <span class="badge" class:badge--online=online>
                                     {move || if online {
-                                        t_string!(i18n, badge_online).to_string()
+                                        td_string!(locale, badge_online).to_string()
                                     } else {
-                                        t_string!(i18n, badge_in_person).to_string()
+                                        td_string!(locale, badge_in_person).to_string()
                                     }}
                                 </span>
                                 <Show when=fallback>

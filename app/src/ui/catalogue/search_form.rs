@@ -1,41 +1,33 @@
-use super::procedures_href;
 use crate::catalogue::model::LifeEvent;
-use crate::catalogue::source;
 use crate::tr;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::components::Form;
-use leptos_router::hooks::use_navigate;
 
-/// The catalogue's search box. Before the wasm loads it is a plain GET form to `/procedures`;
-/// once hydrated it fetches the search index on first focus and, when `live`, shows results as
-/// you type by updating the address (`?q=`), which the results follow.
+/// The catalogue's search box: a plain GET form to `/procedures`, so it works before any script.
+/// In an island, `on_input` follows every keystroke (the island searches as the resident types);
+/// the search index is fetched when the box first gets the focus.
 #[component]
 pub fn SearchForm(
     /// The current query, shown in the box.
     #[prop(into)]
     query: Signal<String>,
     /// Keep searching within this life event.
-    #[prop(optional, into)]
-    event: Signal<Option<LifeEvent>>,
-    /// Update the results while typing (on `/procedures` itself).
+    #[prop(default = None)]
+    event: Option<LifeEvent>,
+    /// Called with the text as it is typed.
     #[prop(optional)]
-    live: bool,
+    on_input: Option<Callback<String>>,
 ) -> impl IntoView {
-    let navigate = use_navigate();
-    let on_input = move |ev: leptos::ev::Event| {
-        if live {
-            let query = event_target_value(&ev);
-            let options = NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            };
-            navigate(&procedures_href(&query, event.get_untracked(), 1), options);
+    let input = move |ev: leptos::ev::Event| {
+        if let Some(on_input) = on_input {
+            on_input.run(event_target_value(&ev));
         }
     };
+    let focus = move |_| {
+        #[cfg(feature = "csr")]
+        crate::device::catalogue::preload();
+    };
     view! {
-        <Form method="GET" action="/procedures" attr:class="search" attr:role="search">
+        <form method="GET" action="/procedures" class="search" role="search">
             <label class="search__label" for="search-q">{tr!(search_label)}</label>
             <p class="search__hint" id="search-hint">{tr!(search_hint)}</p>
             <div class="search__row">
@@ -45,20 +37,17 @@ pub fn SearchForm(
                     name="q"
                     type="search"
                     value=query.get_untracked()
-                    prop:value=query
                     maxlength="200"
                     autocomplete="off"
                     spellcheck="false"
                     enterkeyhint="search"
                     aria-describedby="search-hint"
-                    on:focus=|_| source::preload()
-                    on:input=on_input
+                    on:focus=focus
+                    on:input=input
                 />
-                {move || {
-                    event.get().map(|event| view! { <input type="hidden" name="event" value=event.slug() /> })
-                }}
+                {event.map(|event| view! { <input type="hidden" name="event" value=event.slug() /> })}
                 <button class="button search__button" type="submit">{tr!(search_button)}</button>
             </div>
-        </Form>
+        </form>
     }
 }

@@ -8,6 +8,7 @@ pub mod summary;
 use crate::eligibility::answers::{Answers, encode};
 use crate::eligibility::model::{Text, split_codes};
 use crate::i18n::*;
+use crate::ui::text::use_locale;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -42,8 +43,8 @@ pub fn result_href(code: &str, answers: &Answers) -> String {
 
 /// True while the page is in English.
 pub fn english() -> Signal<bool> {
-    let i18n = use_i18n();
-    Signal::derive(move || i18n.get_locale() == Locale::en)
+    let locale = use_locale();
+    Signal::derive(move || locale == Locale::en)
 }
 
 /// A rule's text in the page's language; marked `lang="vi"` when an English page shows an
@@ -116,7 +117,7 @@ pub fn Unconfirmed() -> impl IntoView {
 /// button that is gone.
 /// Moves the keyboard focus to the element `id` (in the browser; nothing on the server).
 pub fn focus_element(id: &str) {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "csr")]
     {
         use wasm_bindgen::JsCast;
         if let Some(element) = document()
@@ -126,13 +127,13 @@ pub fn focus_element(id: &str) {
             let _ = element.focus();
         }
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "csr"))]
     let _ = id;
 }
 
 pub fn focus_when_shown(id: String) {
     Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "csr")]
         {
             use wasm_bindgen::JsCast;
             if let Some(element) = document()
@@ -142,7 +143,7 @@ pub fn focus_when_shown(id: String) {
                 let _ = element.focus();
             }
         }
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "csr"))]
         let _ = &id;
     });
 }

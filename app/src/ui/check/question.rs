@@ -10,27 +10,30 @@ use crate::eligibility::date::Date;
 use crate::eligibility::model::{Choice, Kind, Question, t};
 use crate::i18n::*;
 use crate::tr;
+use crate::ui::text::use_locale;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 
 /// The message for an answer that cannot be used.
-fn error_text(i18n: leptos_i18n::I18nContext<Locale>, kind: &Kind, error: AnswerError) -> String {
+fn error_text(locale: Locale, kind: &Kind, error: AnswerError) -> String {
     match (kind, error) {
-        (Kind::Date, AnswerError::Missing) => t_string!(i18n, check_error_date_missing).to_string(),
+        (Kind::Date, AnswerError::Missing) => {
+            td_string!(locale, check_error_date_missing).to_string()
+        }
         (_, AnswerError::DateIncomplete) => {
-            t_string!(i18n, check_error_date_incomplete).to_string()
+            td_string!(locale, check_error_date_incomplete).to_string()
         }
-        (_, AnswerError::DateInvalid) => t_string!(i18n, check_error_date_invalid).to_string(),
-        (_, AnswerError::DateInFuture) => t_string!(i18n, check_error_date_future).to_string(),
+        (_, AnswerError::DateInvalid) => td_string!(locale, check_error_date_invalid).to_string(),
+        (_, AnswerError::DateInFuture) => td_string!(locale, check_error_date_future).to_string(),
         (Kind::Number { .. }, AnswerError::Missing) => {
-            t_string!(i18n, check_error_number_missing).to_string()
+            td_string!(locale, check_error_number_missing).to_string()
         }
-        (_, AnswerError::NotANumber) => t_string!(i18n, check_error_number).to_string(),
+        (_, AnswerError::NotANumber) => td_string!(locale, check_error_number).to_string(),
         (Kind::Number { min, max, .. }, AnswerError::TooSmall | AnswerError::TooLarge) => {
-            t_string!(i18n, check_error_number_range, min = *min, max = *max).to_string()
+            td_string!(locale, check_error_number_range, min = *min, max = *max).to_string()
         }
-        _ => t_string!(i18n, check_error_choice).to_string(),
+        _ => td_string!(locale, check_error_choice).to_string(),
     }
 }
 
@@ -50,7 +53,7 @@ fn first_field(question: &Question) -> String {
 /// The same holds for typed text: `texts` are the boxes' ids and the values they must show.
 fn sync_choices(name: String, current: String, texts: Vec<(String, String)>) {
     Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "csr")]
         {
             use wasm_bindgen::JsCast;
             let selector = format!("main input[type=radio][name=\"{name}\"]");
@@ -73,7 +76,7 @@ fn sync_choices(name: String, current: String, texts: Vec<(String, String)>) {
                 }
             }
         }
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "csr"))]
         let _ = (&name, &current, &texts);
     });
 }
@@ -92,7 +95,7 @@ pub fn QuestionForm(
     position: (usize, usize),
     back: String,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let id = question.id.clone();
     let current = answers.raw(&id).unwrap_or("").to_string();
     // Everything but this question's own fields goes back with the form.
@@ -115,10 +118,10 @@ pub fn QuestionForm(
     };
     let message = {
         let kind = question.kind.clone();
-        move || error.map(|e| error_text(i18n, &kind, e))
+        move || error.map(|e| error_text(locale, &kind, e))
     };
     let (n, total) = position;
-    let progress = move || t_string!(i18n, check_progress, n = n, total = total).to_string();
+    let progress = move || td_string!(locale, check_progress, n = n, total = total).to_string();
     let field = first_field(&question);
     let typed: Vec<(String, String)> = match &question.kind {
         Kind::Date => {

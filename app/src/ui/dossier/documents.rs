@@ -7,10 +7,10 @@ use super::{DraftHandle, text_signal};
 use crate::catalogue::model::DocumentUse;
 use crate::dossier::model::{Attachment, Draft, readable_size};
 use crate::eligibility::model::{DocumentRule, Text};
-use crate::i18n::*;
 use crate::tr;
 use crate::ui::check::checklist::counts_text;
 use crate::ui::check::{RuleText, Unconfirmed, english};
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
 #[component]
@@ -31,7 +31,7 @@ pub fn DossierDocuments(
 
 #[component]
 fn DocumentItem(handle: DraftHandle, document: DocumentRule, read_only: bool) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let id = document.id.clone();
     let box_id = format!("have-{id}");
     let have = {
@@ -60,7 +60,7 @@ fn DocumentItem(handle: DraftHandle, document: DocumentRule, read_only: bool) ->
         DocumentUse::Show => tr!(result_show),
     };
     let (originals, copies) = (document.originals, document.copies);
-    let counts = move || counts_text(i18n, originals, copies);
+    let counts = move || counts_text(locale, originals, copies);
     view! {
         <li class="checklist__item dossier-document" data-document=id.clone()>
             <div class="checklist__check">
@@ -129,7 +129,7 @@ pub fn PaperFiles(
     let on_files = {
         let document = document.clone();
         move |ev: leptos::ev::Event| {
-            #[cfg(feature = "hydrate")]
+            #[cfg(feature = "csr")]
             {
                 use wasm_bindgen::JsCast;
                 let Some(input) = ev
@@ -157,7 +157,7 @@ pub fn PaperFiles(
                     busy.try_set(false);
                 });
             }
-            #[cfg(not(feature = "hydrate"))]
+            #[cfg(not(feature = "csr"))]
             let _ = (ev, &document, target);
         }
     };
@@ -190,7 +190,7 @@ pub fn PaperFiles(
 }
 
 /// Checks, prepares and keeps one file for `document`; the refusal's text otherwise.
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 async fn attach(
     handle: DraftHandle,
     target: Target,
@@ -262,7 +262,7 @@ fn AttachmentView(
 ) -> impl IntoView {
     let english = english();
     let url = RwSignal::new(None::<String>);
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "csr")]
     {
         let id = attachment.id.clone();
         let is_image = attachment.mime.starts_with("image/");
@@ -303,7 +303,7 @@ fn AttachmentView(
                     handle.update_supplement(|s| s.attachments.retain(|a| a.id != id));
                 }
             }
-            #[cfg(feature = "hydrate")]
+            #[cfg(feature = "csr")]
             if let Some(draft) = handle.draft.get_untracked() {
                 leptos::task::spawn_local(async move {
                     let _ = crate::device::store::remove_file(&draft, &id).await;

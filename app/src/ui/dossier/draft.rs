@@ -5,11 +5,12 @@
 
 use crate::device::store::StoreError;
 use crate::device::{self, Device};
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 use crate::device::{refresh_waiting, store};
 use crate::dossier::model::{Draft, SubmissionState, hanoi_time};
 use crate::i18n::*;
 use crate::tr;
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
 /// How long after the last keystroke a draft is written to the device.
@@ -35,14 +36,44 @@ pub struct DraftHandle {
     pub error: RwSignal<Option<StoreError>>,
     saving: StoredValue<bool>,
     again: StoredValue<bool>,
-    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    /// What sends a dossier once it is written queued (the outbox), on the pages that queue one
+    /// ([`DraftHandle::sends_with`]); the other pages' bundles do without its code.
+    send: StoredValue<Option<Sender>>,
+    #[cfg_attr(not(feature = "csr"), allow(dead_code))]
     device: Option<Device>,
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "csr")]
     timer: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
+    /// What writes the draft to the device: none on a page that only shows it (its bundle then
+    /// does without the code that writes drafts).
+    #[cfg(feature = "csr")]
+    saver: StoredValue<Option<Saver>>,
 }
 
-/// Loads the dossier `id` from the device once the page runs in the browser.
+/// Starts sending what waits in the outbox.
+type Sender = fn(Option<Device>);
+
+/// Writes a draft to the device's store.
+#[cfg(feature = "csr")]
+type Saver = fn(Draft) -> futures::future::LocalBoxFuture<'static, Result<(), StoreError>>;
+
+/// Loads the dossier `id` from the device once the page runs in the browser; changes to it are
+/// written back.
 pub fn use_draft(id: Signal<String>) -> DraftHandle {
+    let handle = use_draft_view(id);
+    #[cfg(feature = "csr")]
+    handle.saver.set_value(Some(|draft| {
+        Box::pin(async move {
+            let written = store::put_draft(&draft).await;
+            // The header's count of dossiers waiting to be sent may have changed.
+            refresh_waiting(None);
+            written
+        })
+    }));
+    handle
+}
+
+/// Loads the dossier `id` from the device to be shown, never written (a sent dossier's receipt).
+pub fn use_draft_view(id: Signal<String>) -> DraftHandle {
     let handle = DraftHandle {
         draft: RwSignal::new(None),
         load: RwSignal::new(Load::Loading),
@@ -51,13 +82,16 @@ pub fn use_draft(id: Signal<String>) -> DraftHandle {
         error: RwSignal::new(None),
         saving: StoredValue::new(false),
         again: StoredValue::new(false),
-        device: use_context::<Device>(),
-        #[cfg(feature = "hydrate")]
+        send: StoredValue::new(None),
+        device: cfg!(feature = "csr").then(crate::device::use_device),
+        #[cfg(feature = "csr")]
         timer: StoredValue::new_local(None),
+        #[cfg(feature = "csr")]
+        saver: StoredValue::new(None),
     };
     Effect::new(move |_| {
         let id = id.get();
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "csr")]
         leptos::task::spawn_local(async move {
             match store::get_draft(&id).await {
                 Ok(Some(stored)) => {
@@ -79,10 +113,10 @@ pub fn use_draft(id: Signal<String>) -> DraftHandle {
                 Err(error) => handle.load.set(Load::Failed(error)),
             }
         });
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "csr"))]
         let _ = id;
     });
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "csr")]
     {
         // Leaving or hiding the page (switching app, locking the phone) writes at once.
         let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
@@ -101,6 +135,11 @@ pub fn use_draft(id: Signal<String>) -> DraftHandle {
 }
 
 impl DraftHandle {
+    /// `send` (the outbox) sends the dossier, or its added papers, once written queued.
+    pub fn sends_with(&self, send: Sender) {
+        self.send.set_value(Some(send));
+    }
+
     /// Changes the draft (only while it is a draft) and schedules the save.
     pub fn update(&self, change: impl FnOnce(&mut Draft)) {
         self.change_when(Draft::is_editable, change);
@@ -120,7 +159,7 @@ impl DraftHandle {
                 change(draft);
                 draft.updated = device::now();
                 changed = true;
-                #[cfg(feature = "hydrate")]
+                #[cfg(feature = "csr")]
                 latest::remember(draft);
             }
         });
@@ -129,6 +168,25 @@ impl DraftHandle {
             self.schedule();
         }
         changed
+    }
+
+    /// Keeps how far along the dossier is (counted by a page that has its form), for the list of
+    /// dossiers; not a change of the dossier (its "last changed" time stays).
+    pub fn note_progress(&self, progress: (usize, usize)) {
+        let mut changed = false;
+        self.draft.update(|draft| {
+            if let Some(draft) = draft
+                && draft.is_editable()
+                && draft.progress != Some(progress)
+            {
+                draft.progress = Some(progress);
+                changed = true;
+            }
+        });
+        if changed {
+            self.pending.set(true);
+            self.schedule();
+        }
     }
 
     /// Puts the dossier in the outbox: fixes its idempotency key (once for good) and writes it
@@ -198,7 +256,7 @@ impl DraftHandle {
 
     /// Reads the draft from the device again (after the outbox changed it).
     pub fn reload(&self) {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "csr")]
         {
             let handle = *self;
             let Some(id) = self
@@ -216,7 +274,7 @@ impl DraftHandle {
     }
 
     fn schedule(&self) {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "csr")]
         {
             let handle = *self;
             let timeout = gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
@@ -225,6 +283,34 @@ impl DraftHandle {
             // Replacing the timer drops (cancels) the previous one.
             self.timer.set_value(Some(timeout));
         }
+    }
+
+    /// Writes the draft now, then opens `href`. Another page is a new document: leaving before
+    /// the write has ended could lose it, so the page changes only once the draft is on the
+    /// device; if it cannot be written (device full), the resident stays, and [`SaveStatus`] says
+    /// why.
+    pub fn save_and_go(&self, href: String) {
+        #[cfg(feature = "csr")]
+        {
+            let handle = *self;
+            let _ = self.timer.try_set_value(None);
+            let draft = self.draft.get_untracked();
+            let save = self.saver.get_value();
+            leptos::task::spawn_local(async move {
+                if let (Some(draft), Some(save)) = (draft, save) {
+                    if let Err(error) = save(draft.clone()).await {
+                        handle.error.try_set(Some(error));
+                        return;
+                    }
+                    // Written: a save still running or scheduled has nothing newer to write.
+                    handle.pending.try_set(false);
+                    handle.saved_at.try_set(Some(draft.updated));
+                }
+                crate::island::go_to(&href);
+            });
+        }
+        #[cfg(not(feature = "csr"))]
+        let _ = href;
     }
 
     /// Writes the draft now if anything changed (one save at a time).
@@ -241,18 +327,21 @@ impl DraftHandle {
 
     /// Starts writing the draft as it is now.
     fn write(&self) {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "csr")]
         {
             let _ = self.timer.try_set_value(None);
             let handle = *self;
             let Some(draft) = self.draft.try_get_untracked().flatten() else {
                 return;
             };
+            let Some(save) = self.saver.try_get_value().flatten() else {
+                return;
+            };
             let _ = self.saving.try_set_value(true);
             self.pending.try_set(false);
             // The page may be gone when the save ends (a save on leaving it): hence `try_`.
             leptos::task::spawn_local(async move {
-                let result = store::put_draft(&draft).await;
+                let result = save(draft.clone()).await;
                 let _ = handle.saving.try_set_value(false);
                 match result {
                     Ok(()) => {
@@ -264,10 +353,11 @@ impl DraftHandle {
                                 crate::dossier::supplement::SupplementState::Queued { .. }
                             )
                         });
-                        if matches!(draft.state, SubmissionState::Queued { .. })
-                            || supplement_queued
+                        if (matches!(draft.state, SubmissionState::Queued { .. })
+                            || supplement_queued)
+                            && let Some(send) = handle.send.try_get_value().flatten()
                         {
-                            crate::device::outbox::kick(handle.device);
+                            send(handle.device);
                         }
                     }
                     Err(error) => {
@@ -279,7 +369,6 @@ impl DraftHandle {
                     let _ = handle.again.try_set_value(false);
                     handle.save_now();
                 }
-                refresh_waiting(handle.device);
             });
         }
     }
@@ -288,19 +377,19 @@ impl DraftHandle {
 /// "Saved on this device at 14:32", or what went wrong, announced politely.
 #[component]
 pub fn SaveStatus(handle: DraftHandle) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let text = move || {
         if let Some(error) = handle.error.get() {
             return match error {
-                StoreError::Full => t_string!(i18n, save_failed_full).to_string(),
-                _ => t_string!(i18n, save_failed).to_string(),
+                StoreError::Full => td_string!(locale, save_failed_full).to_string(),
+                _ => td_string!(locale, save_failed).to_string(),
             };
         }
         if handle.pending.get() {
-            return t_string!(i18n, save_pending).to_string();
+            return td_string!(locale, save_pending).to_string();
         }
         match handle.saved_at.get() {
-            Some(at) => t_string!(i18n, save_done, time = hanoi_time(at)).to_string(),
+            Some(at) => td_string!(locale, save_done, time = hanoi_time(at)).to_string(),
             None => String::new(),
         }
     };
@@ -316,7 +405,7 @@ pub fn SaveStatus(handle: DraftHandle) -> impl IntoView {
 
 /// The last version of the dossier being edited, kept in memory across the pages of the app (one
 /// dossier at a time: the one in front of the resident).
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "csr")]
 mod latest {
     use crate::dossier::model::Draft;
     use std::cell::RefCell;
@@ -344,9 +433,9 @@ mod latest {
 /// line (what the server renders), then `ready` or why it cannot be shown.
 #[component]
 pub fn DraftFrame(handle: DraftHandle, ready: Callback<(), AnyView>) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     view! {
-        <leptos_meta::Title text=move || t_string!(i18n, dossier_title).to_string() />
+        <leptos_meta::Title text=move || td_string!(locale, dossier_title).to_string() />
         {move || match handle.load.get() {
             Load::Loading => view! { <div class="page">{super::loading_view(tr!(dossier_loading))}</div> }.into_any(),
             Load::Ready => ready.run(()),

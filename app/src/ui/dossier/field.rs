@@ -22,7 +22,7 @@ pub fn input_id(field: &Field) -> String {
         Kind::Choice(choices) => format!(
             "f-{}-{}",
             field.id,
-            choices.first().map(|c| c.value).unwrap_or("")
+            choices.first().map(|c| c.value.clone()).unwrap_or_default()
         ),
         _ => format!("f-{}", field.id),
     }
@@ -165,11 +165,12 @@ pub fn FieldInput(
                     let input = format!("f-{id}-{}", choice.value);
                     let key = id.clone();
                     let value = choice.value;
+                    let checked = current == value;
                     view! {
                         <div class="radios__item">
                             <input class="radios__input" type="radio" id=input.clone() name=id.clone()
-                                value=value checked=current == value disabled=read_only
-                                on:change=move |_| set(key.clone(), value.to_string()) />
+                                value=value.clone() checked=checked disabled=read_only
+                                on:change=move |_| set(key.clone(), value.clone()) />
                             <label class="radios__label" for=input>{text_signal(choice.label)}</label>
                         </div>
                     }
@@ -209,13 +210,13 @@ pub fn FieldInput(
                 _ => ("text", None, "input--full"),
             };
             let is_code = matches!(other, Kind::PersonalId { .. } | Kind::Phone | Kind::Email);
-            let autocomplete = field.with_value(|f| f.autocomplete);
+            let autocomplete = field.with_value(|f| f.autocomplete.clone());
             EitherOf4::D(view! {
                 <label class="field__label" for=input.clone()>{label}</label>
                 {hint_view}
                 {error_view}
                 <input class=format!("input {width}") id=input name=id.clone() type=kind inputmode=mode
-                    autocomplete=autocomplete.unwrap_or("off") spellcheck=(!is_code).to_string()
+                    autocomplete=autocomplete.unwrap_or_else(|| "off".to_string()) spellcheck=(!is_code).to_string()
                     value=initial aria-describedby=described aria-required=required.then_some("true")
                     disabled=read_only
                     on:input=move |ev| set(key.clone(), event_target_value(&ev)) />

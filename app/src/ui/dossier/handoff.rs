@@ -9,11 +9,12 @@ use crate::dossier::model::hanoi_time;
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::dossier::{DraftHandle, text_signal};
+use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
 #[component]
 pub fn HandoffPanel(handle: DraftHandle, step: String) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = use_locale();
     let consent = RwSignal::new(false);
     let with_photos = RwSignal::new(false);
     let problem = RwSignal::new(None::<Signal<String>>);
@@ -29,7 +30,7 @@ pub fn HandoffPanel(handle: DraftHandle, step: String) -> impl IntoView {
         }
         asked.set_value(true);
         leptos::task::spawn_local(async move {
-            if let Ok(Some(_)) = crate::api::desk::who_am_i::who_am_i().await {
+            if let Ok(Some(_)) = crate::desk::api::who_am_i::who_am_i().await {
                 officer.set(true);
             }
         });
@@ -73,7 +74,7 @@ pub fn HandoffPanel(handle: DraftHandle, step: String) -> impl IntoView {
                 <div class="panel panel--confirmation handoff__code" role="status">
                     <p>{tr!(handoff_your_code)}</p>
                     <p class="tracking-code" data-testid="handoff-code">{spaced}</p>
-                    <p>{move || t_string!(i18n, handoff_valid_until, time = until.clone()).to_string()}</p>
+                    <p>{move || td_string!(locale, handoff_valid_until, time = until.clone()).to_string()}</p>
                 </div>
                 <p>{how}</p>
             }
@@ -95,7 +96,7 @@ pub fn HandoffPanel(handle: DraftHandle, step: String) -> impl IntoView {
                         <input type="checkbox" id="handoff-photos" prop:checked=with_photos
                             on:change=move |ev| with_photos.set(event_target_checked(&ev)) />
                         <label for="handoff-photos">
-                            {move || t_string!(i18n, handoff_with_photos, n = photos()).to_string()}
+                            {move || td_string!(locale, handoff_with_photos, n = photos()).to_string()}
                         </label>
                     </div>
                 })}
@@ -125,9 +126,9 @@ async fn send(
     step: String,
     with_photos: bool,
 ) -> Result<Issued, crate::dossier::submission::SubmitError> {
-    #[cfg_attr(not(feature = "hydrate"), allow(unused_mut))]
+    #[cfg_attr(not(feature = "csr"), allow(unused_mut))]
     let mut files_key = None;
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "csr")]
     if with_photos && !draft.attachments.is_empty() {
         use crate::dossier::submission::SubmitError;
         let key = crate::device::new_id();
@@ -141,7 +142,7 @@ async fn send(
         }
         files_key = Some(key);
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "csr"))]
     let _ = with_photos;
     let mut shared = draft;
     if files_key.is_none() {

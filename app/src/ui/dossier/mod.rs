@@ -22,7 +22,7 @@ use leptos::prelude::*;
 
 /// What a page reads from the device's store: not yet, the answer, or why it cannot.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+#[cfg_attr(not(feature = "csr"), allow(dead_code))]
 pub enum Loaded<T> {
     Loading,
     Ready(T),
@@ -44,6 +44,33 @@ pub fn loading_view(text: Signal<String>) -> impl IntoView {
     view! {
         <p class="loading">{text}</p>
         <noscript><p class="notice notice--warning">{tr!(dossiers_need_script)}</p></noscript>
+    }
+}
+
+/// Shows `ready` with the definition (rules, form) of the procedure `code` once it is read — from
+/// the device's copy, kept by the service worker, or from the server — or says it cannot be had
+/// without the network.
+#[component]
+pub fn WithDefinition(
+    code: String,
+    ready: Callback<crate::definition::Definition, AnyView>,
+) -> impl IntoView {
+    let definition = LocalResource::new(move || crate::ui::catalogue::definition(code.clone()));
+    move || match definition.get() {
+        None => loading_view(tr!(loading)).into_any(),
+        Some(Ok(definition)) => ready.run(definition),
+        Some(Err(_)) => view! { <crate::pages::procedure::ProcedureOffline /> }.into_any(),
+    }
+}
+
+/// Shows `ready` with the dossier form of the procedure `code` (see [`WithDefinition`]).
+#[component]
+pub fn WithForm(code: String, ready: Callback<crate::definition::Form, AnyView>) -> impl IntoView {
+    let form = LocalResource::new(move || crate::ui::catalogue::form(code.clone()));
+    move || match form.get() {
+        None => loading_view(tr!(loading)).into_any(),
+        Some(Ok(form)) => ready.run(form),
+        Some(Err(_)) => view! { <crate::pages::procedure::ProcedureOffline /> }.into_any(),
     }
 }
 

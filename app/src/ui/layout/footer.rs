@@ -2,7 +2,8 @@ use crate::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The bottom of every page, with the help link in the same place everywhere (WCAG 3.2.6).
+/// The bottom of every page, with the help link in the same place everywhere (WCAG 3.2.6), and
+/// the sentences `/page.js` may have to say (reading aloud), in the page's language.
 #[component]
 pub fn Footer() -> impl IntoView {
     view! {
@@ -19,6 +20,13 @@ pub fn Footer() -> impl IntoView {
                     <a href="/desk/login" rel="nofollow">{tr!(footer_staff)}</a>
                 </p>
             </div>
+            <div
+                id="page-texts"
+                hidden
+                data-listen-unsupported=tr!(listen_unsupported)
+                data-listen-no-voice-vi=tr!(listen_no_voice_vi)
+                data-listen-no-voice-en=tr!(listen_no_voice_en)
+            ></div>
         </footer>
     }
 }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The top of every page: a link past the header, the portal's name, the sections, the network
-/// state, the language switch, help (the same place on every page) and the display panel; below it, the notice of a new version.
+/// state, the language switch, help (the same place on every page) and the display panel; below
+/// it, the notice of a new version.
 #[component]
 pub fn Header() -> impl IntoView {
     view! {

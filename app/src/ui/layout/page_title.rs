@@ -1,21 +1,26 @@
-//! The page's `<title>`, following the language on the device, fixed once rendered on the server.
+//! The page's `<title>` ("… – Một Cửa").
 //!
-//! leptos_axum reads the title for the `<head>` after the page's reactive owner has let go of
-//! the request's arena, now and then on another thread: a title that reads a signal there (the
-//! language, a procedure's name) panicked, and the panic took the whole connection down (found
-//! by `make bench`'s SSR load, about 1 request in 1,500). On the server the text is therefore
-//! worked out while the page renders and handed over as plain text; in the browser it stays
-//! reactive.
+//! On the server the text is worked out while the page renders and handed to leptos_meta as
+//! plain text: leptos_axum reads the title after the page's reactive owner has let go of the
+//! request's arena, now and then on another thread, and a title that read a signal there
+//! panicked and took the connection down (found by `make bench`'s SSR load, about 1 request in
+//! 1,500). In an island (pages read from the device name their dossier once it is read) it is set
+//! on the document as it changes.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn PageTitle<F>(text: F) -> impl IntoView
 where
     F: Fn() -> String + Send + Sync + 'static,
 {
-    #[cfg(feature = "ssr")]
-    let text = untrack(text);
-    view! { <Title text=text /> }
+    #[cfg(not(feature = "csr"))]
+    {
+        let text = untrack(text);
+        view! { <leptos_meta::Title text=text /> }
+    }
+    #[cfg(feature = "csr")]
+    {
+        Effect::new(move |_| document().set_title(&format!("{} – Một Cửa", text())));
+    }
 }

@@ -1,0 +1,14 @@
+//! The `dossiers` bundle: the dossiers on the device (`/dossiers`).
+
+use wasm_bindgen::prelude::wasm_bindgen;
+use web_sys::HtmlElement;
+
+/// Renders the island `name` into `element`; false when this bundle has no such island.
+#[wasm_bindgen]
+pub fn mount(name: &str, element: HtmlElement) -> bool {
+    app::island::browser::start();
+    match name {
+        "dossiers" => app::pages::dossiers::mount_dossiers(element),
+        _ => false,
+    }
+}

@@ -1,0 +1,14 @@
+//! The `people` bundle: saved people (`/people`).
+
+use wasm_bindgen::prelude::wasm_bindgen;
+use web_sys::HtmlElement;
+
+/// Renders the island `name` into `element`; false when this bundle has no such island.
+#[wasm_bindgen]
+pub fn mount(name: &str, element: HtmlElement) -> bool {
+    app::island::browser::start();
+    match name {
+        "people" => app::pages::people::mount_people(element),
+        _ => false,
+    }
+}
