@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { BrowserContext, Page } from '@playwright/test';
-import { expect, hydrated } from './fixtures';
+import { expect, interactive } from './fixtures';
 
 // What the accessibility tests share: every page of the portal that needs no device data, the
 // display modes, and one axe scan.
@@ -56,7 +56,7 @@ export async function choose(context: BrowserContext, baseURL: string, language:
  * contrast rule (7:1). `what` names the page in the failure.
  */
 export async function scanPage(page: Page, what: string, mode: Mode = 'default') {
-  await hydrated(page);
+  await interactive(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();

@@ -1,4 +1,4 @@
-import { test, expect, hydrated } from './fixtures';
+import { test, expect, interactive } from './fixtures';
 import { birthResultPath, completeBirthDossier, openBirthDossier, prepareSending } from './dossier-helpers';
 import { png } from './images';
 import { choose, Mode, modes, pages, scanPage } from './a11y';
@@ -18,7 +18,7 @@ for (const [mode, language] of runs) {
     test(`axe finds no WCAG 2.2 AA violation on ${path} (${language}, ${mode})`, async ({ page, context, baseURL }) => {
       await choose(context, baseURL!, language, modes[mode]);
       await page.goto(path);
-      await hydrated(page);
+      await interactive(page);
       await expect(page.locator('html')).toHaveAttribute('lang', language);
       await scanPage(page, path, mode);
     });
@@ -32,7 +32,7 @@ for (const [mode, language] of runs) {
     await choose(context, baseURL!, language, modes[mode]);
     const scan = (what: string) => scanPage(page, what, mode);
     await page.goto(birthResultPath());
-    await hydrated(page);
+    await interactive(page);
     await page.locator('.start-dossier button').click();
     await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}$/);
     const dossier = new URL(page.url()).pathname;
@@ -55,7 +55,7 @@ for (const [mode, language] of runs) {
     await expect(page.locator('.attachment img')).toBeVisible();
     await scan('documents with a photo');
     await page.goto(dossier + '/review');
-    await hydrated(page);
+    await interactive(page);
     await page.locator('.review-send button').click();
     await expect(page.locator('#error-summary')).toBeFocused();
     await scan('review with what is missing');
@@ -87,7 +87,7 @@ for (const [mode, language] of runs) {
     await scan('receipt');
     const code = (await page.getByTestId('tracking-code').textContent())!.trim();
     await page.goto('/track?code=' + code);
-    await hydrated(page);
+    await interactive(page);
     await page.locator('#track-phone').fill('5678');
     await page.locator('.track-form button').click();
     await expect(page.getByTestId('timeline')).toBeVisible();

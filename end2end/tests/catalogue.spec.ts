@@ -1,10 +1,10 @@
-import { test, expect, hydrated } from './fixtures';
+import { test, expect, interactive } from './fixtures';
 
 // The procedure catalogue: search without diacritics, browse by life event, read a procedure.
 
 test('searching without diacritics shows the right procedure first, as you type', async ({ page }) => {
   await page.goto('/procedures');
-  await hydrated(page);
+  await interactive(page);
   await page.getByLabel('Bạn cần làm thủ tục gì?').pressSequentially('dang ky khai sinh', { delay: 20 });
   // The address keeps the query, so the results can be shared, bookmarked and reloaded.
   await expect(page).toHaveURL(/\/procedures\?q=dang%20ky%20khai%20sinh$/);
@@ -44,7 +44,7 @@ test('the results are in the first response, before any script runs', async ({ b
 
 test('a search that finds nothing says so and offers the life events', async ({ page }) => {
   await page.goto('/procedures?q=qwxz');
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByRole('status')).toHaveText('Không tìm thấy thủ tục nào cho “qwxz”.');
   await expect(page.locator('.result')).toHaveCount(0);
   await expect(page.getByRole('link', { name: /Có con nhỏ/ })).toBeVisible();
@@ -52,7 +52,7 @@ test('a search that finds nothing says so and offers the life events', async ({ 
 
 test('browsing a life event lists its procedures with their count', async ({ page }) => {
   await page.goto('/procedures');
-  await hydrated(page);
+  await interactive(page);
   await page.getByRole('link', { name: /Người thân qua đời/ }).click();
   await expect(page).toHaveURL(/\/procedures\?event=nguoi-than-qua-doi$/);
   await expect(page.getByRole('heading', { level: 2, name: 'Người thân qua đời' })).toBeVisible();
@@ -62,7 +62,7 @@ test('browsing a life event lists its procedures with their count', async ({ pag
 
 test('narrowing a search to a life event keeps the query', async ({ page }) => {
   await page.goto('/procedures?q=khai%20sinh');
-  await hydrated(page);
+  await interactive(page);
   await page.locator('.filter').getByRole('link', { name: /Có con nhỏ/ }).click();
   await expect(page).toHaveURL(/q=khai%20sinh&event=co-con-nho/);
   await expect(page.getByRole('searchbox')).toHaveValue('khai sinh');
@@ -74,19 +74,19 @@ test('narrowing a search to a life event keeps the query', async ({ page }) => {
 test('in English, names are translated and Vietnamese-only ones are marked', async ({ page, context, baseURL }) => {
   await context.addCookies([{ name: 'i18n_pref_locale', value: 'en', url: baseURL! }]);
   await page.goto('/procedures?q=marriage');
-  await hydrated(page);
+  await interactive(page);
   await expect(page.locator('.result').first()).toHaveAttribute('data-code', '1.000894');
   await expect(page.locator('.result').first().getByRole('link')).toHaveText('Marriage registration');
 
   await page.goto('/procedures/1.004194');
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Temporary residence registration');
   await expect(page.locator('[data-fact="time"] dd')).toHaveText('3 working days');
   await expect(page.locator('[data-fact="fee"] dd')).toHaveText('10,000–15,000 ₫ in person, 5,000–7,000 ₫ online');
 
   // A procedure outside the everyday life events keeps its Vietnamese name, marked as such.
   await page.goto('/procedures/2.000815');
-  await hydrated(page);
+  await interactive(page);
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveAttribute('lang', 'vi');
   await expect(heading).toContainText('Chứng thực bản sao từ bản chính');
@@ -96,7 +96,7 @@ test('in English, names are translated and Vietnamese-only ones are marked', asy
 
 test('the language switch keeps the procedure open', async ({ page }) => {
   await page.goto('/procedures/1.000656');
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng ký khai tử');
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Death registration');
@@ -105,7 +105,7 @@ test('the language switch keeps the procedure open', async ({ page }) => {
 
 test('the home page searches and lists the everyday life events', async ({ page }) => {
   await page.goto('/');
-  await hydrated(page);
+  await interactive(page);
   for (const name of ['Có con nhỏ', 'Hôn nhân và gia đình', 'Cư trú và giấy tờ tùy thân', 'Người thân qua đời', 'Hưu trí']) {
     await expect(page.locator('.event-list').getByRole('link', { name: new RegExp(name) })).toBeVisible();
   }
@@ -117,7 +117,7 @@ test('the home page searches and lists the everyday life events', async ({ page 
 test('an unknown procedure code is a real 404 with a way back', async ({ page }) => {
   const response = await page.goto('/procedures/9.999999');
   expect(response?.status()).toBe(404);
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy thủ tục');
   await expect(page.getByRole('link', { name: 'Tìm thủ tục hành chính' })).toBeVisible();
 });

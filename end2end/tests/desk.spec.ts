@@ -1,4 +1,4 @@
-import { test, expect, hydrated } from './fixtures';
+import { test, expect, interactive } from './fixtures';
 import { Browser, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -28,7 +28,7 @@ function officer(prefix: string): string {
 async function signIn(page: Page, name: string, next = '/desk') {
   await page.goto(next);
   await expect(page).toHaveURL(/\/desk\/login\?next=/);
-  await hydrated(page);
+  await interactive(page);
   await page.getByLabel('Tên đăng nhập').fill(name);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -102,7 +102,7 @@ test('a resident submits, the officer asks for a paper with a reason, the reside
 
   // The resident reads the reason and the paper on /track.
   await page.goto(`/track?code=${code}`);
-  await hydrated(page);
+  await interactive(page);
   await page.getByLabel(/4 số cuối/).fill('5678');
   await page.getByRole('button', { name: 'Tra cứu' }).click();
   await expect(page.getByTestId('track-status')).toHaveAttribute('data-status', 'more_documents_needed');
@@ -111,7 +111,7 @@ test('a resident submits, the officer asks for a paper with a reason, the reside
 
   // …and adds the paper to the same dossier from "My dossiers".
   await page.goto('/dossiers');
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByTestId('missing-papers')).toContainText('chứng sinh');
   await page.getByTestId('add-papers').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bổ sung giấy tờ cho hồ sơ');
@@ -133,11 +133,11 @@ test('a resident submits, the officer asks for a paper with a reason, the reside
   await expect(page.getByTestId('supplement-waiting')).toBeVisible();
   await context.setOffline(false);
   await expect(page.getByTestId('supplement-done')).toContainText('Đã gửi giấy tờ bổ sung', { timeout: 30_000 });
-  await expect(page.getByTestId('waiting-count')).toHaveCount(0);
+  await expect(page.getByTestId('waiting-count')).toBeHidden();
 
   // Back in the officer's queue, with both photos; processed, then the result is ready.
   await desk.reload();
-  await hydrated(desk);
+  await interactive(desk);
   await expect(desk.getByTestId('desk-status')).toHaveAttribute('data-status', 'received');
   await expect(certificate.locator('.desk-file')).toHaveCount(2);
   await decide(desk, 'Đang giải quyết');
@@ -147,7 +147,7 @@ test('a resident submits, the officer asks for a paper with a reason, the reside
   await expect(history.locator('.history__step')).toHaveCount(5);
 
   await page.goto(`/track?code=${code}`);
-  await hydrated(page);
+  await interactive(page);
   await page.getByLabel(/4 số cuối/).fill('5678');
   await page.getByRole('button', { name: 'Tra cứu' }).click();
   await expect(page.getByTestId('track-status')).toHaveAttribute('data-status', 'result_ready');
@@ -158,7 +158,7 @@ test('a resident submits, the officer asks for a paper with a reason, the reside
 test('sign-in tells when to try again after too many wrong passwords, and signing out ends the session', async ({ page }) => {
   const name = officer('minh');
   await page.goto('/desk/login');
-  await hydrated(page);
+  await interactive(page);
   await page.getByLabel('Tên đăng nhập').fill(name);
   for (let i = 0; i < 4; i++) {
     await page.getByLabel('Mật khẩu').fill('sai mật khẩu ' + i);
@@ -194,12 +194,12 @@ test('the desk pages pass axe', async ({ page, browser, baseURL }) => {
   const { code } = await sendDossier(page);
   const desk = await officerPage(browser, baseURL);
   await desk.goto('/desk/login');
-  await hydrated(desk);
+  await interactive(desk);
   await scanPage(desk, 'desk sign-in');
   await signIn(desk, officer('an'));
   await scanPage(desk, 'desk queue');
   await desk.goto(`/desk/dossiers/${code}`);
-  await hydrated(desk);
+  await interactive(desk);
   await expect(desk.getByTestId('desk-status')).toBeVisible();
   await scanPage(desk, 'desk dossier');
   await desk.context().close();
@@ -213,11 +213,11 @@ test('a stuck resident gets a help code after consenting; the officer opens the 
   test.setTimeout(120_000);
   const dossier = await openBirthDossier(page);
   await page.goto(dossier + '/applicant');
-  await hydrated(page);
+  await interactive(page);
   await page.getByLabel('Họ, chữ đệm và tên').fill('Lê Thị Mai');
   await saved(page);
   await page.goto(dossier + '/mother');
-  await hydrated(page);
+  await interactive(page);
   const help = page.getByTestId('handoff');
   await help.locator('summary').click();
   await help.getByRole('button', { name: 'Lấy mã hỗ trợ' }).click();
@@ -232,7 +232,7 @@ test('a stuck resident gets a help code after consenting; the officer opens the 
   const desk = await officerPage(browser, baseURL);
   await signIn(desk, officer('tuan'), '/desk/handoff');
   await expect(desk).toHaveURL(/\/desk\/handoff$/);
-  await hydrated(desk);
+  await interactive(desk);
   await desk.getByLabel('Mã hỗ trợ (6 ký tự)').fill(code.toLowerCase());
   await desk.getByRole('button', { name: 'Mở bản nháp' }).click();
   await expect(desk.getByTestId('handoff-step')).toContainText('Thông tin người mẹ');
@@ -253,7 +253,7 @@ test('an officer files for a walk-in resident on a shared desk computer, prints 
   test.setTimeout(180_000);
   const desk = await officerPage(browser, baseURL);
   await signIn(desk, officer('thu'), '/desk/assist');
-  await hydrated(desk);
+  await interactive(desk);
   await desk.getByRole('button', { name: 'Bắt đầu hồ sơ mới' }).click();
   await expect(desk).toHaveURL(/\/procedures$/);
   // A first dossier: filed and its receipt printed.
@@ -267,11 +267,11 @@ test('an officer files for a walk-in resident on a shared desk computer, prints 
   // A second resident would rather finish at home: the officer gives a code instead.
   const dossier = await openBirthDossier(desk);
   await desk.goto(dossier + '/applicant');
-  await hydrated(desk);
+  await interactive(desk);
   await desk.getByLabel('Họ, chữ đệm và tên').fill('Phạm Văn Hùng');
   await saved(desk);
   await desk.goto(dossier);
-  await hydrated(desk);
+  await interactive(desk);
   const help = desk.getByTestId('handoff');
   await help.locator('summary').click();
   await expect(help).toContainText('Bạn đang đăng nhập với tư cách cán bộ');
@@ -280,22 +280,22 @@ test('an officer files for a walk-in resident on a shared desk computer, prints 
 
   // Finish: nothing of either resident stays on the desk computer.
   await desk.goto('/desk/assist');
-  await hydrated(desk);
+  await interactive(desk);
   await desk.getByRole('button', { name: 'Kết thúc và xóa dữ liệu trên máy này' }).click();
   await expect(desk.getByTestId('assist-cleared')).toBeVisible();
   await desk.goto('/dossiers');
-  await hydrated(desk);
+  await interactive(desk);
   await expect(desk.getByText(/^Chưa có hồ sơ nào trên thiết bị này/)).toBeVisible();
 
   // On the resident's phone: the code opens the draft, at the part the officer was on.
   await page.goto('/handoff');
-  await hydrated(page);
+  await interactive(page);
   await page.getByLabel('Mã hỗ trợ (6 ký tự)').fill(given);
   await page.getByRole('button', { name: 'Tiếp tục hồ sơ' }).click();
   await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}\/applicant$/);
   await expect(page.getByLabel('Họ, chữ đệm và tên')).toHaveValue('Phạm Văn Hùng');
   await page.goto('/dossiers');
-  await hydrated(page);
+  await interactive(page);
   await expect(page.locator('.dossier-row')).toHaveCount(1);
   await desk.context().close();
 });
@@ -309,7 +309,7 @@ test('the office numbers count the ward\u2019s dossiers for the period, as a tab
   await sendDossier(resident);
   const page = await officerPage(browser, baseURL);
   await signIn(page, officer('ha'), '/desk/numbers');
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Số liệu của cơ quan');
   await expect(page.getByTestId('numbers-period')).toContainText('Hồ sơ nhận từ 01/');
   const ward = page.locator('tr[data-key="70"]');
@@ -319,7 +319,7 @@ test('the office numbers count the ward\u2019s dossiers for the period, as a tab
   await expect(page.locator('.chart-box svg rect').first()).toBeVisible();
   // A period with nothing in it.
   await page.goto('/desk/numbers?from=2020-01-01&to=2020-01-31');
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByTestId('total-received')).toHaveText('0');
   await expect(page.getByText('Không có hồ sơ nào trong thời gian này.').first()).toBeVisible();
   await page.context().close();
@@ -333,7 +333,7 @@ test('an administrator adds an officer, who can then sign in; the staff page pas
     env: { ...process.env, MOTCUA_DATA_DIR: scratch, MOTCUA_LOG: 'warn' },
   });
   await signIn(page, admin, '/desk/staff');
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tài khoản cán bộ');
   await scanPage(page, 'desk staff');
   const name = `mai-${Date.now().toString(36)}`;

@@ -1,5 +1,5 @@
 import { BrowserContext, Locator, Page } from '@playwright/test';
-import { test, expect, hydrated } from './fixtures';
+import { test, expect, interactive } from './fixtures';
 import { choose, pages } from './a11y';
 import { birthResultPath, startDossier } from './dossier-helpers';
 
@@ -13,7 +13,7 @@ const html = (page: Page) => page.locator('html');
 test.describe('the display panel', () => {
   test('modes chosen in the header apply at once, combine, and are on the next page\'s first HTML', async ({ page }) => {
     await page.goto('/procedures');
-    await hydrated(page);
+    await interactive(page);
     const panel = page.locator('.display-panel');
     await panel.getByText('Cỡ chữ, hiển thị').click();
     await panel.getByLabel('Rất lớn (200 %)').check();
@@ -41,7 +41,7 @@ test.describe('the display panel', () => {
 
     // Back to normal from /settings, where the same choices are on a page of their own.
     await page.goto('/settings');
-    await hydrated(page);
+    await interactive(page);
     const form = page.locator('main .display-form');
     await expect(form.getByLabel('Rất lớn (200 %)')).toBeChecked();
     await form.getByLabel('Bình thường (100 %)').check();
@@ -75,7 +75,7 @@ test('at 320 px and 200 % text no page scrolls sideways', async ({ page, context
   await page.setViewportSize({ width: 320, height: 640 });
   const wide: string[] = [];
   const check = async (what: string) => {
-    await hydrated(page);
+    await interactive(page);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     if (width > 320) wide.push(`${what}: ${width} px`);
   };
@@ -121,7 +121,7 @@ test('primary actions are at least 44 px tall, 48 px in simple mode', async ({ p
     await choose(context, baseURL!, 'vi', display);
     for (const path of ['/', '/procedures/1.001193/check', birthResultPath(), '/track', '/settings']) {
       await page.goto(path);
-      await hydrated(page);
+      await interactive(page);
       const heights = await page
         .locator('main .button, main button[type=submit], .display-panel summary, .language-switch__link')
         .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent).map((e) => [e.textContent!.trim(), e.getBoundingClientRect().height] as const));
@@ -133,7 +133,7 @@ test('primary actions are at least 44 px tall, 48 px in simple mode', async ({ p
 
 test('after each page change the focus is on the new heading and the title names the page', async ({ page }) => {
   await page.goto('/');
-  await hydrated(page);
+  await interactive(page);
   await page.locator('.site-nav').getByRole('link', { name: 'Thủ tục' }).click();
   await expect(page).toHaveURL(/\/procedures$/);
   await expect(page.locator('main h1')).toBeFocused();
@@ -188,7 +188,7 @@ test.describe('read aloud', () => {
 
   test('is off unless chosen', async ({ page }) => {
     await page.goto('/procedures/1.001193/check');
-    await hydrated(page);
+    await interactive(page);
     await expect(page.getByRole('button', { name: 'Nghe' })).toHaveCount(0);
   });
 
@@ -196,7 +196,7 @@ test.describe('read aloud', () => {
     await stubSpeech(context, voices);
     await choose(context, baseURL!, 'vi', 'speak');
     await page.goto('/procedures/1.001193/check?who=child');
-    await hydrated(page);
+    await interactive(page);
     const question = (await page.locator('main h1').textContent())!.trim();
     const listen = page.getByRole('button', { name: 'Nghe' }).first();
     await listen.click();
@@ -214,7 +214,7 @@ test.describe('read aloud', () => {
 
     // The hint has its own button.
     await page.goto('/procedures/1.001193/check?who=child&registered=never&has_papers=no&foreign=no');
-    await hydrated(page);
+    await interactive(page);
     await page.getByRole('button', { name: 'Nghe' }).nth(1).click();
     await expect.poll(async () => (await spoken(page)).at(-1)?.text).toBe('Ví dụ: 26 8 2026.');
   });
@@ -223,7 +223,7 @@ test.describe('read aloud', () => {
     await stubSpeech(context, voices);
     await choose(context, baseURL!, 'en', 'speak');
     await page.goto(birthResultPath());
-    await hydrated(page);
+    await interactive(page);
     await page.locator('.result-panel').getByRole('button', { name: 'Listen' }).click();
     await expect.poll(() => spoken(page)).toHaveLength(1);
     let [call] = await spoken(page);
@@ -241,7 +241,7 @@ test.describe('read aloud', () => {
     await stubSpeech(context, [{ name: 'Samantha', lang: 'en-US', localService: true }]);
     await choose(context, baseURL!, 'vi', 'speak');
     await page.goto('/procedures/1.001193/check');
-    await hydrated(page);
+    await interactive(page);
     await page.getByRole('button', { name: 'Nghe' }).first().click();
     await expect(page.getByRole('status').filter({ hasText: 'chưa có giọng đọc tiếng Việt' })).toBeVisible();
     expect(await spoken(page)).toEqual([]);
@@ -251,13 +251,13 @@ test.describe('read aloud', () => {
 test('the help-desk view shows the step and the draft\'s short reference, the same on every part', async ({ page, context, baseURL }) => {
   await choose(context, baseURL!, 'vi', 'assist');
   await page.goto('/procedures/1.001193/check');
-  await hydrated(page);
+  await interactive(page);
   const progress = page.locator('.check-progress');
   await expect(progress).toHaveText(/Câu hỏi 1 trên khoảng \d+/);
   expect(parseFloat(await progress.evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(22);
 
   await page.goto(birthResultPath());
-  await hydrated(page);
+  await interactive(page);
   // The papers of the checklist are numbered ("paper 2"), in large print.
   const number = await page.locator('.checklist__name').first().evaluate((e) => getComputedStyle(e, '::before').content);
   expect(number).toBe('counter(item)');
@@ -323,7 +323,7 @@ async function typeInto(page: Page, target: Locator, text: string) {
 test('a birth registration can be found, checked, drafted and sent with the keyboard alone', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/');
-  await hydrated(page);
+  await interactive(page);
   // Find the procedure.
   await typeInto(page, page.locator('main input[name=q]'), 'dang ky khai sinh');
   await page.keyboard.press('Enter');

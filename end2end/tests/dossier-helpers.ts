@@ -1,5 +1,5 @@
 import { expect, Page } from '@playwright/test';
-import { hydrated } from './fixtures';
+import { interactive } from './fixtures';
 
 // Steps shared by the dossier tests: a birth registration filed by a parent, on time, with the
 // hospital's birth certificate.
@@ -23,7 +23,7 @@ export async function startDossier(page: Page): Promise<string> {
 
 export async function openBirthDossier(page: Page, base = ''): Promise<string> {
   await page.goto(base + birthResultPath());
-  await hydrated(page);
+  await interactive(page);
   return startDossier(page);
 }
 
@@ -53,7 +53,7 @@ export async function saved(page: Page) {
 /** Fills one part through its page and saves it ("Lưu và tiếp tục"). */
 async function savePart(page: Page, dossier: string, part: string, fill: () => Promise<void>) {
   await page.goto(dossier + '/' + part);
-  await hydrated(page);
+  await interactive(page);
   await fill();
   await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
   await expect(page).not.toHaveURL(new RegExp(`/${part}$`));
@@ -110,7 +110,7 @@ export async function completeBirthDossier(page: Page, dossier: string, photo?: 
 /** On the review page: the office and the declaration, ready for "Gửi hồ sơ". */
 export async function prepareSending(page: Page, dossier: string) {
   await page.goto(dossier + '/review');
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kiểm tra và gửi hồ sơ');
   await page.getByLabel('Xã, phường giải quyết hồ sơ').selectOption({ label: 'Phường Hoàn Kiếm' });
   await page.getByLabel(/Tôi cam đoan/).check();

@@ -1,5 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
-import { hydrated } from './fixtures';
+import { interactive } from './fixtures';
+import { kitKept } from './service-worker';
 import { OwnServer } from './own-server';
 import { birthResultPath, fillApplicant, fillDate, saved, startDossier } from './dossier-helpers';
 import { png } from './images';
@@ -14,7 +15,8 @@ async function controlled(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
 }
 
-/** The worker has precached the app shell, and kept the procedure's record. */
+/** The worker has precached the app shell and the offline kit, and kept the procedure's record,
+ * definition and form. */
 async function shellReady(page: Page) {
   await expect
     .poll(
@@ -25,8 +27,10 @@ async function shellReady(page: Page) {
           if (!shell) return false;
           const cache = await caches.open(shell);
           const dossier = await cache.match('/dossiers/draft/section', { ignoreVary: true });
-          const record = await caches.match('/api/catalogue/procedure?code=1.001193', { ignoreVary: true });
-          return !!dossier && !!record;
+          const kept = await Promise.all(
+            ['procedure', 'definition', 'form'].map((what) => caches.match(`/api/catalogue/${what}?code=1.001193`, { ignoreVary: true })),
+          );
+          return !!dossier && kept.every(Boolean);
         }),
       { timeout: 20_000 },
     )
@@ -48,9 +52,10 @@ test('a dossier drafted with the server stopped survives reloads, a new page and
   try {
     // First visit, online: the check's result for a birth registration.
     await page.goto(server.url + birthResultPath());
-    await hydrated(page);
+    await interactive(page);
     await controlled(page);
     await shellReady(page);
+    await kitKept(page);
     const [firstVersion] = await shellCaches(page);
 
     // The server is gone.
@@ -70,7 +75,7 @@ test('a dossier drafted with the server stopped survives reloads, a new page and
 
     // A photo of the hospital's birth certificate.
     await page.goto(server.url + dossier + '/documents');
-    await hydrated(page);
+    await interactive(page);
     const certificate = page.locator('[data-document="birth_certificate"]');
     await certificate.locator('input[type=file][multiple]').setInputFiles({
       name: 'IMG_0042.png',
@@ -81,12 +86,12 @@ test('a dossier drafted with the server stopped survives reloads, a new page and
 
     // Reload: everything is there.
     await page.reload();
-    await hydrated(page);
+    await interactive(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Giấy tờ và ảnh chụp');
     await expect(certificate.locator('.attachment')).toContainText('IMG_0042.jpg');
     await expect(certificate.locator('.attachment img')).toHaveJSProperty('naturalHeight', 2000);
     await page.goto(server.url + dossier + '/child');
-    await hydrated(page);
+    await interactive(page);
     await expect(page.getByLabel('Họ, chữ đệm và tên dự kiến của trẻ')).toHaveValue('Nguyễn Minh Khang');
     await expect(page.locator('[data-field="child_sex"]').getByLabel('Nam', { exact: true })).toBeChecked();
     await expect(page.locator('.network')).toContainText('Không có mạng');
@@ -95,7 +100,7 @@ test('a dossier drafted with the server stopped survives reloads, a new page and
     await page.close();
     const next = await context.newPage();
     await next.goto(server.url + '/dossiers');
-    await hydrated(next);
+    await interactive(next);
     const row = next.locator('.dossier-row');
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('Đăng ký khai sinh');
@@ -109,7 +114,7 @@ test('a dossier drafted with the server stopped survives reloads, a new page and
     server.deployNewBuild();
     await server.start();
     await next.reload();
-    await hydrated(next);
+    await interactive(next);
     const notice = next.locator('.update-notice');
     await expect(notice).toContainText('Đã có phiên bản mới của Một Cửa', { timeout: 20_000 });
     // The old version keeps serving until the resident chooses.
@@ -119,23 +124,23 @@ test('a dossier drafted with the server stopped survives reloads, a new page and
     await notice.getByRole('button', { name: 'Dùng phiên bản mới' }).click();
     await reloaded;
     expect(new URL(next.url()).pathname).toBe(dossier);
-    await hydrated(next);
+    await interactive(next);
     await expect
       .poll(() => shellCaches(next), { timeout: 15_000 })
       .toEqual([expect.stringMatching(/^motcua-shell-/)]);
     const [newVersion] = await shellCaches(next);
     expect(newVersion).not.toBe(firstVersion);
-    await expect(next.locator('.update-notice')).toHaveCount(0);
+    await expect(next.locator('.update-notice')).toBeHidden();
     // The draft survived the update, photo and all.
     await expect(next.locator('[data-section="applicant"]')).toContainText('Đã xong');
     await next.goto(server.url + dossier + '/documents');
-    await hydrated(next);
+    await interactive(next);
     await expect(next.locator('[data-document="birth_certificate"] .attachment')).toContainText('IMG_0042.jpg');
 
     // And the new version works offline too.
     await server.stop();
     await next.reload();
-    await hydrated(next);
+    await interactive(next);
     await expect(next.locator('[data-document="birth_certificate"] .attachment img')).toHaveJSProperty('naturalWidth', 1500);
     expect(errors).toEqual([]);
   } finally {

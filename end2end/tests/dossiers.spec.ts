@@ -1,4 +1,4 @@
-import { test, expect, hydrated } from './fixtures';
+import { test, expect, interactive } from './fixtures';
 import { Page } from '@playwright/test';
 import { fillApplicant, fillDate, openBirthDossier, saved } from './dossier-helpers';
 import { png } from './images';
@@ -11,7 +11,7 @@ import { png } from './images';
 async function openPart(page: Page, name: string) {
   await page.getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-  await hydrated(page);
+  await interactive(page);
 }
 
 test('a dossier is saved on the device as it is typed and survives a reload', async ({ page }) => {
@@ -21,7 +21,7 @@ test('a dossier is saved on the device as it is typed and survives a reload', as
   await page.getByLabel('Họ, chữ đệm và tên').fill('Nguyễn Văn An');
   await saved(page);
   await page.reload();
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByLabel('Họ, chữ đệm và tên')).toHaveValue('Nguyễn Văn An');
 
   // The task list says the part is started, and completed once saved with nothing wrong.
@@ -76,7 +76,7 @@ test('wrong answers get a summary at the top and a message by each field', async
 test('the father\'s part asks his details only when he is known', async ({ page }) => {
   const dossier = await openBirthDossier(page);
   await page.goto(dossier + '/father');
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thông tin người cha');
   await expect(page.locator('[data-field="father_name"]')).toBeHidden();
   await page.locator('[data-field="father_known"]').getByLabel('Có', { exact: true }).check();
@@ -90,7 +90,7 @@ test('the father\'s part asks his details only when he is known', async ({ page 
 test('a photo is made smaller on the device, kept with the draft and can be removed', async ({ page }) => {
   const dossier = await openBirthDossier(page);
   await page.goto(dossier + '/documents');
-  await hydrated(page);
+  await interactive(page);
   const certificate = page.locator('[data-document="birth_certificate"]');
   await expect(certificate).toContainText('Giấy chứng sinh');
   // A 4000×3000 photo, as a phone takes it.
@@ -125,20 +125,20 @@ test('a photo is made smaller on the device, kept with the draft and can be remo
 
   // Still there after a reload; then removed.
   await page.reload();
-  await hydrated(page);
+  await interactive(page);
   await expect(attachment).toHaveCount(1);
   await expect(attachment.locator('img')).toHaveJSProperty('naturalWidth', 2000);
   await attachment.getByRole('button', { name: /Bỏ/ }).click();
   await expect(attachment).toHaveCount(0);
   await page.reload();
-  await hydrated(page);
+  await interactive(page);
   await expect(page.locator('[data-document="birth_certificate"] .attachment')).toHaveCount(0);
 });
 
 test('a file of the wrong type is refused with a message and nothing is stored', async ({ page }) => {
   const dossier = await openBirthDossier(page);
   await page.goto(dossier + '/documents');
-  await hydrated(page);
+  await interactive(page);
   const certificate = page.locator('[data-document="birth_certificate"]');
   await certificate.locator('input[type=file][multiple]').setInputFiles({
     name: 'ghi-chu.txt',
@@ -161,7 +161,7 @@ test('a file of the wrong type is refused with a message and nothing is stored',
   });
   await expect(certificate.getByRole('alert')).toContainText('Không đọc được ảnh “hong.jpg”');
   await page.reload();
-  await hydrated(page);
+  await interactive(page);
   await expect(page.locator('.attachment')).toHaveCount(0);
   const files = await page.evaluate(async () => {
     const db: IDBDatabase = await new Promise((resolve) => {
@@ -184,7 +184,7 @@ test('my dossiers lists drafts newest first, resumes them, and deletes only afte
   await page.getByLabel('Họ, chữ đệm và tên').fill('Trần Thị Bình');
   await saved(page);
   await page.goto('/procedures/2.000815/check/result?who=self&damaged=no&secret=no&private=no&abroad=no');
-  await hydrated(page);
+  await interactive(page);
   await page.getByRole('button', { name: 'Bắt đầu soạn hồ sơ' }).click();
   await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}$/);
 
@@ -204,7 +204,7 @@ test('my dossiers lists drafts newest first, resumes them, and deletes only afte
 
   // Delete asks first; "No" keeps it.
   await page.goto('/dossiers');
-  await hydrated(page);
+  await interactive(page);
   await rows.nth(1).getByRole('button', { name: 'Xóa' }).click();
   await expect(rows.nth(1).getByRole('alertdialog')).toContainText('Xóa hẳn hồ sơ này');
   await rows.nth(1).getByRole('button', { name: 'Không, giữ lại' }).click();
@@ -213,7 +213,7 @@ test('my dossiers lists drafts newest first, resumes them, and deletes only afte
   await rows.nth(1).getByRole('button', { name: 'Có, xóa' }).click();
   await expect(rows).toHaveCount(1);
   await page.reload();
-  await hydrated(page);
+  await interactive(page);
   await expect(rows).toHaveCount(1);
   await page.goto(first);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy hồ sơ này trên thiết bị');
@@ -229,7 +229,7 @@ test('people kept with consent fill in the next dossier, and can be changed and 
 
   // A new dossier starts with my details.
   await page.goto('/procedures/2.000815/check/result?who=self&damaged=no&secret=no&private=no&abroad=no');
-  await hydrated(page);
+  await interactive(page);
   await page.getByRole('button', { name: 'Bắt đầu soạn hồ sơ' }).click();
   await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}$/);
   await openPart(page, 'Thông tin người nộp hồ sơ');
@@ -238,7 +238,7 @@ test('people kept with consent fill in the next dossier, and can be changed and 
 
   // The people page lists, changes and deletes.
   await page.goto('/people');
-  await hydrated(page);
+  await interactive(page);
   const card = page.locator('.person-card');
   await expect(card).toHaveCount(1);
   await expect(card).toContainText('Lê Văn Cường');
@@ -260,7 +260,7 @@ test('people kept with consent fill in the next dossier, and can be changed and 
 
 test('on a shared computer nothing outlives the tab, and everything can be cleared', async ({ page, context }) => {
   await page.goto('/people');
-  await hydrated(page);
+  await interactive(page);
   await page.getByLabel('Đây là máy dùng chung (máy ở bộ phận một cửa, quán internet)').check();
   await openBirthDossier(page);
   await openPart(page, 'Thông tin người nộp hồ sơ');
@@ -270,25 +270,25 @@ test('on a shared computer nothing outlives the tab, and everything can be clear
   await saved(page);
   // Reloading the same tab keeps the draft.
   await page.goto('/dossiers');
-  await hydrated(page);
+  await interactive(page);
   await expect(page.locator('.dossier-row')).toHaveCount(1);
 
   // The tab is closed; the next person opens the portal in a new tab: nothing is left.
   await page.close();
   const next = await context.newPage();
   await next.goto('/dossiers');
-  await hydrated(next);
+  await interactive(next);
   await expect(next.getByText('Chưa có hồ sơ nào trên thiết bị này.')).toBeVisible();
 
   // "Clear everything" empties the device at once.
   await openBirthDossier(next);
   await next.goto('/people');
-  await hydrated(next);
+  await interactive(next);
   await next.getByRole('button', { name: 'Xóa mọi thứ khỏi thiết bị này' }).click();
   await next.getByRole('button', { name: 'Có, xóa tất cả' }).click();
   await expect(next.getByText('Đã xóa mọi thứ khỏi thiết bị này.')).toBeVisible();
   await next.goto('/dossiers');
-  await hydrated(next);
+  await interactive(next);
   await expect(next.getByText('Chưa có hồ sơ nào trên thiết bị này.')).toBeVisible();
   await next.close();
 });
@@ -326,7 +326,7 @@ test('a draft written by the first schema (v1) is upgraded and read back', async
   });
 
   await page.goto('/dossiers');
-  await hydrated(page);
+  await interactive(page);
   const row = page.locator('.dossier-row');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('1.001193');
@@ -351,7 +351,7 @@ test('a draft written by the first schema (v1) is upgraded and read back', async
 
 test('the header says whether the device is online', async ({ page, context }) => {
   await page.goto('/dossiers');
-  await hydrated(page);
+  await interactive(page);
   const badge = page.locator('.network');
   await expect(badge).toHaveAttribute('data-online', 'true');
   await expect(badge).toContainText('Có mạng');

@@ -1,8 +1,8 @@
 import { Page } from '@playwright/test';
-import { test, expect, hydrated } from './fixtures';
+import { test, expect, interactive } from './fixtures';
 
 // The eligibility check: one question a page, check your answers, the result with the personal
-// checklist. Played in the browser (hydrated), and without JavaScript further down.
+// checklist. Played in the browser, and without JavaScript further down.
 
 /** Today in Hà Nội (UTC+7), minus `days`, as day, month and year. */
 function daysAgo(days: number) {
@@ -22,7 +22,7 @@ async function answerNumber(page: Page, value: string) {
 
 test('a marriage with a 19-year-old man ends "not eligible", with the reason', async ({ page }) => {
   await page.goto('/procedures/1.000894');
-  await hydrated(page);
+  await interactive(page);
   await page.getByRole('link', { name: /Bắt đầu/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hồ sơ này làm cho ai?');
   await expect(page.locator('.check-progress')).toHaveText(/Câu hỏi 1 trên khoảng \d+/);
@@ -48,7 +48,7 @@ test('a marriage with a 19-year-old man ends "not eligible", with the reason', a
 
   // Reload keeps everything (the answers are in the address).
   await page.reload();
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn chưa nộp hồ sơ này được');
 
   // Change the age from the summary: 20 goes on to the next question.
@@ -61,7 +61,7 @@ test('a marriage with a 19-year-old man ends "not eligible", with the reason', a
 test('a birth registered 90 days after it happened shows the late-registration fee', async ({ page, context, baseURL }) => {
   await context.addCookies([{ name: 'i18n_pref_locale', value: 'en', url: baseURL! }]);
   await page.goto('/procedures/1.001193/check');
-  await hydrated(page);
+  await interactive(page);
   await choose(page, 'My child (under 18)');
   await choose(page, 'Never');
   await choose(page, 'No');
@@ -97,7 +97,7 @@ test('a birth registered 90 days after it happened shows the late-registration f
 
 test('a relative filing for an elderly parent needs an authorisation with no certification', async ({ page }) => {
   await page.goto('/procedures/1.014027/check');
-  await hydrated(page);
+  await interactive(page);
   await choose(page, 'Cho người thân tôi đang giúp, ví dụ cha mẹ già');
   await choose(page, 'Cha hoặc mẹ tôi');
   await answerNumber(page, '78');
@@ -117,12 +117,12 @@ test('the checklist remembers ticks on the device and prints on one A4 page', as
     new Date(Date.now() + 7 * 3600_000 - 10 * 86_400_000).toISOString().slice(0, 10) +
     '&married=yes&proof=certificate&special=none';
   await page.goto(result);
-  await hydrated(page);
+  await interactive(page);
   await expect(page.locator('.checklist__ready')).toHaveText('Đã có 0 trên 4 giấy tờ');
   await page.locator('[data-document="birth_certificate"]').getByLabel('Tôi đã có').check();
   await expect(page.locator('.checklist__ready')).toHaveText('Đã có 1 trên 4 giấy tờ');
   await page.reload();
-  await hydrated(page);
+  await interactive(page);
   await expect(page.locator('[data-document="birth_certificate"]').getByLabel('Tôi đã có')).toBeChecked();
   await expect(page.locator('[data-document="form"]').getByLabel('Tôi đã có')).not.toBeChecked();
 
@@ -142,7 +142,7 @@ test('the checklist remembers ticks on the device and prints on one A4 page', as
 
 test('a routed answer links to the procedure that fits', async ({ page }) => {
   await page.goto('/procedures/1.001193/check?who=child&registered=lost');
-  await hydrated(page);
+  await interactive(page);
   await page.getByRole('link', { name: 'Xem kết quả' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trường hợp của bạn làm thủ tục khác');
   await page.getByRole('link', { name: /Kiểm tra thủ tục phù hợp/ }).click();
@@ -152,7 +152,7 @@ test('a routed answer links to the procedure that fits', async ({ page }) => {
 
 test('a stay under 30 days is not temporary residence: the next step links the right procedures', async ({ page }) => {
   await page.goto('/procedures/1.004194/check/result?who=self&stay=no');
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn chưa nộp hồ sơ này được');
   const next = page.locator('section', { has: page.getByRole('heading', { name: 'Nên làm gì tiếp' }) });
   await expect(next.getByRole('link', { name: '1.004222' })).toHaveAttribute('href', '/procedures/1.004222');
@@ -163,7 +163,7 @@ test('a stay under 30 days is not temporary residence: the next step links the r
 
 test('other procedures get the generic journey: who, the case, then the published papers', async ({ page }) => {
   await page.goto('/procedures/1.004884/check');
-  await hydrated(page);
+  await interactive(page);
   await choose(page, 'Cho chính tôi');
   await page.getByRole('link', { name: 'Xem kết quả' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Giấy tờ cần chuẩn bị');

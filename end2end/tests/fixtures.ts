@@ -1,8 +1,11 @@
 import { test as base, expect, Page } from '@playwright/test';
 
-/** Waits until the wasm has hydrated the page (the app marks `<html data-hydrated>`). */
-export async function hydrated(page: Page) {
-  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+/**
+ * Waits until the page is interactive: `/page.js` has run and the page's islands (if any) are
+ * rendered by their bundle (it marks `<html data-ready>`).
+ */
+export async function interactive(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { test as base, expect, Page } from '@playwright/test';
-import { hydrated } from './fixtures';
-import { controlledByServiceWorker, kept } from './service-worker';
+import { interactive } from './fixtures';
+import { controlledByServiceWorker, kept, kitKept } from './service-worker';
 
 // Offline reading: after a first visit, the catalogue can be searched and a procedure read with
 // the network cut. The service worker is allowed (as for residents); the network is cut with
@@ -14,7 +14,7 @@ test('after a first visit, search and the procedure page work without a network'
 
   // First visit, online: search without diacritics and open the procedure.
   await page.goto('/procedures');
-  await hydrated(page);
+  await interactive(page);
   await controlledByServiceWorker(page);
   await page.getByLabel('Bạn cần làm thủ tục gì?').fill('dang ky khai sinh');
   await expect(page.locator('.result').first()).toHaveAttribute('data-code', '1.001193');
@@ -22,6 +22,7 @@ test('after a first visit, search and the procedure page work without a network'
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng ký khai sinh');
   await kept(page, '/procedures/1.001193');
   await kept(page, '/procedures');
+  await kitKept(page);
 
   // The network is cut: a request the worker does not serve fails.
   await context.setOffline(true);
@@ -30,13 +31,13 @@ test('after a first visit, search and the procedure page work without a network'
 
   // Reloading the procedure page works from the kept copy.
   await page.reload();
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng ký khai sinh');
   await expect(page.locator('[data-fact="fee"] dd')).toHaveText('Miễn phí');
 
   // Searching again finds the same page, with the kept search index.
   await page.goto('/procedures');
-  await hydrated(page);
+  await interactive(page);
   await page.getByLabel('Bạn cần làm thủ tục gì?').fill('khai sinh');
   await expect(page.locator('.result').first()).toHaveAttribute('data-code', '1.001193');
   // Other procedures are searchable offline too.
@@ -61,20 +62,21 @@ test('after a first visit, search and the procedure page work without a network'
 
 test('a page never opened, loaded while offline, gets a bilingual notice', async ({ page, context }) => {
   await page.goto('/');
-  await hydrated(page);
+  await interactive(page);
   await controlledByServiceWorker(page);
   await kept(page, '/');
   // A kept address with markup in it is listed as text, never as markup.
   const odd = '/procedures?event=%3Cb%3Ebold%3C%2Fb%3E';
   await page.goto(odd);
-  await hydrated(page);
+  await interactive(page);
   await kept(page, odd);
   await context.setOffline(true);
   // The worker's own requests may take a moment to see the cut (a page fetched meanwhile would be
-  // kept), so each try opens an address never opened before.
+  // kept), so each try opens an address never opened before. (A procedure's pages never opened
+  // are rendered by the offline kit instead: see the first test.)
   let attempt = 0;
   await expect
-    .poll(async () => (await page.goto(`/procedures/1.000656?try=${attempt++}`))?.status(), { timeout: 15_000 })
+    .poll(async () => (await page.goto(`/help?try=${attempt++}`))?.status(), { timeout: 15_000 })
     .toBe(503);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không có kết nối mạng');
   await expect(page.getByRole('heading', { name: 'You are offline' })).toBeVisible();
@@ -88,10 +90,12 @@ test('after a first visit, the eligibility check runs to the checklist without a
   page.on('pageerror', (err) => errors.push(String(err)));
 
   await page.goto('/procedures/1.001193');
-  await hydrated(page);
+  await interactive(page);
   await controlledByServiceWorker(page);
   await kept(page, '/procedures/1.001193');
   await kept(page, '/api/catalogue/procedure?code=1.001193');
+  await kept(page, '/api/catalogue/definition?code=1.001193');
+  await kitKept(page);
 
   await context.setOffline(true);
   const reachable = await page.evaluate(() => fetch('/healthz').then(() => true, () => false));
@@ -137,21 +141,21 @@ test('a page kept for offline use shows the display modes chosen since it was ke
     if (msg.type() === 'error' && /hydrat/i.test(msg.text())) errors.push(msg.text());
   });
   await page.goto('/procedures/1.001193/check');
-  await hydrated(page);
+  await interactive(page);
   await controlledByServiceWorker(page);
   await kept(page, '/procedures/1.001193/check');
   await expect(page.locator('html')).toHaveAttribute('data-text', '100');
 
   // Later on this device: twice the text and reading aloud; then the network goes.
   await page.goto('/settings');
-  await hydrated(page);
+  await interactive(page);
   await page.locator('main').getByLabel('Rất lớn (200 %)').check();
   await page.locator('main').getByLabel('Đọc to').check();
   await context.setOffline(true);
 
   // The kept copy was rendered with normal text: the device's choice still applies.
   await page.goto('/procedures/1.001193/check');
-  await hydrated(page);
+  await interactive(page);
   await expect(page.locator('html')).toHaveAttribute('data-text', '200');
   await expect(page.locator('html')).toHaveAttribute('data-speak', '');
   await expect(page.getByRole('button', { name: 'Nghe' }).first()).toBeVisible();

@@ -32,14 +32,15 @@ test.describe('server', () => {
   });
 
   test('the wasm, JS and CSS are compressed and cached for a year under hashed names', async ({ request }) => {
-    const html = await (await request.get('/')).text();
+    // The catalogue's search is an island: its page names its bundle.
+    const html = await (await request.get('/procedures')).text();
     const assets = [...html.matchAll(/(?:href|src)="(\/pkg\/[^"]+)"/g)].map((m) => m[1]);
     const wasm = assets.find((a) => a.endsWith('.wasm'));
     const js = assets.find((a) => a.endsWith('.js'));
     const css = assets.find((a) => a.endsWith('.css'));
     expect(wasm && js && css, `assets found: ${assets.join(', ')}`).toBeTruthy();
     for (const asset of [wasm!, js!, css!]) {
-      expect(asset).toMatch(/\/pkg\/motcua\.[A-Za-z0-9_-]{8,}\.(wasm|js|css)$/);
+      expect(asset).toMatch(/\/pkg\/[a-z]+\.[A-Za-z0-9_-]{8,}\.(wasm|js|css)$/);
       for (const encoding of ['br', 'gzip']) {
         const response = await request.get(asset, { headers: { 'Accept-Encoding': encoding } });
         expect(response.status()).toBe(200);
@@ -49,6 +50,33 @@ test.describe('server', () => {
     }
     const page = await request.get('/', { headers: { 'Accept-Encoding': 'br' } });
     expect(page.headers()['content-encoding']).toBe('br');
+  });
+
+  test('pages that need no script to work load no wasm, and no page loads the help desk', async ({ browser }) => {
+    // A first visit, without the service worker (which keeps the offline kit at idle, apart from
+    // the page): the wasm each page itself fetches before it is interactive.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const wasm: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith('.wasm')) wasm.push(path);
+    });
+    const visit = async (path: string) => {
+      wasm.length = 0;
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveAttribute('data-ready', '');
+      return [...new Set(wasm)];
+    };
+    for (const path of ['/', '/procedures/1.001193', '/procedures/1.001193/check', '/help', '/settings']) {
+      expect(await visit(path), path).toEqual([]);
+      expect(await page.locator('[data-island]').count(), path).toBe(0);
+    }
+    for (const [path, bundle] of [['/procedures', 'search'], ['/dossiers', 'dossiers'], ['/track', 'track'], ['/people', 'people']]) {
+      // Only the page's own bundle: never the help desk's, never the offline kit.
+      expect(await visit(path), path).toEqual([expect.stringMatching(new RegExp(`^/pkg/${bundle}\\.[A-Za-z0-9_-]+\\.wasm$`))]);
+    }
+    await context.close();
   });
 
   test('the language link refuses to send anyone to another site', async ({ request }) => {

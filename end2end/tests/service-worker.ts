@@ -19,3 +19,17 @@ export async function kept(page: Page, path: string) {
     )
     .toBe(true);
 }
+
+/**
+ * Waits until the worker has kept the offline kit (the bundle that runs every resident's page
+ * without a network, fetched at idle after a first visit) and the page that carries it offline.
+ */
+export async function kitKept(page: Page) {
+  const kit = page.locator('meta[name="motcua-kit"]');
+  for (const attribute of ['data-js', 'data-wasm']) {
+    const file = await kit.getAttribute(attribute);
+    expect(file, `the kit's ${attribute}`).toBeTruthy();
+    await kept(page, file!);
+  }
+  await kept(page, '/offline');
+}

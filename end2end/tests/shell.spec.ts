@@ -1,11 +1,12 @@
-import { test, expect, hydrated } from './fixtures';
+import { test, expect, interactive } from './fixtures';
 
 test.describe('server rendering', () => {
   test('the home page arrives as complete Vietnamese HTML before any script runs', async ({ request }) => {
     const response = await request.get('/');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('text/html');
-    const html = await response.text();
+    // Leptos' empty comments (`<!>`, markers of its views) are invisible: not part of the text.
+    const html = (await response.text()).replaceAll('<!>', '');
     expect(html).toMatch(/<html[^>]*\blang="vi"/);
     expect(html).toContain('<h1>Làm thủ tục ở xã, phường – dễ hiểu, từng bước một</h1>');
     expect(html).toContain('href="/help"');
@@ -38,28 +39,24 @@ test.describe('server rendering', () => {
   });
 });
 
-test.describe('hydration and the language switch', () => {
-  test('switching language changes the page in place, without a reload', async ({ page }) => {
-    await page.goto('/');
-    await hydrated(page);
-    await page.evaluate(() => ((window as any).__sameDocument = true));
+test.describe('the language switch', () => {
+  test('switching language shows the same page in the other language', async ({ page }) => {
+    await page.goto('/procedures?q=khai%20sinh');
+    await interactive(page);
     await page.getByRole('link', { name: 'English' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-      'Commune and ward procedures, made clear, one step at a time',
-    );
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find a procedure');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page).toHaveTitle(/^Public services of Hanoi's communes and wards – Một Cửa$/);
-    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/procedures\?q=khai(%20|\+)sinh$/);
+    await expect(page.getByLabel('What do you need to do?')).toHaveValue('khai sinh');
     // and back
     await page.getByRole('link', { name: 'Tiếng Việt' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
-    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tìm thủ tục hành chính');
   });
 
   test('the chosen language survives a reload and a new visit', async ({ page, context }) => {
     await page.goto('/help');
-    await hydrated(page);
+    await interactive(page);
     await page.getByRole('link', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Help');
 
@@ -87,7 +84,7 @@ test.describe('hydration and the language switch', () => {
       await expect(help).toHaveAttribute('href', '/help');
     }
     await page.goto('/');
-    await hydrated(page);
+    await interactive(page);
     await page.getByRole('contentinfo').getByRole('link', { name: 'Trợ giúp' }).click();
     await expect(page).toHaveURL(/\/help$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trợ giúp');
@@ -100,7 +97,7 @@ test.describe('pages that do not exist', () => {
     const response = await page.goto('/thu-tuc/khong-co');
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
-    await hydrated(page);
+    await interactive(page);
     await page.getByRole('link', { name: 'Về trang chủ' }).click();
     await expect(page).toHaveURL(/\/$/);
   });
@@ -110,7 +107,7 @@ test.describe('layout', () => {
   test('nothing scrolls sideways and the main actions are big enough to tap', async ({ page }) => {
     for (const path of ['/', '/help', '/no-such-page']) {
       await page.goto(path);
-      await hydrated(page);
+      await interactive(page);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
@@ -130,7 +127,7 @@ test.describe('layout', () => {
 
   test('keyboard users can skip to the content and always see where they are', async ({ page }) => {
     await page.goto('/');
-    await hydrated(page);
+    await interactive(page);
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Chuyển đến nội dung chính' });
     await expect(skip).toBeFocused();

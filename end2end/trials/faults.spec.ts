@@ -2,7 +2,7 @@ import { test, expect, Page, BrowserContext, CDPSession } from '@playwright/test
 import * as fs from 'node:fs';
 import { OwnServer } from '../tests/own-server';
 import { completeBirthDossier, openBirthDossier, prepareSending } from '../tests/dossier-helpers';
-import { hydrated } from '../tests/fixtures';
+import { interactive } from '../tests/fixtures';
 import { png } from '../tests/images';
 import { Link } from './link';
 
@@ -97,7 +97,7 @@ test('the page is reloaded during the submission: one dossier', async ({ page, c
     const reloadAfter = Math.floor(Math.random() * 1_500);
     await wait(reloadAfter);
     await page.reload();
-    await hydrated(page);
+    await interactive(page);
     await expect(page).toHaveURL(new RegExp(dossier + '/receipt$'), { timeout: 90_000 });
     await expect(page.getByTestId('tracking-code')).toBeVisible();
     const stored = await dossiers(server);
