@@ -9,6 +9,7 @@ SHELL := /bin/bash
 
 CARGO_LEPTOS_VERSION := 0.3.10
 WASM_BINDGEN_VERSION := 0.2.130
+TWIGGY_VERSION := 0.8.0
 BINARYEN_VERSION := 123.0.0
 # wasm-opt comes from the npm package `binaryen`, kept outside the clone so CI reuses it.
 TOOLS_DIR ?= $(HOME)/.cache/motcua-tools/binaryen-$(BINARYEN_VERSION)
@@ -17,17 +18,19 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # Building cargo-leptos with full LTO takes almost twice as long, for nothing we need.
 INSTALL_ENV := CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
 
-.PHONY: help run build test test-unit test-e2e size bench trials bench-tools baseline import tools rust-tools chromium e2e-deps fmt lint clean
+.PHONY: help run build test test-unit test-e2e size size-tools bench trials phone bench-tools baseline import tools rust-tools chromium e2e-deps fmt lint clean
 
 help:
 	@echo "make run    build (release) and serve the portal on http://127.0.0.1:3000"
 	@echo "make test   run every test: cargo test, then Playwright in Chromium"
-	@echo "make size   raw, gzip and brotli sizes of the wasm, JS and CSS"
+	@echo "make size   each residents' page's first visit against its budget, every bundle, where bytes go"
+	@echo "            (fails when a page is over budget; report in target/size/report.md)"
 	@echo "make lint   cargo fmt --check and cargo clippy"
 	@echo "make import rebuild app/data from ../shared/data (the national portal's records)"
 	@echo "make bench  sizes, browser timings, throughput against nginx and SQLite, fault trials, a soak"
 	@echo "            (about 25 minutes; report in target/bench/report.md)"
 	@echo "make trials the fault trials alone (TRIALS=5 times each; report in target/bench/trials.md)"
+	@echo "make phone  first visits on a throttled phone, every residents' page (target/bench/phone.md)"
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -63,8 +66,19 @@ e2e-deps:
 
 ## Build and run --------------------------------------------------------------------------------
 
+# The bundles of islands built beside the site's own wasm (the offline kit): one cargo-leptos
+# project each (Cargo.toml), built into target/bundles/<bundle> and copied into the site as
+# /pkg/<bundle>.<hash>.{js,wasm} (with their .br and .gz).
+BUNDLES := search start dossiers people handoff track tasks part documents review receipt supplement outbox desk
+
 build: rust-tools
-	cargo leptos build --release --precompress
+	cargo leptos build --release --precompress --project motcua
+	@for bundle in $(BUNDLES); do \
+	  cargo leptos build --release --precompress --project $$bundle --frontend-only || exit 1; \
+	  for file in target/bundles/$$bundle/pkg/motcua.*.js* target/bundles/$$bundle/pkg/motcua.*.wasm*; do \
+	    cp "$$file" "target/site/pkg/$$bundle.$${file##*/motcua.}"; \
+	  done; \
+	done
 
 run: build
 	@echo "Serving Một Cửa on http://$${MOTCUA_LISTEN:-127.0.0.1:3000} (data in $${MOTCUA_DATA_DIR:-./data})"
@@ -86,6 +100,10 @@ bench: build baseline chromium e2e-deps bench-tools
 trials: build chromium e2e-deps
 	cd end2end && node bench/run.mjs trials
 
+# Only the first visits' bytes and the phone timings (slow 4G, CPU ×4) of every residents' page.
+phone: build chromium e2e-deps
+	cd end2end && node bench/run.mjs phone
+
 # The load generator and the static-file server the numbers are held against, from Debian.
 bench-tools:
 	@if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then \
@@ -102,8 +120,9 @@ baseline:
 
 test: test-unit test-e2e
 
+# The app and the server (the workspace's default members; the bundles are wasm, see Cargo.toml).
 test-unit:
-	cargo test --workspace
+	cargo test
 
 test-e2e: build chromium e2e-deps
 	rm -rf target/e2e && mkdir -p target/e2e/data
@@ -111,26 +130,23 @@ test-e2e: build chromium e2e-deps
 
 ## Reports and checks ---------------------------------------------------------------------------
 
-# Sizes as served: the .gz and .br files the build wrote beside each file.
-size:
+# What a first visit to each residents' page costs, as served, against its budget; every bundle;
+# where each bundle's bytes go (twiggy). Fails when a page is over its budget.
+size: size-tools chromium e2e-deps
 	@[ -d target/site/pkg ] || $(MAKE) build
-	@printf '%-28s %10s %10s %10s\n' file raw gzip brotli
-	@total_raw=0; total_gz=0; total_br=0; \
-	for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; do \
-	  raw=$$(stat -c %s "$$f"); \
-	  gz=$$( [ -f "$$f.gz" ] && stat -c %s "$$f.gz" || gzip -9 -c "$$f" | wc -c ); \
-	  br=$$( [ -f "$$f.br" ] && stat -c %s "$$f.br" || echo 0 ); \
-	  printf '%-28s %10d %10d %10d\n' "$$(basename "$$f")" $$raw $$gz $$br; \
-	  total_raw=$$((total_raw+raw)); total_gz=$$((total_gz+gz)); total_br=$$((total_br+br)); \
-	done; \
-	printf '%-28s %10d %10d %10d\n' total $$total_raw $$total_gz $$total_br; \
-	printf 'budget: first visit <= 200 KB compressed; wasm+JS+CSS brotli = %d KB\n' $$((total_br/1024))
+	cd end2end && node bench/size.mjs
+
+size-tools:
+	@if [ "$$(twiggy --version 2>/dev/null)" != "twiggy-opt $(TWIGGY_VERSION)" ]; then \
+	  echo "Installing twiggy $(TWIGGY_VERSION)…"; \
+	  $(INSTALL_ENV) cargo install twiggy --locked --version $(TWIGGY_VERSION); \
+	fi
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
-	@for f in end2end/bench/*.mjs end2end/bench/lib/*.mjs; do node --check "$$f"; done
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p app --lib --features csr $(BUNDLES:%=-p bundle-%) -p bundle-kit -- -D warnings
+	@for f in end2end/bench/*.mjs end2end/bench/lib/*.mjs public/*.js; do node --check "$$f"; done
 
 fmt:
 	cargo fmt --all
