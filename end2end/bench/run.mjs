@@ -1,6 +1,7 @@
-// `make bench` and `make trials`: node bench/run.mjs bench|trials
-// Writes target/bench/report.md, report.json and memory.svg (bench), or trials.md / trials.json
-// (trials). Every number is measured in the same run as the limit it is held against.
+// `make bench`, `make trials` and `make phone`: node bench/run.mjs bench|trials|phone
+// Writes target/bench/report.md, report.json and memory.svg (bench), trials.md / trials.json
+// (trials), or phone.md / phone.json (phone: only the first visits' bytes and the browser timings
+// on a throttled phone, every residents' page, ~10 minutes). Every number is measured in the same run as the limit it is held against.
 // Knobs (environment): BENCH_SECONDS (each load, default 10), TRIALS (repetitions of each fault
 // trial, default 5), SOAK_SECONDS (default 600), SOAK_RATE (requests per second, default 20).
 import * as fs from 'node:fs';
@@ -15,7 +16,7 @@ import { browserTrials, killTrials } from './lib/trials.mjs';
 import { soak } from './lib/soak.mjs';
 import { markdown, memoryChart } from './lib/report.mjs';
 
-const kind = process.argv[2] === 'trials' ? 'trials' : 'bench';
+const kind = ['trials', 'phone'].includes(process.argv[2]) ? process.argv[2] : 'bench';
 const seconds = Number(process.env.BENCH_SECONDS || 10);
 const trialCount = Number(process.env.TRIALS || 5);
 const soakSeconds = Number(process.env.SOAK_SECONDS || 600);
@@ -33,7 +34,7 @@ const report = {
   settings: { load_seconds: seconds, trials: trialCount, soak_seconds: soakSeconds, soak_rate: soakRate },
 };
 
-if (kind === 'bench') {
+if (kind !== 'trials') {
   step('bytes and browser timings');
   const pages = await new BenchServer('pages', 3340).start();
   const browser = await launchChromium();
@@ -44,12 +45,16 @@ if (kind === 'bench') {
     await browser.close();
     await pages.stop();
   }
+}
+if (kind === 'bench') {
   step('server throughput');
   report.throughput = await throughput({ seconds });
 }
 
-step(`fault trials, ${trialCount} times each`);
-report.trials = { kill: await killTrials(trialCount), browser: browserTrials(trialCount) };
+if (kind !== 'phone') {
+  step(`fault trials, ${trialCount} times each`);
+  report.trials = { kill: await killTrials(trialCount), browser: browserTrials(trialCount) };
+}
 
 if (kind === 'bench') {
   step(`soak, ${soakSeconds} s at ${soakRate} requests/s`);
@@ -58,13 +63,15 @@ if (kind === 'bench') {
 
 // What must hold, and the headline.
 const problems = [];
-const k = report.trials.kill;
-if (k.lost || k.duplicated) problems.push(`server kill: ${k.lost} lost, ${k.duplicated} duplicated`);
-if (k.wrong_codes) problems.push(`server kill: ${k.wrong_codes} receipt codes not found`);
-for (const [name, t] of Object.entries(report.trials.browser.trials)) {
-  if (t.lost || t.duplicated) problems.push(`${name}: ${t.lost} lost, ${t.duplicated} duplicated`);
+const k = report.trials?.kill;
+if (report.trials) {
+  if (k.lost || k.duplicated) problems.push(`server kill: ${k.lost} lost, ${k.duplicated} duplicated`);
+  if (k.wrong_codes) problems.push(`server kill: ${k.wrong_codes} receipt codes not found`);
+  for (const [name, t] of Object.entries(report.trials.browser.trials)) {
+    if (t.lost || t.duplicated) problems.push(`${name}: ${t.lost} lost, ${t.duplicated} duplicated`);
+  }
+  if (!report.trials.browser.passed) problems.push('a browser trial failed (see its output)');
 }
-if (!report.trials.browser.passed) problems.push('a browser trial failed (see its output)');
 const headline = [];
 if (report.throughput) {
   const t = report.throughput;
@@ -81,10 +88,12 @@ if (report.bytes) {
 }
 if (report.browser) {
   const home = report.browser.pages[0];
-  headline.push(`Slow 4G + CPU ×4, home: first paint ${home.first_visit.first_paint_ms} ms, hydrated ${home.first_visit.hydrated_ms} ms (repeat visit: ${home.repeat_visit.hydrated_ms} ms); search p95 ${report.browser.search.p95_ms} ms per keystroke; autosave p50 ${report.browser.autosave.p50_ms} ms`);
+  headline.push(`Slow 4G + CPU ×4, home: first paint ${home.first_visit.first_paint_ms} ms, interactive ${home.first_visit.interactive_ms} ms (repeat visit: ${home.repeat_visit.interactive_ms} ms); search p95 ${report.browser.search.p95_ms} ms per keystroke; autosave p50 ${report.browser.autosave.p50_ms} ms`);
 }
-headline.push(`Fault trials (${trialCount} each): server killed — lost ${k.lost}, duplicated ${k.duplicated} of ${k.receipts} receipts; ` +
-  Object.entries(report.trials.browser.trials).map(([n, t]) => `${n} — ${t.trials} runs, lost ${t.lost}, duplicated ${t.duplicated}`).join('; '));
+if (report.trials) {
+  headline.push(`Fault trials (${trialCount} each): server killed — lost ${k.lost}, duplicated ${k.duplicated} of ${k.receipts} receipts; ` +
+    Object.entries(report.trials.browser.trials).map(([n, t]) => `${n} — ${t.trials} runs, lost ${t.lost}, duplicated ${t.duplicated}`).join('; '));
+}
 if (report.soak) {
   const s = report.soak;
   headline.push(`Soak ${s.seconds} s at ${s.rate_per_second}/s: ${s.errors.page + s.errors.submission} errors in ${s.requests} requests; memory ${(s.memory[0].rss_kib / 1024).toFixed(0)} → ${(s.memory[s.memory.length - 1].rss_kib / 1024).toFixed(0)} MiB`);
@@ -94,7 +103,7 @@ report.headline = headline;
 report.problems = problems;
 report.finished = new Date().toISOString();
 
-const name = kind === 'trials' ? 'trials' : 'report';
+const name = { trials: 'trials', phone: 'phone', bench: 'report' }[kind];
 fs.writeFileSync(path.join(out, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
 fs.writeFileSync(path.join(out, `${name}.md`), markdown(report) + (problems.length ? `\n## Problems\n\n${problems.map((p) => `- ${p}`).join('\n')}\n` : ''));
 if (report.soak) fs.writeFileSync(path.join(out, 'memory.svg'), memoryChart(report.soak.memory));

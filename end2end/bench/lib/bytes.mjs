@@ -3,7 +3,7 @@
 // brotli on the wire), by kind; what the service worker fetched in the background to work
 // offline; and a repeat visit with the worker in control (the bytes that still use the network).
 import http from 'node:http';
-import { forgetDownloads, hydrated, PAGES, startDraft } from './pages.mjs';
+import { forgetDownloads, interactive, isDraftPage, PAGES, shownPath, startDraft } from './pages.mjs';
 
 function wireBytes(url, encoding) {
   return new Promise((resolve, reject) => {
@@ -63,13 +63,13 @@ export async function measureBytes(browser, base) {
     const context = await browser.newContext();
     const page = await context.newPage();
     let path = spec.path;
-    if (spec.draft) {
-      path = await startDraft(page, base);
+    if (isDraftPage(spec)) {
+      path = (await startDraft(page, base)) + spec.draft;
       await forgetDownloads(context, page);
     }
     const rows = recorder(context);
     await page.goto(base + path);
-    await hydrated(page);
+    await interactive(page);
     if (spec.then) await spec.then(page);
     await page.waitForLoadState('networkidle');
     const own = rows.filter((r) => !r.worker && r.method === 'GET');
@@ -91,7 +91,7 @@ export async function measureBytes(browser, base) {
     rows.length = 0;
     const again = await context.newPage();
     await again.goto(base + path);
-    await hydrated(again);
+    await interactive(again);
     if (spec.then) await spec.then(again);
     await again.waitForLoadState('networkidle');
     // What still reaches the network: the page itself and its data are fetched network-first.
@@ -103,7 +103,7 @@ export async function measureBytes(browser, base) {
     });
     pages.push({
       name: spec.name,
-      path: spec.draft ? '/dossiers/{id}' : path,
+      path: shownPath(spec),
       files,
       by_kind: byKind,
       total,
