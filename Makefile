@@ -97,7 +97,8 @@ bench: build baseline chromium e2e-deps bench-tools
 	cargo bench -p app --bench search
 	cd end2end && node bench/run.mjs bench
 
-trials: build chromium e2e-deps
+# SKIP_BUILD=1 uses the site already built (CI, right after `make test`).
+trials: $(if $(SKIP_BUILD),,build) chromium e2e-deps
 	cd end2end && node bench/run.mjs trials
 
 # Only the first visits' bytes and the phone timings (slow 4G, CPU ×4) of every residents' page.
