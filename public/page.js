@@ -304,8 +304,7 @@ document.addEventListener("click", (event) => {
 
 // The outbox: queued dossiers are sent whenever a page of the portal runs and the portal
 // answers. The bundle that sends them is the kit when the device keeps it (the page's islands
-// run in it too), else the page's own bundle when it has the outbox, else the small `outbox`
-// bundle.
+// run in it too), else the small `outbox` bundle.
 const outbox = document.querySelector('meta[name="motcua-outbox"]');
 let outboxRunning = false;
 
@@ -314,10 +313,8 @@ async function runOutbox(queued = false) {
   if (!online || outboxRunning || !(queued || Number(localStorage.getItem(WAITING_KEY) || 0) > 0)) return;
   outboxRunning = true;
   try {
-    const local = document.querySelector("[data-island][data-outbox]");
     let files = null;
     if (kit && (await kitKept())) files = kit.dataset;
-    else if (local) files = local.dataset;
     else if (outbox && outbox.dataset.js) files = outbox.dataset;
     if (!files) return;
     const module = await loadBundle(files.js, files.wasm);

@@ -46,7 +46,7 @@ pub enum Bundle {
     Receipt,
     /// Papers the office asked for (`/dossiers/{id}/supplement`).
     Supplement,
-    /// The outbox alone: `/page.js` runs it on pages without it when dossiers wait.
+    /// The outbox alone: `/page.js` runs it when dossiers wait and the device keeps no kit.
     Outbox,
     /// The offline kit: every island above in one bundle, kept by the service worker.
     Kit,
@@ -83,32 +83,18 @@ impl Bundle {
 /// children alone (an island the offline kit renders within a page of its own).
 #[cfg(feature = "csr")]
 #[component]
-pub fn Island<P>(
-    bundle: Bundle,
-    name: &'static str,
-    props: P,
-    #[prop(optional)] outbox: bool,
-    children: Children,
-) -> impl IntoView
+pub fn Island<P>(bundle: Bundle, name: &'static str, props: P, children: Children) -> impl IntoView
 where
     P: Serialize,
 {
-    let _ = (bundle, name, props, outbox);
+    let _ = (bundle, name, props);
     children()
 }
 
 /// See the browser's version above.
 #[cfg(not(feature = "csr"))]
 #[component]
-pub fn Island<P>(
-    bundle: Bundle,
-    name: &'static str,
-    props: P,
-    /// The bundle holds the outbox (`send_outbox`), which `/page.js` then uses on this page.
-    #[prop(optional)]
-    outbox: bool,
-    children: Children,
-) -> impl IntoView
+pub fn Island<P>(bundle: Bundle, name: &'static str, props: P, children: Children) -> impl IntoView
 where
     P: Serialize,
 {
@@ -126,7 +112,6 @@ where
             data-js=files.js
             data-wasm=files.wasm
             data-props=props
-            data-outbox=outbox.then_some("")
         >
             {children()}
         </div>
