@@ -37,6 +37,26 @@ test('a dossier is saved on the device as it is typed and survives a reload', as
   await expect(page.locator('.task-list__summary')).toHaveText('Đã xong 1/5 phần');
 });
 
+test('a change is kept when the resident leaves by a link at once, before the autosave', async ({ page }) => {
+  const dossier = await openBirthDossier(page);
+  // Each page of the portal is a new document: the change must be on the device before it goes.
+  for (const [link, name] of [
+    ['header nav a[href="/dossiers"]', 'Nguyễn Văn An'],
+    ['header a[href="/help"]', 'Nguyễn Văn Bình'],
+    ['main a.back-link', 'Nguyễn Văn Cường'],
+  ]) {
+    await page.goto(dossier + '/applicant');
+    await interactive(page);
+    const field = page.locator('[data-field="applicant_name"] input');
+    await field.fill(name);
+    await page.locator(link).first().click();
+    await expect(page).not.toHaveURL(/\/applicant$/);
+    await page.goto(dossier + '/applicant');
+    await interactive(page);
+    await expect(page.locator('[data-field="applicant_name"] input')).toHaveValue(name);
+  }
+});
+
 test('wrong answers get a summary at the top and a message by each field', async ({ page }) => {
   await openBirthDossier(page);
   await openPart(page, 'Thông tin người nộp hồ sơ');

@@ -61,6 +61,20 @@ type Saver = fn(Draft) -> futures::future::LocalBoxFuture<'static, Result<(), St
 pub fn use_draft(id: Signal<String>) -> DraftHandle {
     let handle = use_draft_view(id);
     #[cfg(feature = "csr")]
+    {
+        // Another page is a new document, and a write still waiting (or under way) when this one
+        // goes is lost: leaving by a link writes first, then follows it (as "Save and continue").
+        let leave = window_event_listener(leptos::ev::click, move |ev| {
+            if let Some(href) = leaving_by_link(&ev)
+                && (handle.pending.get_untracked() || handle.saving.get_value())
+            {
+                ev.prevent_default();
+                handle.save_and_go(href);
+            }
+        });
+        on_cleanup(move || leave.remove());
+    }
+    #[cfg(feature = "csr")]
     handle.saver.set_value(Some(|draft| {
         Box::pin(async move {
             let written = store::put_draft(&draft).await;
@@ -70,6 +84,35 @@ pub fn use_draft(id: Signal<String>) -> DraftHandle {
         })
     }));
     handle
+}
+
+/// The address a plain click on a link of the portal opens in this tab, if it leaves this page.
+#[cfg(feature = "csr")]
+fn leaving_by_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.ctrl_key()
+        || ev.meta_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return None;
+    }
+    let link = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??;
+    if link.has_attribute("target") || link.has_attribute("download") {
+        return None;
+    }
+    let here = window().location();
+    let url = web_sys::Url::new_with_base(&link.get_attribute("href")?, &here.href().ok()?).ok()?;
+    let same_page =
+        url.pathname() == here.pathname().ok()? && url.search() == here.search().ok()?;
+    (url.origin() == here.origin().ok()? && !same_page).then(|| url.href())
 }
 
 /// Loads the dossier `id` from the device to be shown, never written (a sent dossier's receipt).
