@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { BrowserContext, Page } from '@playwright/test';
-import { expect, interactive } from './fixtures';
+import { expect, interactive, test } from './fixtures';
 
 // What the accessibility tests share: every page of the portal that needs no device data, the
 // display modes, and one axe scan.
@@ -52,10 +52,18 @@ export async function choose(context: BrowserContext, baseURL: string, language:
 }
 
 /**
+ * What one axe run may take on a loaded machine (a parallel build, CI): each scan adds it to its
+ * test's budget, so a test that scans several pages has time for each, and none fails on time.
+ */
+export const SCAN_BUDGET_MS = 20_000;
+
+/**
  * Scans the page as it is now with axe (WCAG 2.0–2.2 A and AA); in high contrast also the AAA
  * contrast rule (7:1). `what` names the page in the failure.
  */
 export async function scanPage(page: Page, what: string, mode: Mode = 'default') {
+  const runs = mode === 'high contrast' ? 2 : 1;
+  test.info().setTimeout(test.info().timeout + runs * SCAN_BUDGET_MS);
   await interactive(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])

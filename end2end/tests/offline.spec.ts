@@ -162,3 +162,37 @@ test('a page kept for offline use shows the display modes chosen since it was ke
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hồ sơ này làm cho ai?');
   expect(errors).toEqual([]);
 });
+
+test('the worker keeps exactly the pages the resident opened, each with its query', async ({ page }) => {
+  // Every address the tab showed, in order (full loads and form submissions alike).
+  const visited = new Set<string>();
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame() && frame.url().startsWith('http')) visited.add(frame.url());
+  });
+  await page.goto('/procedures/1.000894');
+  await interactive(page);
+  await controlledByServiceWorker(page);
+  // Through the check by its links and buttons, as a resident goes.
+  await page.getByRole('link', { name: /Bắt đầu/ }).click();
+  await page.getByLabel('Cho chính tôi').check();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(page).toHaveURL(/\/check\?.*who=self/);
+  await interactive(page);
+  // Then a full load of another page with a query.
+  await page.goto('/procedures?q=ket+hon');
+  await interactive(page);
+  const pages = () =>
+    page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        if (!name.startsWith('motcua-pages-')) continue;
+        for (const request of await (await caches.open(name)).keys()) {
+          if (!new URL(request.url).pathname.startsWith('/api/')) urls.push(request.url);
+        }
+      }
+      return urls.sort();
+    });
+  await expect.poll(pages, { timeout: 15_000 }).toEqual([...visited].sort());
+  // Every kept page has the address it was opened at: a query never loses its "?".
+  for (const url of await pages()) expect(new URL(url).pathname).not.toMatch(/check[a-z]/);
+});
