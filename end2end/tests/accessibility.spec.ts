@@ -15,8 +15,7 @@ const runs: [Mode, 'vi' | 'en'][] = [
 
 for (const [mode, language] of runs) {
   for (const path of pages) {
-    test(`axe finds no WCAG 2.2 AA violation on ${path} (${language}, ${mode})`, async ({ page, context, baseURL }, info) => {
-      test.skip(info.project.name === 'desktop' && mode !== 'default', 'scanned at 360 px');
+    test(`axe finds no WCAG 2.2 AA violation on ${path} (${language}, ${mode})`, async ({ page, context, baseURL }) => {
       await choose(context, baseURL!, language, modes[mode]);
       await page.goto(path);
       await interactive(page);
@@ -29,8 +28,7 @@ for (const [mode, language] of runs) {
 // The dossier pages, filled from the device: a birth dossier with an error on a part, a photo,
 // a saved person, and the confirmation to delete.
 for (const [mode, language] of runs) {
-  test(`axe finds no WCAG 2.2 AA violation on the dossier pages (${language}, ${mode})`, async ({ page, context, baseURL }, info) => {
-    test.skip(info.project.name === 'desktop' && mode !== 'default', 'scanned at 360 px');
+  test(`axe finds no WCAG 2.2 AA violation on the dossier pages (${language}, ${mode})`, async ({ page, context, baseURL }) => {
     await choose(context, baseURL!, language, modes[mode]);
     const scan = (what: string) => scanPage(page, what, mode);
     await page.goto(birthResultPath());
@@ -73,8 +71,7 @@ for (const [mode, language] of runs) {
 
 // Sending, the receipt with its rating, and the tracking result.
 for (const [mode, language] of runs) {
-  test(`axe finds no WCAG 2.2 AA violation on the receipt and the tracking result (${language}, ${mode})`, async ({ page, context, baseURL }, info) => {
-    test.skip(info.project.name === 'desktop' && mode !== 'default', 'scanned at 360 px');
+  test(`axe finds no WCAG 2.2 AA violation on the receipt and the tracking result (${language}, ${mode})`, async ({ page, context, baseURL }) => {
     test.setTimeout(90_000);
     await choose(context, baseURL!, 'vi', modes[mode]);
     const scan = (what: string) => scanPage(page, what, mode);
