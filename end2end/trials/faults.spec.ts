@@ -107,3 +107,33 @@ test('the page is reloaded during the submission: one dossier', async ({ page, c
     await server.stop();
   }
 });
+
+test('two tabs send the same draft, a random moment apart: one dossier', async ({ page, context }, info) => {
+  const server = new OwnServer(info);
+  await server.start();
+  try {
+    const dossier = await ready(page, server);
+    // A second tab (as a resident who opened the dossier twice), on the same review page.
+    const other = await context.newPage();
+    await other.goto(server.url + dossier + '/review');
+    await interactive(other);
+    const apart = Math.floor(Math.random() * 1_500);
+    const send = async (p: Page) => {
+      // The second tab may already show the dossier as sent (it heard so): nothing to press.
+      const button = p.getByRole('button', { name: 'Gửi hồ sơ' });
+      if (await button.isVisible()) await button.click({ timeout: 2_000 }).catch(() => {});
+    };
+    await Promise.all([send(page), wait(apart).then(() => send(other))]);
+    const code = async (p: Page) => {
+      await expect(p).toHaveURL(new RegExp(dossier + '/receipt$'), { timeout: 90_000 });
+      return (await p.getByTestId('tracking-code').textContent())!.trim();
+    };
+    const [first, second] = await Promise.all([code(page), code(other)]);
+    const stored = await dossiers(server);
+    record({ trial: 'two-tabs-send', stored, apart_ms: apart, same_receipt: first === second });
+    expect(second).toBe(first);
+    expect(stored).toBe(1);
+  } finally {
+    await server.stop();
+  }
+});

@@ -116,6 +116,7 @@ mod browser {
     use super::{Sending, backoff_millis};
     use crate::device::{Device, now, store};
     use crate::dossier::model::{Attachment, Draft, SubmissionState};
+    use crate::dossier::revision;
     use crate::dossier::submission::{Receipt, Status, StatusEvent, SubmitError, Unmet};
     use crate::dossier::supplement::SupplementState;
     use leptos::prelude::*;
@@ -216,14 +217,11 @@ mod browser {
             match send(device, &draft).await {
                 Ok(receipt) => {
                     FAILURES.set(0);
-                    let mut sent = draft.clone();
-                    sent.state = SubmissionState::Sent {
-                        tracking_code: receipt.tracking_code.clone(),
-                        at: receipt.received_at,
-                        receipt: Some(Box::new(receipt)),
+                    // Sent, whatever became of the record meanwhile: a receipt is never dropped.
+                    let record = |stored: Option<&Draft>| {
+                        Some(revision::received(stored, &draft, receipt, now()))
                     };
-                    sent.updated = now();
-                    if store::put_draft(&sent).await.is_ok() {
+                    if store::change_draft(&draft.id, record).await.is_ok() {
                         set(device, &draft.id, Sending::Sent);
                     } else {
                         // Stored on the server; the next pass gets the same receipt again.
@@ -239,14 +237,9 @@ mod browser {
                     retry = true;
                 }
                 Err(error) => {
-                    let mut failed = draft.clone();
-                    failed.state = SubmissionState::Failed {
-                        reason: error.text().vi,
-                        at: now(),
-                        error: Some(error.clone()),
-                    };
-                    failed.updated = now();
-                    let _ = store::put_draft(&failed).await;
+                    let reason = error.clone();
+                    let failed = |stored: Option<&Draft>| revision::refused(stored?, reason, now());
+                    let _ = store::change_draft(&draft.id, failed).await;
                     set(device, &draft.id, Sending::Refused(error));
                 }
             }
@@ -263,47 +256,47 @@ mod browser {
         }
         set(device, &id, Sending::Sending(0));
         let result = send_supplement(device, draft).await;
-        // The draft as stored now (the resident may have moved on), with the outcome.
-        let Ok(Some(mut stored)) = store::get_draft(&draft.id).await else {
-            return true;
-        };
-        let Some(supplement) = stored.supplement.as_mut() else {
+        let Some(key) = draft.supplement.as_ref().map(|s| s.key.clone()) else {
             return false;
         };
-        match result {
-            Ok(()) => {
-                FAILURES.set(0);
-                let at = now();
-                supplement.state = SupplementState::Sent { at };
+        let at = now();
+        let outcome = match &result {
+            Ok(()) => Ok(StatusEvent {
                 // Back in the office's queue (the server wrote the same step).
-                stored.office_status = Some(StatusEvent {
-                    status: Status::Received,
-                    at,
-                    reason: None,
-                    missing: Vec::new(),
-                });
-                stored.updated = at;
-                if store::put_draft(&stored).await.is_ok() {
-                    set(device, &id, Sending::Sent);
-                    false
-                } else {
-                    true
-                }
-            }
+                status: Status::Received,
+                at,
+                reason: None,
+                missing: Vec::new(),
+            }),
             Err(error) if error.is_transient() => {
-                if error == SubmitError::Offline {
+                if *error == SubmitError::Offline {
                     crate::device::recheck(device);
                 }
-                set(device, &id, Sending::Retrying { at: 0, error });
-                true
+                set(
+                    device,
+                    &id,
+                    Sending::Retrying {
+                        at: 0,
+                        error: error.clone(),
+                    },
+                );
+                return true;
             }
-            Err(error) => {
-                supplement.state = SupplementState::Failed {
-                    at: now(),
-                    error: error.clone(),
-                };
-                stored.updated = now();
-                let _ = store::put_draft(&stored).await;
+            Err(error) => Err(error.clone()),
+        };
+        // The record as stored now (the resident may have moved on), with the outcome.
+        let written = store::change_draft(&draft.id, |stored| {
+            revision::supplement_outcome(stored?, &key, outcome, at)
+        })
+        .await;
+        match (result, written) {
+            (Ok(()), Ok(_)) => {
+                FAILURES.set(0);
+                set(device, &id, Sending::Sent);
+                false
+            }
+            (Ok(()), Err(_)) => true,
+            (Err(error), _) => {
                 set(device, &id, Sending::Refused(error));
                 false
             }

@@ -10,8 +10,14 @@
 //!
 //! Records keep their own format number; older formats are upgraded as they are read
 //! ([`Draft::from_record`]).
+//!
+//! A dossier is only ever written by reading the stored record and writing the next one in the
+//! same read-write transaction, by the rules of [`crate::dossier::revision`]: whatever several
+//! tabs do, an older copy never overwrites a newer one and the idempotency key is the stored one.
+//! After each write, the other tabs are told at once ([`CHANNEL`], [`on_draft_changed`]).
 
 use crate::dossier::model::{Draft, Person};
+use crate::dossier::revision::Write;
 
 /// The database's name, and the schema version this app writes.
 pub const DATABASE: &str = "motcua";
@@ -19,6 +25,13 @@ pub const VERSION: u32 = 2;
 pub const DRAFTS: &str = "drafts";
 pub const FILES: &str = "files";
 pub const PEOPLE: &str = "people";
+/// The `BroadcastChannel` on which a tab that wrote a dossier tells the others: `{id, revision}`
+/// as JSON (revision 0: deleted).
+pub const CHANNEL: &str = "motcua-drafts";
+
+/// A file to keep with a dossier's record: its attachment id and its bytes.
+#[cfg(feature = "csr")]
+pub type File<'a> = (&'a str, &'a web_sys::Blob);
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
@@ -28,6 +41,10 @@ pub enum StoreError {
     Unavailable,
     #[error("the device is out of space")]
     Full,
+    /// A newer version of the portal ran on this device and keeps its data in a newer form:
+    /// this (older, cached) version must be replaced by the new one, nothing is lost.
+    #[error("the data on this device was written by a newer version of the portal")]
+    Newer,
     #[error("the browser refused: {0}")]
     Browser(String),
 }
@@ -35,7 +52,13 @@ pub enum StoreError {
 #[cfg(not(feature = "csr"))]
 mod imp {
     use super::*;
-    pub async fn put_draft(_: &Draft) -> Result<(), StoreError> {
+    pub async fn write_draft(_: Option<&Draft>, _: &Draft) -> Result<Write, StoreError> {
+        Err(StoreError::Unavailable)
+    }
+    pub async fn change_draft(
+        _: &str,
+        _: impl FnOnce(Option<&Draft>) -> Option<Draft>,
+    ) -> Result<Option<Draft>, StoreError> {
         Err(StoreError::Unavailable)
     }
     pub async fn get_draft(_: &str) -> Result<Option<Draft>, StoreError> {
@@ -44,7 +67,7 @@ mod imp {
     pub async fn list_drafts() -> Result<Vec<Draft>, StoreError> {
         Err(StoreError::Unavailable)
     }
-    pub async fn delete_draft(_: &Draft) -> Result<(), StoreError> {
+    pub async fn delete_draft(_: &Draft) -> Result<bool, StoreError> {
         Err(StoreError::Unavailable)
     }
     pub async fn list_people() -> Result<Vec<Person>, StoreError> {
@@ -79,8 +102,12 @@ mod imp {
         }
     }
 
+    /// The database, its schema brought up to this app's [`VERSION`]. When a newer version of
+    /// the portal already upgraded it on this device (and an older, cached version runs now),
+    /// it is opened as it is: versions only ever add stores, so every store this app uses is
+    /// there and no draft is stranded; [`StoreError::Newer`] only if one is missing.
     pub(super) async fn open() -> Result<Database, StoreError> {
-        Database::open(DATABASE)
+        let opened = Database::open(DATABASE)
             .with_version(VERSION)
             .with_on_upgrade_needed(|event, db| {
                 let old = event.old_version() as u32;
@@ -98,17 +125,58 @@ mod imp {
                 }
                 Ok(())
             })
-            .await
-            .map_err(|e| {
-                if web_sys::window()
-                    .and_then(|w| w.indexed_db().ok().flatten())
-                    .is_none()
+            .await;
+        match opened {
+            Ok(db) => Ok(db),
+            Err(error) if exception_name(&error).as_deref() == Some("VersionError") => {
+                newer_version_seen();
+                let db = Database::open(DATABASE).await.map_err(opening)?;
+                let stores: Vec<String> = db.object_store_names().collect();
+                if [DRAFTS, FILES, PEOPLE]
+                    .iter()
+                    .all(|s| stores.iter().any(|n| n == s))
                 {
-                    StoreError::Unavailable
+                    Ok(db)
                 } else {
-                    browser(e)
+                    db.close();
+                    Err(StoreError::Newer)
                 }
-            })
+            }
+            Err(error) => Err(opening(error)),
+        }
+    }
+
+    /// Tells `/page.js` that a newer version of the portal ran on this device: it asks the
+    /// service worker for it at once (the new-version notice follows).
+    fn newer_version_seen() {
+        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("motcua:newer"))
+        {
+            let _ = window.dispatch_event(&event);
+        }
+    }
+
+    /// The name of the browser's exception (`VersionError`, `QuotaExceededError`, …).
+    fn exception_name(error: &indexed_db_futures::error::OpenDbError) -> Option<String> {
+        use indexed_db_futures::error::{Error, OpenDbError};
+        use wasm_bindgen::JsCast;
+        match error {
+            OpenDbError::Base(Error::DomException(exception)) => {
+                let value: &JsValue = exception.as_ref();
+                Some(value.unchecked_ref::<web_sys::DomException>().name())
+            }
+            _ => None,
+        }
+    }
+
+    fn opening(error: indexed_db_futures::error::OpenDbError) -> StoreError {
+        if web_sys::window()
+            .and_then(|w| w.indexed_db().ok().flatten())
+            .is_none()
+        {
+            StoreError::Unavailable
+        } else {
+            browser(error)
+        }
     }
 
     /// A record as the store keeps it: a plain object, the value's JSON (through JSON text, so
@@ -208,16 +276,171 @@ mod imp {
         result
     }
 
-    pub async fn put_draft(draft: &Draft) -> Result<(), StoreError> {
-        let value = to_js(draft)?;
-        write(&[DRAFTS], |tx| put(tx, DRAFTS, &draft.id, value)).await
+    /// What a read-write transaction does to a dossier's record.
+    enum Step {
+        Put(Box<Draft>),
+        Delete,
+        Nothing,
+    }
+
+    /// The files a record lists (its own, and those of the papers being added).
+    fn files_of(draft: Option<&Draft>) -> Vec<&str> {
+        draft
+            .into_iter()
+            .flat_map(|d| {
+                let added = d.supplement.iter().flat_map(|s| &s.attachments);
+                d.attachments.iter().chain(added).map(|a| a.id.as_str())
+            })
+            .collect()
+    }
+
+    fn read_record(value: JsValue) -> Result<Draft, StoreError> {
+        use crate::dossier::model::RecordError;
+        Draft::from_record(&from_js(value)?).map_err(|e| match e {
+            RecordError::Newer(_) => {
+                newer_version_seen();
+                StoreError::Newer
+            }
+            other => browser(other),
+        })
+    }
+
+    /// Reads the record of dossier `id` and does what `decide` makes of it, in one read-write
+    /// transaction over the drafts and the files: a file the record no longer lists is deleted
+    /// with it, and `file` is kept only if the record written lists it. Tells the other tabs.
+    /// Gives the step taken.
+    async fn read_write(
+        id: &str,
+        file: Option<(&str, &web_sys::Blob)>,
+        decide: impl FnOnce(Option<&Draft>) -> Result<Step, StoreError>,
+    ) -> Result<Step, StoreError> {
+        let db = open().await?;
+        let result = async {
+            let tx = db
+                .transaction([DRAFTS, FILES])
+                .with_mode(TransactionMode::Readwrite)
+                .build()
+                .map_err(browser)?;
+            let value: Option<JsValue> = tx
+                .object_store(DRAFTS)
+                .map_err(browser)?
+                .get(id.to_string())
+                .primitive()
+                .map_err(browser)?
+                .await
+                .map_err(browser)?;
+            let stored = match value.filter(|v| !v.is_undefined()) {
+                Some(value) => Some(read_record(value)?),
+                None => None,
+            };
+            let step = decide(stored.as_ref())?;
+            let before = files_of(stored.as_ref());
+            match &step {
+                Step::Put(next) => {
+                    put(&tx, DRAFTS, id, to_js(next)?)?;
+                    let after = files_of(Some(next));
+                    for gone in before.iter().filter(|f| !after.contains(f)) {
+                        delete(&tx, FILES, gone)?;
+                    }
+                    if let Some((attachment, blob)) = file
+                        && after.contains(&attachment)
+                    {
+                        put(&tx, FILES, attachment, file_record(id, attachment, blob)?)?;
+                    }
+                }
+                Step::Delete => {
+                    delete(&tx, DRAFTS, id)?;
+                    for gone in &before {
+                        delete(&tx, FILES, gone)?;
+                    }
+                }
+                Step::Nothing => {}
+            }
+            tx.commit().await.map_err(browser)?;
+            Ok(step)
+        }
+        .await;
+        db.close();
+        match &result {
+            Ok(Step::Put(next)) => announce(id, next.revision),
+            Ok(Step::Delete) => announce(id, 0),
+            _ => {}
+        }
+        result
+    }
+
+    fn file_record(
+        draft: &str,
+        attachment: &str,
+        blob: &web_sys::Blob,
+    ) -> Result<JsValue, StoreError> {
+        let record = Object::new();
+        for (key, field) in [
+            ("id", JsValue::from(attachment)),
+            ("draft", JsValue::from(draft)),
+            ("blob", JsValue::from(blob)),
+        ] {
+            Reflect::set(&record, &key.into(), &field).map_err(|e| browser(format!("{e:?}")))?;
+        }
+        Ok(record.into())
+    }
+
+    /// Tells the other tabs (and this tab's other islands) that dossier `id` is now at
+    /// `revision` (0: deleted).
+    fn announce(id: &str, revision: u64) {
+        let message = serde_json::json!({ "id": id, "revision": revision }).to_string();
+        if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+            let _ = channel.post_message(&JsValue::from_str(&message));
+            channel.close();
+        }
+    }
+
+    /// Writes `mine`, a copy that started from `base` (`None`: a new dossier), by the rules of
+    /// [`crate::dossier::revision::write`]; gives what the device keeps now.
+    pub async fn write_draft(base: Option<&Draft>, mine: &Draft) -> Result<Write, StoreError> {
+        write_draft_with_file(base, mine, None).await
+    }
+
+    /// [`write_draft`], keeping `file` (an attachment's bytes) with the record if the record
+    /// written lists it: both or neither.
+    pub async fn write_draft_with_file(
+        base: Option<&Draft>,
+        mine: &Draft,
+        file: Option<File<'_>>,
+    ) -> Result<Write, StoreError> {
+        let mut outcome = None;
+        read_write(&mine.id, file, |stored| {
+            let write = crate::dossier::revision::write(base, mine, stored);
+            let step = match &write {
+                Write::Store(next) => Step::Put(Box::new(next.clone())),
+                _ => Step::Nothing,
+            };
+            outcome = Some(write);
+            Ok(step)
+        })
+        .await?;
+        outcome.ok_or(StoreError::Unavailable)
+    }
+
+    /// Changes the stored record of dossier `id` by `change` (given the record, or `None`;
+    /// giving back the record to store, or `None` to store nothing). Gives the record stored.
+    pub async fn change_draft(
+        id: &str,
+        change: impl FnOnce(Option<&Draft>) -> Option<Draft>,
+    ) -> Result<Option<Draft>, StoreError> {
+        match read_write(id, None, |stored| {
+            Ok(change(stored).map_or(Step::Nothing, |next| Step::Put(Box::new(next))))
+        })
+        .await?
+        {
+            Step::Put(next) => Ok(Some(*next)),
+            _ => Ok(None),
+        }
     }
 
     pub async fn get_draft(id: &str) -> Result<Option<Draft>, StoreError> {
         match get(DRAFTS, id).await? {
-            Some(value) => Draft::from_record(&from_js(value)?)
-                .map(Some)
-                .map_err(browser),
+            Some(value) => read_record(value).map(Some),
             None => Ok(None),
         }
     }
@@ -235,49 +458,59 @@ mod imp {
         Ok(drafts)
     }
 
-    /// Deletes a dossier and the files attached to it, together.
-    pub async fn delete_draft(draft: &Draft) -> Result<(), StoreError> {
-        write(&[DRAFTS, FILES], |tx| {
-            delete(tx, DRAFTS, &draft.id)?;
-            let added = draft.supplement.iter().flat_map(|s| &s.attachments);
-            for attachment in draft.attachments.iter().chain(added) {
-                delete(tx, FILES, &attachment.id)?;
-            }
-            Ok(())
+    /// Deletes a dossier and its files, together, if nobody wrote it since `base` was read
+    /// ([`crate::dossier::revision::may_delete`]); false when it was written meanwhile (it
+    /// stays).
+    pub async fn delete_draft(base: &Draft) -> Result<bool, StoreError> {
+        let step = read_write(&base.id, None, |stored| {
+            Ok(match stored {
+                Some(_) if crate::dossier::revision::may_delete(base, stored) => Step::Delete,
+                _ => Step::Nothing,
+            })
         })
-        .await
+        .await?;
+        Ok(matches!(step, Step::Delete))
     }
 
-    /// Keeps a file's bytes and the draft that lists it, in one transaction: both or neither.
-    pub async fn put_file(
-        draft: &Draft,
-        attachment_id: &str,
-        blob: &web_sys::Blob,
-    ) -> Result<(), StoreError> {
-        let value = to_js(draft)?;
-        let record = Object::new();
-        for (key, field) in [
-            ("id", JsValue::from(attachment_id)),
-            ("draft", JsValue::from(draft.id.as_str())),
-            ("blob", JsValue::from(blob)),
-        ] {
-            Reflect::set(&record, &key.into(), &field).map_err(|e| browser(format!("{e:?}")))?;
+    /// Calls `changed(id, revision)` whenever a tab (this one included) writes a dossier
+    /// (revision 0: deleted), until the returned channel is dropped.
+    pub fn on_draft_changed(changed: impl Fn(String, u64) + 'static) -> Option<Listener> {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen::prelude::Closure;
+        let channel = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
+        let callback =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                #[derive(serde::Deserialize)]
+                struct News {
+                    id: String,
+                    revision: u64,
+                }
+                if let Some(news) = event
+                    .data()
+                    .as_string()
+                    .and_then(|text| serde_json::from_str::<News>(&text).ok())
+                {
+                    changed(news.id, news.revision);
+                }
+            });
+        channel.set_onmessage(Some(callback.as_ref().unchecked_ref()));
+        Some(Listener {
+            channel,
+            _callback: callback,
+        })
+    }
+
+    /// Listens to [`CHANNEL`] while kept.
+    pub struct Listener {
+        channel: web_sys::BroadcastChannel,
+        _callback: wasm_bindgen::prelude::Closure<dyn Fn(web_sys::MessageEvent)>,
+    }
+
+    impl Drop for Listener {
+        fn drop(&mut self) {
+            self.channel.set_onmessage(None);
+            self.channel.close();
         }
-        write(&[DRAFTS, FILES], |tx| {
-            put(tx, FILES, attachment_id, record.into())?;
-            put(tx, DRAFTS, &draft.id, value)
-        })
-        .await
-    }
-
-    /// Removes a file and saves the draft without it, in one transaction.
-    pub async fn remove_file(draft: &Draft, attachment_id: &str) -> Result<(), StoreError> {
-        let value = to_js(draft)?;
-        write(&[DRAFTS, FILES], |tx| {
-            delete(tx, FILES, attachment_id)?;
-            put(tx, DRAFTS, &draft.id, value)
-        })
-        .await
     }
 
     pub async fn get_file(attachment_id: &str) -> Result<Option<web_sys::Blob>, StoreError> {

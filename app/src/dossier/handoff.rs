@@ -117,6 +117,7 @@ pub fn continued(mut draft: super::model::Draft, id: String, now: i64) -> super:
     draft.attachments.clear();
     draft.created = now;
     draft.updated = now;
+    draft.revision = 0;
     draft
 }
 

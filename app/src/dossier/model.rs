@@ -130,6 +130,11 @@ pub struct Draft {
     /// completed, parts in all. Kept with the draft so that the list of dossiers needs no form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<(usize, usize)>,
+    /// How many times the record was written on this device (0: never stored). A tab writes
+    /// its copy against the revision it read, so an older copy never overwrites a newer one
+    /// ([`super::revision`]).
+    #[serde(default)]
+    pub revision: u64,
 }
 
 /// The part of a dossier after its form's sections: the checklist's papers and their photos.
@@ -182,6 +187,7 @@ impl Draft {
             office_status: None,
             supplement: None,
             progress: None,
+            revision: 0,
         }
     }
 

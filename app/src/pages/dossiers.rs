@@ -10,7 +10,9 @@ use crate::dossier::model::{Draft, hanoi_date_time, readable_size};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::check::english;
-use crate::ui::dossier::{Confirm, Loaded, StateTag, dossier_href, draft_title, loading_view};
+use crate::ui::dossier::{
+    Confirm, Loaded, StateTag, StoreProblem, dossier_href, draft_title, loading_view,
+};
 use crate::ui::layout::PageTitle;
 use crate::ui::text::use_locale;
 use leptos::prelude::*;
@@ -46,6 +48,12 @@ pub fn Dossiers() -> impl IntoView {
         });
     };
     Effect::new(move |_| reload());
+    // Another tab wrote or deleted a dossier (or the outbox sent one): list them again.
+    #[cfg(feature = "csr")]
+    {
+        let listener = StoredValue::new_local(store::on_draft_changed(move |_, _| reload()));
+        on_cleanup(move || drop(listener.try_update_value(Option::take)));
+    }
     // Sent dossiers: ask the server where each stands whenever the portal can be reached, and
     // keep the answer on the device for the next time there is no network.
     let device = use_device();
@@ -64,10 +72,7 @@ pub fn Dossiers() -> impl IntoView {
     });
     let content = move || match list.get() {
         Loaded::Loading => loading_view(tr!(dossiers_loading)).into_any(),
-        Loaded::Failed(_) => {
-            view! { <p class="notice notice--warning">{tr!(dossier_store_failed_text)}</p> }
-                .into_any()
-        }
+        Loaded::Failed(error) => view! { <StoreProblem error /> }.into_any(),
         Loaded::Ready(drafts) if drafts.is_empty() => view! {
             <p>{tr!(dossiers_empty)}</p>
             <p><a class="button" href="/procedures">{tr!(dossiers_find)}</a></p>
@@ -138,9 +143,9 @@ async fn refresh_statuses() -> bool {
             .find(|d| d.submission_key.as_deref() == Some(&key))
             && draft.office_status.as_ref() != Some(&latest)
         {
-            let mut draft = draft.clone();
-            draft.office_status = Some(latest);
-            changed |= store::put_draft(&draft).await.is_ok();
+            let step =
+                |stored: Option<&Draft>| crate::dossier::revision::office_step(stored?, latest);
+            changed |= matches!(store::change_draft(&draft.id, step).await, Ok(Some(_)));
         }
     }
     changed
@@ -200,10 +205,12 @@ fn DossierRow(draft: Draft, on_deleted: Callback<()>) -> impl IntoView {
         #[cfg(feature = "csr")]
         leptos::task::spawn_local(async move {
             let draft = stored.get_value();
+            // Refused when another tab wrote the dossier since this list was read (it may have
+            // been sent there): the list is read again and shows it.
             if store::delete_draft(&draft).await.is_ok() {
                 crate::device::refresh_waiting(Some(device));
-                on_deleted.run(());
             }
+            on_deleted.run(());
         });
         #[cfg(not(feature = "csr"))]
         let _ = (stored, device, on_deleted);

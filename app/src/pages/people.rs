@@ -52,10 +52,7 @@ pub fn People() -> impl IntoView {
     Effect::new(move |_| reload());
     let content = move || match list.get() {
         Loaded::Loading => loading_view(tr!(dossiers_loading)).into_any(),
-        Loaded::Failed(_) => {
-            view! { <p class="notice notice--warning">{tr!(dossier_store_failed_text)}</p> }
-                .into_any()
-        }
+        Loaded::Failed(error) => view! { <crate::ui::dossier::StoreProblem error /> }.into_any(),
         Loaded::Ready(people) if people.is_empty() => {
             view! { <p>{tr!(people_empty)}</p> }.into_any()
         }

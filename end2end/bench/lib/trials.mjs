@@ -2,7 +2,8 @@
 // - the server is killed (SIGKILL) during a submission load and restarted: every dossier whose
 //   receipt reached a client is there, under the code the receipt gave;
 // - in the browser (end2end/trials/, through Playwright): the network cut mid-upload and
-//   restored, and the page reloaded during the submission: exactly one dossier each time.
+//   restored, the page reloaded during the submission, and two tabs sending the same draft a
+//   random moment apart: exactly one dossier each time.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';

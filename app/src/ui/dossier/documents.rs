@@ -217,36 +217,25 @@ async fn attach(
         height: prepared.height,
         added: now(),
     };
-    // The draft as it will be, written with the file in one transaction.
-    let Some(mut next) = handle.draft.get_untracked() else {
-        return Err(Refusal::NotKept.text(&name));
-    };
-    match target {
+    // The draft with the file, written with the file's bytes in one transaction.
+    let added = attachment.id.clone();
+    let change = move |next: &mut Draft| match target {
         Target::Dossier => {
             next.attachments.push(attachment.clone());
             next.ticks.insert(document.to_string());
+            next.is_editable()
         }
         Target::Supplement => match next.supplement.as_mut() {
             Some(supplement) if supplement.is_editable() => {
-                supplement.attachments.push(attachment.clone())
+                supplement.attachments.push(attachment.clone());
+                true
             }
-            _ => return Err(Refusal::NotKept.text(&name)),
+            _ => false,
         },
-    }
-    next.updated = now();
-    match store::put_file(&next, &attachment.id, &prepared.blob).await {
-        Ok(()) => {
-            match target {
-                Target::Dossier => handle.update(|d| {
-                    d.attachments.push(attachment);
-                    d.ticks.insert(document.to_string());
-                }),
-                Target::Supplement => {
-                    handle.update_supplement(|s| s.attachments.push(attachment));
-                }
-            }
-            Ok(())
-        }
+    };
+    match handle.keep_file(change, &added, &prepared.blob).await {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(Refusal::NotKept.text(&name)),
         Err(store::StoreError::Full) => Err(Refusal::DeviceFull.text(&name)),
         Err(_) => Err(Refusal::NotKept.text(&name)),
     }
@@ -302,12 +291,6 @@ fn AttachmentView(
                 Target::Supplement => {
                     handle.update_supplement(|s| s.attachments.retain(|a| a.id != id));
                 }
-            }
-            #[cfg(feature = "csr")]
-            if let Some(draft) = handle.draft.get_untracked() {
-                leptos::task::spawn_local(async move {
-                    let _ = crate::device::store::remove_file(&draft, &id).await;
-                });
             }
         }
     };

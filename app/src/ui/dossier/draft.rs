@@ -2,12 +2,20 @@
 //! through [`DraftHandle::update`], and written back at most [`SAVE_DELAY_MS`] after the last
 //! change (and at once when the page is hidden or left). Saves never overlap: a change made
 //! during a save is written right after it.
+//!
+//! Other tabs may have the same dossier open. Each write goes with the stored record this tab's
+//! copy started from (its base), by the rules of [`crate::dossier::revision`]; when another tab
+//! writes the dossier, this one hears of it at once ([`store::on_draft_changed`]) and shows the
+//! stored record with its own unsaved changes on top (or that the dossier was queued, sent or
+//! deleted there).
 
 use crate::device::store::StoreError;
 use crate::device::{self, Device};
 #[cfg(feature = "csr")]
 use crate::device::{refresh_waiting, store};
 use crate::dossier::model::{Draft, SubmissionState, hanoi_time};
+#[cfg(feature = "csr")]
+use crate::dossier::revision::{Write, rebase_copy};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::text::use_locale;
@@ -34,6 +42,9 @@ pub struct DraftHandle {
     /// Changes not yet written.
     pub pending: RwSignal<bool>,
     pub error: RwSignal<Option<StoreError>>,
+    /// The record as the device keeps it, that the copy in [`DraftHandle::draft`] started from.
+    #[cfg_attr(not(feature = "csr"), allow(dead_code))]
+    base: StoredValue<Option<Draft>>,
     saving: StoredValue<bool>,
     again: StoredValue<bool>,
     /// What sends a dossier once it is written queued (the outbox), on the pages that queue one
@@ -52,9 +63,10 @@ pub struct DraftHandle {
 /// Starts sending what waits in the outbox.
 type Sender = fn(Option<Device>);
 
-/// Writes a draft to the device's store.
+/// Writes a copy of a draft (and the record it started from) to the device's store.
 #[cfg(feature = "csr")]
-type Saver = fn(Draft) -> futures::future::LocalBoxFuture<'static, Result<(), StoreError>>;
+type Saver =
+    fn(Option<Draft>, Draft) -> futures::future::LocalBoxFuture<'static, Result<Write, StoreError>>;
 
 /// Loads the dossier `id` from the device once the page runs in the browser; changes to it are
 /// written back.
@@ -75,9 +87,9 @@ pub fn use_draft(id: Signal<String>) -> DraftHandle {
         on_cleanup(move || leave.remove());
     }
     #[cfg(feature = "csr")]
-    handle.saver.set_value(Some(|draft| {
+    handle.saver.set_value(Some(|base, draft| {
         Box::pin(async move {
-            let written = store::put_draft(&draft).await;
+            let written = store::write_draft(base.as_ref(), &draft).await;
             // The header's count of dossiers waiting to be sent may have changed.
             refresh_waiting(None);
             written
@@ -123,6 +135,7 @@ pub fn use_draft_view(id: Signal<String>) -> DraftHandle {
         saved_at: RwSignal::new(None),
         pending: RwSignal::new(false),
         error: RwSignal::new(None),
+        base: StoredValue::new(None),
         saving: StoredValue::new(false),
         again: StoredValue::new(false),
         send: StoredValue::new(None),
@@ -138,19 +151,10 @@ pub fn use_draft_view(id: Signal<String>) -> DraftHandle {
         leptos::task::spawn_local(async move {
             match store::get_draft(&id).await {
                 Ok(Some(stored)) => {
-                    // Moving between a dossier's pages, the page left may still be writing
-                    // its last change: the newer copy in memory wins.
-                    let saved = stored.updated;
-                    let draft = latest::newer(stored);
-                    let unsaved = draft.updated > saved;
-                    handle.saved_at.set(Some(saved));
-                    handle.draft.set(Some(draft));
+                    handle.saved_at.set(Some(stored.updated));
+                    handle.base.set_value(Some(stored.clone()));
+                    handle.draft.set(Some(stored));
                     handle.load.set(Load::Ready);
-                    if unsaved {
-                        // Written again here, whatever became of the other page's write.
-                        handle.pending.set(true);
-                        handle.schedule();
-                    }
                 }
                 Ok(None) => handle.load.set(Load::Missing),
                 Err(error) => handle.load.set(Load::Failed(error)),
@@ -159,6 +163,24 @@ pub fn use_draft_view(id: Signal<String>) -> DraftHandle {
         #[cfg(not(feature = "csr"))]
         let _ = id;
     });
+    // Another tab (or the outbox) wrote this dossier: show what the device keeps now.
+    #[cfg(feature = "csr")]
+    {
+        let listener = store::on_draft_changed(move |changed, revision| {
+            let known = handle
+                .base
+                .try_with_value(|b| b.as_ref().map(|b| (b.id.clone(), b.revision)))
+                .flatten();
+            if let Some((id, seen)) = known
+                && id == changed
+                && revision != seen
+            {
+                handle.reload();
+            }
+        });
+        let listener = StoredValue::new_local(listener);
+        on_cleanup(move || drop(listener.try_update_value(Option::take)));
+    }
     #[cfg(feature = "csr")]
     {
         // Leaving or hiding the page (switching app, locking the phone) writes at once.
@@ -202,8 +224,6 @@ impl DraftHandle {
                 change(draft);
                 draft.updated = device::now();
                 changed = true;
-                #[cfg(feature = "csr")]
-                latest::remember(draft);
             }
         });
         if changed {
@@ -297,7 +317,9 @@ impl DraftHandle {
         }
     }
 
-    /// Reads the draft from the device again (after the outbox changed it).
+    /// Reads the draft from the device again (after the outbox or another tab changed it): the
+    /// stored record, with this tab's changes not yet written on top. While a write is under way
+    /// its outcome brings the stored record instead.
     pub fn reload(&self) {
         #[cfg(feature = "csr")]
         {
@@ -309,10 +331,53 @@ impl DraftHandle {
                 return;
             };
             leptos::task::spawn_local(async move {
-                if let Ok(Some(stored)) = store::get_draft(&id).await {
-                    handle.draft.try_set(Some(stored));
+                if handle.saving.try_get_value() != Some(false) {
+                    return;
+                }
+                match store::get_draft(&id).await {
+                    Ok(Some(stored)) => handle.adopt(Write::Keep(stored), None),
+                    Ok(None) => handle.adopt(Write::Gone, None),
+                    Err(_) => {}
                 }
             });
+        }
+    }
+
+    /// Shows what the device keeps after a write (or a change elsewhere): `written` (the record
+    /// the write of `sent` gave, or the stored record), with the changes made in this tab since
+    /// `sent` on top (`None`: since the base).
+    #[cfg(feature = "csr")]
+    fn adopt(&self, written: Write, sent: Option<Draft>) {
+        let Some(record) = written.record().cloned() else {
+            self.timer.try_set_value(None);
+            self.pending.try_set(false);
+            self.load.try_set(Load::Missing);
+            return;
+        };
+        // An older write's outcome, after a newer one's: nothing to learn.
+        if self
+            .base
+            .try_with_value(|b| b.as_ref().is_some_and(|b| b.revision > record.revision))
+            == Some(true)
+        {
+            return;
+        }
+        let Some(from) = sent.or_else(|| self.base.try_get_value().flatten()) else {
+            return;
+        };
+        let shown = self.draft.try_get_untracked().flatten();
+        let next = match &shown {
+            Some(shown) => rebase_copy(&from, shown, &record),
+            None => record.clone(),
+        };
+        let unsaved = shown.as_ref().is_some_and(|shown| *shown != from) && next != record;
+        self.base.try_set_value(Some(record.clone()));
+        self.saved_at.try_set(Some(record.updated));
+        if shown.as_ref() != Some(&next) {
+            self.draft.try_set(Some(next));
+        }
+        if !unsaved {
+            self.pending.try_set(false);
         }
     }
 
@@ -328,6 +393,41 @@ impl DraftHandle {
         }
     }
 
+    /// Changes the draft by `change` (false: the change does not apply) and writes it at once
+    /// with a file's bytes (`attachment`'s), both in one transaction; true when the device keeps
+    /// the file (false: the dossier was queued or sent meanwhile, in another tab).
+    #[cfg(feature = "csr")]
+    pub async fn keep_file(
+        &self,
+        change: impl FnOnce(&mut Draft) -> bool,
+        attachment: &str,
+        blob: &web_sys::Blob,
+    ) -> Result<bool, StoreError> {
+        let base = self.base.get_value();
+        let Some(before) = self.draft.get_untracked() else {
+            return Ok(false);
+        };
+        let mut mine = before.clone();
+        if !change(&mut mine) {
+            return Ok(false);
+        }
+        mine.updated = device::now();
+        let written =
+            store::write_draft_with_file(base.as_ref(), &mine, Some((attachment, blob))).await?;
+        let kept = written.record().is_some_and(|record| {
+            let added = record.supplement.iter().flat_map(|s| &s.attachments);
+            record
+                .attachments
+                .iter()
+                .chain(added)
+                .any(|a| a.id == attachment)
+        });
+        // What was typed meanwhile stays, on top of the record written.
+        self.adopt(written, Some(before));
+        refresh_waiting(None);
+        Ok(kept)
+    }
+
     /// Writes the draft now, then opens `href`. Another page is a new document: leaving before
     /// the write has ended could lose it, so the page changes only once the draft is on the
     /// device; if it cannot be written (device full), the resident stays, and [`SaveStatus`] says
@@ -338,16 +438,18 @@ impl DraftHandle {
             let handle = *self;
             let _ = self.timer.try_set_value(None);
             let draft = self.draft.get_untracked();
+            let base = self.base.get_value();
             let save = self.saver.get_value();
             leptos::task::spawn_local(async move {
                 if let (Some(draft), Some(save)) = (draft, save) {
-                    if let Err(error) = save(draft.clone()).await {
-                        handle.error.try_set(Some(error));
-                        return;
+                    match save(base, draft.clone()).await {
+                        // Written: a save still running or scheduled has nothing newer to write.
+                        Ok(written) => handle.adopt(written, Some(draft)),
+                        Err(error) => {
+                            handle.error.try_set(Some(error));
+                            return;
+                        }
                     }
-                    // Written: a save still running or scheduled has nothing newer to write.
-                    handle.pending.try_set(false);
-                    handle.saved_at.try_set(Some(draft.updated));
                 }
                 crate::island::go_to(&href);
             });
@@ -380,26 +482,29 @@ impl DraftHandle {
             let Some(save) = self.saver.try_get_value().flatten() else {
                 return;
             };
+            let base = self.base.try_get_value().flatten();
             let _ = self.saving.try_set_value(true);
             self.pending.try_set(false);
             // The page may be gone when the save ends (a save on leaving it): hence `try_`.
             leptos::task::spawn_local(async move {
-                let result = save(draft.clone()).await;
+                let result = save(base, draft.clone()).await;
                 let _ = handle.saving.try_set_value(false);
                 match result {
-                    Ok(()) => {
-                        handle.saved_at.try_set(Some(draft.updated));
+                    Ok(written) => {
                         handle.error.try_set(None);
-                        let supplement_queued = draft.supplement.as_ref().is_some_and(|s| {
-                            matches!(
-                                s.state,
-                                crate::dossier::supplement::SupplementState::Queued { .. }
-                            )
+                        // The dossier as the device keeps it now may have been queued here or in
+                        // another tab: either way the outbox sends it (under its one key).
+                        let queued = written.record().is_some_and(|record| {
+                            matches!(record.state, SubmissionState::Queued { .. })
+                                || record.supplement.as_ref().is_some_and(|s| {
+                                    matches!(
+                                        s.state,
+                                        crate::dossier::supplement::SupplementState::Queued { .. }
+                                    )
+                                })
                         });
-                        if (matches!(draft.state, SubmissionState::Queued { .. })
-                            || supplement_queued)
-                            && let Some(send) = handle.send.try_get_value().flatten()
-                        {
+                        handle.adopt(written, Some(draft));
+                        if queued && let Some(send) = handle.send.try_get_value().flatten() {
                             send(handle.device);
                         }
                     }
@@ -446,32 +551,6 @@ pub fn SaveStatus(handle: DraftHandle) -> impl IntoView {
     view! { <p class=class role="status" data-testid="save-status">{text}</p> }
 }
 
-/// The last version of the dossier being edited, kept in memory across the pages of the app (one
-/// dossier at a time: the one in front of the resident).
-#[cfg(feature = "csr")]
-mod latest {
-    use crate::dossier::model::Draft;
-    use std::cell::RefCell;
-
-    thread_local! {
-        static LATEST: RefCell<Option<Draft>> = const { RefCell::new(None) };
-    }
-
-    pub fn remember(draft: &Draft) {
-        LATEST.with(|latest| *latest.borrow_mut() = Some(draft.clone()));
-    }
-
-    /// `stored`, or the copy in memory if it is the same dossier, changed later.
-    pub fn newer(stored: Draft) -> Draft {
-        LATEST.with(|latest| match &*latest.borrow() {
-            Some(memory) if memory.id == stored.id && memory.updated > stored.updated => {
-                memory.clone()
-            }
-            _ => stored,
-        })
-    }
-}
-
 /// A page of one dossier: the title, then while the dossier is read from the device a loading
 /// line (what the server renders), then `ready` or why it cannot be shown.
 #[component]
@@ -490,18 +569,71 @@ pub fn DraftFrame(handle: DraftHandle, ready: Callback<(), AnyView>) -> impl Int
 /// The message for a dossier that cannot be shown (not on this device, or the store failed).
 #[component]
 pub fn DraftUnavailable(load: Load) -> impl IntoView {
-    let (title, text) = match load {
-        Load::Missing => (tr!(dossier_missing_title), tr!(dossier_missing_text)),
-        _ => (
-            tr!(dossier_store_failed_title),
-            tr!(dossier_store_failed_text),
-        ),
+    let body = match load {
+        Load::Failed(error) => view! {
+            <h1>{tr!(dossier_store_failed_title)}</h1>
+            <StoreProblem error />
+        }
+        .into_any(),
+        _ => view! {
+            <h1>{tr!(dossier_missing_title)}</h1>
+            <p>{tr!(dossier_missing_text)}</p>
+        }
+        .into_any(),
     };
     view! {
         <div class="page">
-            <h1>{title}</h1>
-            <p>{text}</p>
+            {body}
             <p><a class="button" href="/dossiers">{tr!(dossiers_title)}</a></p>
+        </div>
+    }
+}
+
+/// What a failure of the device's store really is, and what to do: a newer version of the portal
+/// ran on this device (reload to get it), the device is full (how much is used, what to delete),
+/// the browser keeps nothing for the site, or another refusal (reload).
+#[component]
+pub fn StoreProblem(error: StoreError) -> impl IntoView {
+    let locale = use_locale();
+    let text = match error {
+        StoreError::Newer => tr!(store_newer_text),
+        StoreError::Full => tr!(store_full_text),
+        StoreError::Unavailable => tr!(store_unavailable_text),
+        StoreError::Browser(_) => tr!(dossier_store_failed_text),
+    };
+    let usage = RwSignal::new(None::<crate::device::storage::Usage>);
+    #[cfg(feature = "csr")]
+    if error == StoreError::Full {
+        leptos::task::spawn_local(async move {
+            usage.try_set(crate::device::storage::usage().await);
+        });
+    }
+    let english = crate::ui::check::english();
+    let used = move || {
+        usage.get().map(|u| {
+            let size = |bytes| crate::dossier::model::readable_size(bytes, english.get());
+            td_string!(
+                locale,
+                store_full_usage,
+                used = size(u.used),
+                quota = size(u.quota)
+            )
+            .to_string()
+        })
+    };
+    let reload = matches!(error, StoreError::Newer | StoreError::Browser(_));
+    let kind = match error {
+        StoreError::Newer => "newer",
+        StoreError::Full => "full",
+        StoreError::Unavailable => "unavailable",
+        StoreError::Browser(_) => "browser",
+    };
+    view! {
+        <div class="notice notice--warning" role="alert" data-testid="store-problem" data-problem=kind>
+            <p>{text}" "{used}</p>
+            {reload.then(|| view! {
+                <p><a class="button" href="" data-testid="store-reload">{tr!(store_reload)}</a></p>
+            })}
         </div>
     }
 }

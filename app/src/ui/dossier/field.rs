@@ -86,6 +86,9 @@ pub fn FieldInput(
     let asked = move || data.with(|d| field.with_value(|f| f.is_asked(d)));
     let value_of =
         move |key: &str| data.with_untracked(|d| d.get(key).cloned().unwrap_or_default());
+    // What the box shows follows the draft: a change written in another tab appears here (the
+    // same text as typed here changes nothing, so the caret stays where it is).
+    let shown = move |key: String| move || data.with(|d| d.get(&key).cloned().unwrap_or_default());
     let checked = move || field.with_value(|f| recheck(f, data, problems, today));
     let set = move |key: String, value: String| {
         on_input.run((key, value));
@@ -142,7 +145,7 @@ pub fn FieldInput(
                             <input class=format!("input input--width-{width}") id=input name=key.clone()
                                 type="text" inputmode="numeric" maxlength=width
                                 autocomplete=autocomplete.then_some(auto)
-                                value=initial disabled=read_only
+                                value=initial prop:value=shown(key.clone()) disabled=read_only
                                 on:input=move |ev| set(key.clone(), event_target_value(&ev)) />
                         </div>
                     }
@@ -166,10 +169,14 @@ pub fn FieldInput(
                     let key = id.clone();
                     let value = choice.value;
                     let checked = current == value;
+                    let now_checked = {
+                        let (shown, value) = (shown(key.clone()), value.clone());
+                        move || shown() == value
+                    };
                     view! {
                         <div class="radios__item">
                             <input class="radios__input" type="radio" id=input.clone() name=id.clone()
-                                value=value.clone() checked=checked disabled=read_only
+                                value=value.clone() checked=checked prop:checked=now_checked disabled=read_only
                                 on:change=move |_| set(key.clone(), value.clone()) />
                             <label class="radios__label" for=input>{text_signal(choice.label)}</label>
                         </div>
@@ -195,6 +202,7 @@ pub fn FieldInput(
                 {error_view}
                 <textarea class="input textarea" id=input name=id.clone() rows="4" maxlength=max
                     aria-describedby=described aria-required=required.then_some("true") disabled=read_only
+                    prop:value=shown(key.clone())
                     on:input=move |ev| set(key.clone(), event_target_value(&ev))>{initial}</textarea>
             })
         }
@@ -217,8 +225,8 @@ pub fn FieldInput(
                 {error_view}
                 <input class=format!("input {width}") id=input name=id.clone() type=kind inputmode=mode
                     autocomplete=autocomplete.unwrap_or_else(|| "off".to_string()) spellcheck=(!is_code).to_string()
-                    value=initial aria-describedby=described aria-required=required.then_some("true")
-                    disabled=read_only
+                    value=initial prop:value=shown(key.clone()) aria-describedby=described
+                    aria-required=required.then_some("true") disabled=read_only
                     on:input=move |ev| set(key.clone(), event_target_value(&ev)) />
             })
         }

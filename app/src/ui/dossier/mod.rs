@@ -12,7 +12,7 @@ pub mod start;
 pub mod timeline;
 
 pub use confirm::Confirm;
-pub use draft::{DraftFrame, DraftHandle, Load, SaveStatus, use_draft};
+pub use draft::{DraftFrame, DraftHandle, Load, SaveStatus, StoreProblem, use_draft};
 
 use crate::dossier::model::{Draft, SubmissionState};
 use crate::eligibility::model::Text;

@@ -66,6 +66,9 @@ async fn create(
     use crate::dossier::model::Draft;
     let mut draft = Draft::named(new_id(), code, name, answers, form, now());
     draft.progress = Some((0, parts));
+    // The idempotency key, fixed with the dossier: every tab and every copy of it sends the
+    // dossier under this one key.
+    draft.submission_key = Some(new_id());
     // The resident's own details, if they chose to keep them.
     if let Ok(people) = store::list_people().await
         && let Some(me) = people.iter().find(|p| p.me)
@@ -73,7 +76,7 @@ async fn create(
     {
         draft.fill_from(applicant, me);
     }
-    store::put_draft(&draft).await?;
+    store::write_draft(None, &draft).await?;
     // The first draft kept: ask the browser not to clear the portal's data.
     storage::persist().await;
     Ok(draft.id)
