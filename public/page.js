@@ -11,7 +11,9 @@
 // - the service worker (offline use, the new-version notice);
 // - the islands: the parts of a page that run in the browser load their bundle of wasm here
 //   (app/src/island.rs), and the outbox runs when dossiers wait and the portal answers;
-// - after moving to another page of the portal, the focus starts at its heading.
+// - after moving to another page of the portal, the focus starts at its heading;
+// - the safety net: a bundle that panics is reported, and the resident is brought back to a
+//   working page.
 //
 // When everything the page needs has run, `<html data-ready>` is set (tests and measurements
 // wait for it).
@@ -274,6 +276,7 @@ async function mountIslands() {
       const desk = island.dataset.bundle === "desk";
       const [js, wasm] = useKit && !desk ? [kit.dataset.js, kit.dataset.wasm] : [island.dataset.js, island.dataset.wasm];
       island.dataset.islandState = "loading";
+      serverHtml.set(island, island.innerHTML);
       try {
         const module = await loadBundle(js, wasm);
         if (!module.mount(island.dataset.island, island)) throw new Error(`no island ${island.dataset.island}`);
@@ -371,6 +374,12 @@ async function startServiceWorker() {
   ready.active?.postMessage({ type: "keep", urls });
 }
 
+// The device keeps data written by a newer version of the portal (this one came from a cache):
+// ask for the new version now; the notice below offers it once it is installed.
+addEventListener("motcua:newer", () => {
+  navigator.serviceWorker?.getRegistration().then((registration) => registration?.update()).catch(() => {});
+});
+
 function watchUpdates(container, registration) {
   const notice = document.querySelector(".update-notice");
   if (!notice) return;
@@ -394,6 +403,71 @@ function watchUpdates(container, registration) {
     else location.reload();
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// The safety net. A bundle that panics (or traps) is dead, and its islands with it; whatever
+// caused it (a bug, a page changed by the browser's translation or an extension), the resident
+// must not be left with a frozen page. The failure is reported to the server, then the same
+// address is loaded again: the server renders it whole and the islands start afresh from what
+// the device keeps (drafts are written as they are typed). If the page fails again within a
+// minute, it is not reloaded again: the islands get the server's HTML back (links and forms work
+// without script) and a plain sentence says what happened.
+
+const FAILED_KEY = "motcua.failed";
+const serverHtml = new Map();
+let failing = false;
+
+function pageFailed(message) {
+  if (failing) return;
+  failing = true;
+  reportFailure(message);
+  const here = location.pathname + location.search;
+  let last = null;
+  try {
+    last = JSON.parse(sessionStorage.getItem(FAILED_KEY) || "null");
+  } catch (_) {
+    // Unreadable: as if there were none.
+  }
+  const again = last && last.page === here && Date.now() - last.at < 60_000;
+  if (!again) {
+    try {
+      sessionStorage.setItem(FAILED_KEY, JSON.stringify({ page: here, at: Date.now() }));
+      location.reload();
+      return;
+    } catch (_) {
+      // Nothing can be remembered across a reload: no reload, lest it loop.
+    }
+  }
+  for (const [island, content] of serverHtml) {
+    island.innerHTML = content;
+    island.dataset.islandState = "failed";
+    const notice = island.parentElement?.querySelector(":scope > .island-failed");
+    if (notice) notice.hidden = false;
+  }
+  const notice = document.querySelector(".failure-notice");
+  if (notice) notice.hidden = false;
+  html.setAttribute("data-failed", "");
+}
+
+function reportFailure(message) {
+  const bundles = [...new Set([...document.querySelectorAll("[data-island]")].map((i) => i.dataset.js || ""))];
+  const report = { message: String(message).slice(0, 1000), route: location.pathname, build: bundles.join(" ").slice(0, 80) };
+  fetch("/api/browser-failures", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(report),
+    keepalive: true,
+  }).catch(() => {});
+}
+
+const isTrap = (error) => typeof WebAssembly !== "undefined" && error instanceof WebAssembly.RuntimeError;
+addEventListener("motcua:panic", (event) => pageFailed(event.detail));
+addEventListener("error", (event) => {
+  if (isTrap(event.error)) pageFailed(event.error);
+});
+addEventListener("unhandledrejection", (event) => {
+  if (isTrap(event.reason)) pageFailed(event.reason);
+});
 
 // ---------------------------------------------------------------------------------------------
 // Focus: after moving to another page of the portal, screen readers and keyboards start at the

@@ -294,11 +294,29 @@ pub mod browser {
         true
     }
 
+    /// The event by which a bundle that panicked tells `/page.js` (its detail: the message).
+    /// The bundle is dead from there (a panic aborts); `/page.js` reports it and brings the
+    /// resident back to a working page.
+    pub const PANIC_EVENT: &str = "motcua:panic";
+
     /// Once per bundle: panics are written to the console (with the message, not just
-    /// "unreachable"), and Leptos' tasks run on the browser's event loop (mounting an island
-    /// starts it too, but a bundle may run without one: the outbox).
+    /// "unreachable") and handed to `/page.js` ([`PANIC_EVENT`]), and Leptos' tasks run on the
+    /// browser's event loop (mounting an island starts it too, but a bundle may run without one:
+    /// the outbox).
     pub fn start() {
-        console_error_panic_hook::set_once();
+        static HOOK: std::sync::Once = std::sync::Once::new();
+        HOOK.call_once(|| {
+            std::panic::set_hook(Box::new(|info| {
+                console_error_panic_hook::hook(info);
+                let init = web_sys::CustomEventInit::new();
+                init.set_detail(&wasm_bindgen::JsValue::from_str(&info.to_string()));
+                if let Ok(event) =
+                    web_sys::CustomEvent::new_with_event_init_dict(PANIC_EVENT, &init)
+                {
+                    let _ = window().dispatch_event(&event);
+                }
+            }));
+        });
         let _ = any_spawner::Executor::init_wasm_bindgen();
     }
 }

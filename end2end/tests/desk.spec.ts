@@ -5,35 +5,11 @@ import * as path from 'node:path';
 import { completeBirthDossier, openBirthDossier, prepareSending, saved } from './dossier-helpers';
 import { png } from './images';
 import { scanPage } from './a11y';
+import { officer, password, root, scratch, signIn } from './desk-helpers';
 
 // The help desk: an officer signs in, handles the queue of their ward, asks for a missing paper
 // with a reason; the resident reads the reason on /track, adds the paper from their phone, and
 // the officer marks the result ready. Accounts are made with the server's own command.
-
-const root = path.resolve(__dirname, '..', '..');
-const scratch = process.env.E2E_DATA_DIR ?? path.join(root, 'target', 'e2e', 'data');
-const password = 'mật khẩu cán bộ 2026';
-
-/** A new officer of Phường Hoàn Kiếm (70), made by `server staff add-officer`. */
-function officer(prefix: string): string {
-  const name = `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}`;
-  execFileSync(path.join(root, 'target', 'release', 'server'), ['staff', 'add-officer', name, '70'], {
-    input: password + '\n',
-    cwd: root,
-    env: { ...process.env, MOTCUA_DATA_DIR: scratch, MOTCUA_LOG: 'warn' },
-  });
-  return name;
-}
-
-async function signIn(page: Page, name: string, next = '/desk') {
-  await page.goto(next);
-  await expect(page).toHaveURL(/\/desk\/login\?next=/);
-  await interactive(page);
-  await page.getByLabel('Tên đăng nhập').fill(name);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByTestId('desk-user')).toHaveText(name);
-}
 
 /** A birth registration sent from the resident's phone to Phường Hoàn Kiếm: its tracking code. */
 async function sendDossier(page: Page): Promise<{ dossier: string; code: string }> {

@@ -345,3 +345,62 @@ fn html_tag(body: &str) -> &str {
     let html = &body[body.find("<html").expect("an html element")..];
     &html[..html.find('>').expect("a whole tag")]
 }
+
+fn failure_report(route: &str) -> Request<Body> {
+    let body = serde_json::json!({
+        "message": "panicked at reactive_graph: value already disposed",
+        "route": route,
+        "build": "/pkg/review.abc.js",
+    });
+    Request::post("/api/browser-failures")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_page_that_failed_in_a_browser_is_counted_and_bad_reports_are_400() {
+    let f = fixture().await;
+    let (status, _, body) = send(
+        &f.router,
+        failure_report("/dossiers/3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b/review?x=1"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let (_, _, health) = get(&f.router, "/healthz").await;
+    let json: serde_json::Value = serde_json::from_str(&health).unwrap();
+    assert_eq!(json["browser_failures"], 1);
+    for bad in [
+        "not json",
+        r#"{"message":"x","route":"https://elsewhere.example/"}"#,
+    ] {
+        let request = Request::post("/api/browser-failures")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(bad))
+            .unwrap();
+        let (status, _, _) = send(&f.router, request).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_limit_on_failure_reports_holds_under_concurrent_reports() {
+    let f = fixture().await;
+    let reports = (0..150).map(|_| {
+        let router = f.router.clone();
+        tokio::spawn(async move { send(&router, failure_report("/dossiers")).await.0 })
+    });
+    let mut taken = 0;
+    let mut refused = 0;
+    for report in reports.collect::<Vec<_>>() {
+        match report.await.unwrap() {
+            StatusCode::NO_CONTENT => taken += 1,
+            StatusCode::TOO_MANY_REQUESTS => refused += 1,
+            other => panic!("unexpected answer {other}"),
+        }
+    }
+    // All 150 within the same minute or across two: never more than the limit per minute.
+    assert!((60..=2 * 60).contains(&taken), "taken {taken}");
+    assert_eq!(taken + refused, 150);
+    assert_eq!(f.db.browser_failures().await.unwrap(), taken);
+}

@@ -36,6 +36,14 @@ pub trait Database: app::api::store::DossierStore + app::api::store::DeskStore {
     /// Dossiers stored, for `/healthz`.
     async fn dossier_count(&self) -> Result<i64, DbError>;
 
+    /// Counts one report of a page that failed in a browser, in `minute` (minutes since 1970),
+    /// unless `limit` reports were counted in that minute already: one atomic step, which holds
+    /// under concurrent reports. True when counted.
+    async fn count_browser_failure(&self, minute: i64, limit: i64) -> Result<bool, DbError>;
+
+    /// Reports of pages that failed in a browser, counted in all (for `/healthz`).
+    async fn browser_failures(&self) -> Result<i64, DbError>;
+
     /// Answers only when the database can be read and its schema is in place.
     async fn health(&self) -> Result<DatabaseHealth, DbError>;
 

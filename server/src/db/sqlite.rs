@@ -95,6 +95,28 @@ impl Database for SqliteDatabase {
         Ok(count)
     }
 
+    async fn count_browser_failure(&self, minute: i64, limit: i64) -> Result<bool, DbError> {
+        let counted = sqlx::query(
+            "INSERT INTO browser_failures (minute, count) VALUES (?1, 1) \
+             ON CONFLICT (minute) DO UPDATE SET count = count + 1 WHERE count < ?2",
+        )
+        .bind(minute)
+        .bind(limit)
+        .execute(&self.pool)
+        .await
+        .map_err(|e| DbError::Unavailable(e.to_string()))?;
+        Ok(counted.rows_affected() == 1)
+    }
+
+    async fn browser_failures(&self) -> Result<i64, DbError> {
+        let (count,): (i64,) =
+            sqlx::query_as("SELECT COALESCE(SUM(count), 0) FROM browser_failures")
+                .fetch_one(&self.pool)
+                .await
+                .map_err(|e| DbError::Unavailable(e.to_string()))?;
+        Ok(count)
+    }
+
     async fn health(&self) -> Result<DatabaseHealth, DbError> {
         let (created_at, schema_version): (String, i64) = sqlx::query_as(
             "SELECT created_at, (SELECT MAX(version) FROM _sqlx_migrations) \

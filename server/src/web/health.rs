@@ -13,6 +13,9 @@ struct Health {
     status: &'static str,
     database: DatabaseStatus,
     catalogue: CatalogueStatus,
+    /// Pages that failed in a browser (a panic or a trap in the wasm), as reported by them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    browser_failures: Option<i64>,
 }
 
 /// Which catalogue this server holds: the version names the search index's URL.
@@ -55,6 +58,7 @@ pub async fn healthz(State(db): State<Arc<dyn Database>>) -> Response {
                 dossiers: db.dossier_count().await.ok(),
             },
             catalogue: catalogue(),
+            browser_failures: db.browser_failures().await.ok(),
         })
         .into_response(),
         Err(error) => {
@@ -71,6 +75,7 @@ pub async fn healthz(State(db): State<Arc<dyn Database>>) -> Response {
                         dossiers: None,
                     },
                     catalogue: catalogue(),
+                    browser_failures: None,
                 }),
             )
                 .into_response()

@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod catalogue;
 pub mod desk;
+mod failures;
 mod headers;
 mod health;
 mod language;
@@ -17,7 +18,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::FromRef;
 use axum::http::Request;
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use leptos::prelude::{LeptosOptions, provide_context};
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::path::Path;
@@ -113,6 +114,7 @@ pub fn router(state: AppState) -> Router {
 
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/api/browser-failures", post(failures::report))
         .route("/sw.js", get(move || async move { worker.response() }))
         .route("/language/{code}", get(language::switch_language))
         .route("/settings/apply", get(settings::apply_settings))

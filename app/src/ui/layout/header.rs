@@ -1,4 +1,4 @@
-use super::{LanguageSwitch, NetworkBadge, UpdateNotice};
+use super::{FailureNotice, LanguageSwitch, NetworkBadge, UpdateNotice};
 use crate::tr;
 use crate::ui::display::DisplayPanel;
 use leptos::prelude::*;
@@ -32,5 +32,6 @@ pub fn Header() -> impl IntoView {
             </div>
         </header>
         <UpdateNotice />
+        <FailureNotice />
     }
 }

@@ -1,6 +1,7 @@
 //! The frame around every page: header (portal name, network state, language switch, display
 //! panel), the new-version notice, and footer (help, and the texts `/page.js` shows).
 
+mod failure_notice;
 mod footer;
 mod header;
 mod language_switch;
@@ -8,6 +9,7 @@ mod network_badge;
 mod page_title;
 mod update_notice;
 
+pub use failure_notice::FailureNotice;
 pub use footer::Footer;
 pub use header::Header;
 pub use language_switch::LanguageSwitch;
