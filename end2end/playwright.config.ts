@@ -37,17 +37,18 @@ export default defineConfig({
   },
   // Residents come on phones: every journey runs at 360 px. At 1280 px run what depends on the
   // width (the pages' layout and accessibility in the default mode, the display modes, the
-  // shell, the catalogue), and what is used at a desk: the help desk. Once each keeps
-  // `make test` well inside CI's hour on two cores.
+  // shell, the catalogue), and what is used at a desk: the help desk, and the link-following
+  // test (its pages are the same at every width). Once each keeps `make test` well inside CI's
+  // hour on two cores.
   projects: [
     {
       name: 'phone',
-      testIgnore: ['**/desk.spec.ts'],
+      testIgnore: ['**/desk.spec.ts', '**/links.spec.ts'],
       use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 740 }, isMobile: false },
     },
     {
       name: 'desktop',
-      testMatch: ['**/accessibility.spec.ts', '**/display.spec.ts', '**/shell.spec.ts', '**/catalogue.spec.ts', '**/desk.spec.ts'],
+      testMatch: ['**/accessibility.spec.ts', '**/display.spec.ts', '**/shell.spec.ts', '**/catalogue.spec.ts', '**/desk.spec.ts', '**/links.spec.ts'],
       // The other display modes change the layout the same way at every width: scanned at 360 px.
       grepInvert: /\((vi|en), (large text 200 %|high contrast|simple mode)\)/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
