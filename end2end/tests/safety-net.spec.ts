@@ -108,3 +108,41 @@ test('a failing page where nothing can be remembered is not reloaded in a loop',
     await expect.poll(() => failuresOn(server)).toBe(1);
   });
 });
+
+test('a page changed by the browser translation before its wasm arrived still starts', async ({ page }) => {
+  const dossier = await openBirthDossier(page);
+  // Chrome's translation wraps every text in <font><font>…</font></font>; here it does so before
+  // the page's bundle has arrived (held back until then).
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/pkg/dossiers.*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto('/dossiers', { waitUntil: 'domcontentloaded' });
+  const wrapped = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const texts: Text[] = [];
+    while (walker.nextNode()) texts.push(walker.currentNode as Text);
+    for (const text of texts.filter((t) => t.data.trim())) {
+      const outer = document.createElement('font');
+      const inner = document.createElement('font');
+      inner.textContent = text.data;
+      outer.append(inner);
+      text.replaceWith(outer);
+    }
+    return texts.length;
+  });
+  expect(wrapped).toBeGreaterThan(10);
+  release();
+  await interactive(page);
+  // The list is drawn from the device and works: the dossier opens.
+  await expect(page.locator('.dossier-row')).toHaveCount(1);
+  await page.locator('.dossier-row h2 a').click();
+  await expect(page).toHaveURL(new RegExp(dossier + '$'));
+  await interactive(page);
+  await expect(page.locator('.task-list')).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -292,6 +292,9 @@ fn AttachmentView(
                     handle.update_supplement(|s| s.attachments.retain(|a| a.id != id));
                 }
             }
+            // A removal is written at once (the photo's bytes go with it, in the same
+            // transaction), not after the typing pause.
+            handle.save_now();
         }
     };
     let is_pdf = attachment.mime == "application/pdf";
