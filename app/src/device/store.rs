@@ -385,10 +385,16 @@ mod imp {
         Ok(record.into())
     }
 
+    /// `text` as a JSON string.
+    fn quoted(text: &str) -> String {
+        serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+    }
+
     /// Tells the other tabs (and this tab's other islands) that dossier `id` is now at
     /// `revision` (0: deleted).
     fn announce(id: &str, revision: u64) {
-        let message = serde_json::json!({ "id": id, "revision": revision }).to_string();
+        // (Written by hand: `serde_json::Value` would cost every bundle that writes drafts.)
+        let message = format!(r#"{{"id":{},"revision":{revision}}}"#, quoted(id));
         if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
             let _ = channel.post_message(&JsValue::from_str(&message));
             channel.close();
