@@ -25,8 +25,8 @@ pub const VERSION: u32 = 2;
 pub const DRAFTS: &str = "drafts";
 pub const FILES: &str = "files";
 pub const PEOPLE: &str = "people";
-/// The `BroadcastChannel` on which a tab that wrote a dossier tells the others: `{id, revision}`
-/// as JSON (revision 0: deleted).
+/// The `BroadcastChannel` on which a tab that wrote a dossier tells the others: an object
+/// `{id: string, revision: number}` (revision 0: deleted).
 pub const CHANNEL: &str = "motcua-drafts";
 
 /// A file to keep with a dossier's record: its attachment id and its bytes.
@@ -52,6 +52,9 @@ pub enum StoreError {
 #[cfg(not(feature = "csr"))]
 mod imp {
     use super::*;
+    pub async fn add_draft(_: &Draft) -> Result<(), StoreError> {
+        Err(StoreError::Unavailable)
+    }
     pub async fn write_draft(_: Option<&Draft>, _: &Draft) -> Result<Write, StoreError> {
         Err(StoreError::Unavailable)
     }
@@ -385,20 +388,39 @@ mod imp {
         Ok(record.into())
     }
 
-    /// `text` as a JSON string.
-    fn quoted(text: &str) -> String {
-        serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
-    }
-
     /// Tells the other tabs (and this tab's other islands) that dossier `id` is now at
     /// `revision` (0: deleted).
     fn announce(id: &str, revision: u64) {
-        // (Written by hand: `serde_json::Value` would cost every bundle that writes drafts.)
-        let message = format!(r#"{{"id":{},"revision":{revision}}}"#, quoted(id));
+        // A plain object, not JSON: no serde code in the bundles for it.
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"id".into(), &id.into());
+        let _ = Reflect::set(&message, &"revision".into(), &(revision as f64).into());
         if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-            let _ = channel.post_message(&JsValue::from_str(&message));
+            let _ = channel.post_message(&message);
             channel.close();
         }
+    }
+
+    /// Keeps a new dossier (its id never stored before) at revision 1, in a transaction that
+    /// only adds: it never reads a record, so a page that only starts dossiers does not carry
+    /// the code that reads them. Fails, storing nothing, if the id is already stored.
+    pub async fn add_draft(draft: &Draft) -> Result<(), StoreError> {
+        let value = to_js(&Draft {
+            revision: 1,
+            ..draft.clone()
+        })?;
+        write(&[DRAFTS], |tx| {
+            tx.object_store(DRAFTS)
+                .map_err(browser)?
+                .add(value)
+                .with_key(draft.id.clone())
+                .primitive()
+                .map_err(browser)
+                .map(drop)
+        })
+        .await?;
+        announce(&draft.id, 1);
+        Ok(())
     }
 
     /// Writes `mine`, a copy that started from `base` (`None`: a new dossier), by the rules of
@@ -486,17 +508,14 @@ mod imp {
         let channel = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
         let callback =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                #[derive(serde::Deserialize)]
-                struct News {
-                    id: String,
-                    revision: u64,
-                }
-                if let Some(news) = event
-                    .data()
-                    .as_string()
-                    .and_then(|text| serde_json::from_str::<News>(&text).ok())
+                let data = event.data();
+                let field = |name: &str| Reflect::get(&data, &name.into()).ok();
+                if let (Some(id), Some(revision)) = (
+                    field("id").and_then(|v| v.as_string()),
+                    field("revision").and_then(|v| v.as_f64()),
+                ) && revision >= 0.0
                 {
-                    changed(news.id, news.revision);
+                    changed(id, revision as u64);
                 }
             });
         channel.set_onmessage(Some(callback.as_ref().unchecked_ref()));

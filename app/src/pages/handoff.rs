@@ -104,7 +104,7 @@ async fn keep(handed: crate::dossier::handoff::HandedDraft) -> Result<String, Si
         use crate::device::{new_id, now, store};
         let mut draft = crate::dossier::handoff::continued(handed.draft, new_id(), now());
         draft.submission_key = Some(new_id());
-        store::write_draft(None, &draft)
+        store::add_draft(&draft)
             .await
             .map_err(|_| tr!(dossier_store_failed_text))?;
         Ok(crate::ui::dossier::section_href(&draft.id, &handed.step))

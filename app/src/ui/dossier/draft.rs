@@ -63,10 +63,19 @@ pub struct DraftHandle {
 /// Starts sending what waits in the outbox.
 type Sender = fn(Option<Device>);
 
-/// Writes a copy of a draft (and the record it started from) to the device's store.
+/// How a page that changes drafts writes them, and keeps the changes not yet written when
+/// another tab writes first: the code a page that only shows a draft does without.
 #[cfg(feature = "csr")]
-type Saver =
-    fn(Option<Draft>, Draft) -> futures::future::LocalBoxFuture<'static, Result<Write, StoreError>>;
+#[derive(Clone, Copy)]
+struct Saver {
+    /// Writes a copy of a draft (and the record it started from) to the device's store.
+    write: fn(
+        Option<Draft>,
+        Draft,
+    ) -> futures::future::LocalBoxFuture<'static, Result<Write, StoreError>>,
+    /// [`rebase_copy`].
+    rebase: fn(&Draft, &Draft, &Draft) -> Draft,
+}
 
 /// Loads the dossier `id` from the device once the page runs in the browser; changes to it are
 /// written back.
@@ -87,13 +96,16 @@ pub fn use_draft(id: Signal<String>) -> DraftHandle {
         on_cleanup(move || leave.remove());
     }
     #[cfg(feature = "csr")]
-    handle.saver.set_value(Some(|base, draft| {
-        Box::pin(async move {
-            let written = store::write_draft(base.as_ref(), &draft).await;
-            // The header's count of dossiers waiting to be sent may have changed.
-            refresh_waiting(None);
-            written
-        })
+    handle.saver.set_value(Some(Saver {
+        write: |base, draft| {
+            Box::pin(async move {
+                let written = store::write_draft(base.as_ref(), &draft).await;
+                // The header's count of dossiers waiting to be sent may have changed.
+                refresh_waiting(None);
+                written
+            })
+        },
+        rebase: rebase_copy,
     }));
     handle
 }
@@ -366,9 +378,10 @@ impl DraftHandle {
             return;
         };
         let shown = self.draft.try_get_untracked().flatten();
-        let next = match &shown {
-            Some(shown) => rebase_copy(&from, shown, &record),
-            None => record.clone(),
+        // A page that only shows the dossier has no changes of its own to keep.
+        let next = match (&shown, self.saver.try_get_value().flatten()) {
+            (Some(shown), Some(saver)) => (saver.rebase)(&from, shown, &record),
+            _ => record.clone(),
         };
         let unsaved = shown.as_ref().is_some_and(|shown| *shown != from) && next != record;
         self.base.try_set_value(Some(record.clone()));
@@ -442,7 +455,7 @@ impl DraftHandle {
             let save = self.saver.get_value();
             leptos::task::spawn_local(async move {
                 if let (Some(draft), Some(save)) = (draft, save) {
-                    match save(base, draft.clone()).await {
+                    match (save.write)(base, draft.clone()).await {
                         // Written: a save still running or scheduled has nothing newer to write.
                         Ok(written) => handle.adopt(written, Some(draft)),
                         Err(error) => {
@@ -487,7 +500,7 @@ impl DraftHandle {
             self.pending.try_set(false);
             // The page may be gone when the save ends (a save on leaving it): hence `try_`.
             leptos::task::spawn_local(async move {
-                let result = save(base, draft.clone()).await;
+                let result = (save.write)(base, draft.clone()).await;
                 let _ = handle.saving.try_set_value(false);
                 match result {
                     Ok(written) => {

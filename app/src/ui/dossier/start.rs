@@ -76,7 +76,7 @@ async fn create(
     {
         draft.fill_from(applicant, me);
     }
-    store::write_draft(None, &draft).await?;
+    store::add_draft(&draft).await?;
     // The first draft kept: ask the browser not to clear the portal's data.
     storage::persist().await;
     Ok(draft.id)
