@@ -40,8 +40,11 @@ impl WhoFor {
 }
 
 /// Where a dossier stands. Only `Draft` can be edited.
+///
+/// Kept as one flat object tagged by `state` (`{"state": "queued", "since": 1764…}`), and read
+/// back through [`StateRecord`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(tag = "state", rename_all = "snake_case", try_from = "StateRecord")]
 pub enum SubmissionState {
     #[default]
     Draft,
@@ -61,6 +64,67 @@ pub enum SubmissionState {
         #[serde(default)]
         error: Option<super::submission::SubmitError>,
     },
+}
+
+/// A [`SubmissionState`] as stored: the tag and every variant's fields, flat. Read this way,
+/// not as serde's internally tagged enum, which buffers the whole object first and so compiles
+/// the reader of every field (the receipt, the error) a second time into each bundle; the
+/// format is the same.
+#[derive(Deserialize)]
+struct StateRecord {
+    state: StateTag,
+    #[serde(default)]
+    since: Option<i64>,
+    #[serde(default)]
+    tracking_code: Option<String>,
+    #[serde(default)]
+    at: Option<i64>,
+    #[serde(default)]
+    receipt: Option<Box<super::submission::Receipt>>,
+    #[serde(default)]
+    reason: Option<String>,
+    #[serde(default)]
+    error: Option<super::submission::SubmitError>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum StateTag {
+    Draft,
+    Queued,
+    Sent,
+    Failed,
+}
+
+/// The message of a record that lacks a field its state requires.
+pub(crate) fn missing(field: &'static str) -> String {
+    format!("missing field `{field}`")
+}
+
+impl TryFrom<StateRecord> for SubmissionState {
+    type Error = String;
+
+    fn try_from(record: StateRecord) -> Result<Self, String> {
+        let at = || record.at.ok_or_else(|| missing("at"));
+        Ok(match record.state {
+            StateTag::Draft => SubmissionState::Draft,
+            StateTag::Queued => SubmissionState::Queued {
+                since: record.since.ok_or_else(|| missing("since"))?,
+            },
+            StateTag::Sent => SubmissionState::Sent {
+                at: at()?,
+                tracking_code: record
+                    .tracking_code
+                    .ok_or_else(|| missing("tracking_code"))?,
+                receipt: record.receipt,
+            },
+            StateTag::Failed => SubmissionState::Failed {
+                at: at()?,
+                reason: record.reason.ok_or_else(|| missing("reason"))?,
+                error: record.error,
+            },
+        })
+    }
 }
 
 /// A photo or file attached to one document of the checklist. The bytes are kept apart, under
@@ -457,6 +521,168 @@ pub fn readable_size(bytes: u64, english: bool) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// Each state as the device stores it (the format every earlier version wrote), read back.
+    #[test]
+    fn submission_states_keep_their_stored_format() {
+        use crate::dossier::submission::{QrPath, Receipt, SubmitError, Unmet};
+        let receipt = Receipt {
+            tracking_code: "H26ABCDEFGHJK".into(),
+            received_at: 5,
+            due: None,
+            procedure: "1.001193".into(),
+            procedure_name: Text {
+                vi: "Đăng ký khai sinh".into(),
+                en: None,
+            },
+            office: 1,
+            office_name: "Phường Ba Đình".into(),
+            qr: QrPath {
+                size: 29,
+                path: "/x".into(),
+            },
+        };
+        let cases = [
+            (SubmissionState::Draft, json!({"state": "draft"})),
+            (
+                SubmissionState::Queued { since: 7 },
+                json!({"state": "queued", "since": 7}),
+            ),
+            (
+                SubmissionState::Sent {
+                    tracking_code: "H26ABCDEFGHJK".into(),
+                    at: 8,
+                    receipt: Some(Box::new(receipt.clone())),
+                },
+                json!({"state": "sent", "tracking_code": "H26ABCDEFGHJK", "at": 8,
+                       "receipt": serde_json::to_value(&receipt).unwrap()}),
+            ),
+            (
+                SubmissionState::Failed {
+                    reason: "not ready".into(),
+                    at: 9,
+                    error: Some(SubmitError::NotReady(vec![
+                        Unmet::Check,
+                        Unmet::Section("applicant".into()),
+                    ])),
+                },
+                json!({"state": "failed", "reason": "not ready", "at": 9,
+                       "error": {"NotReady": [{"unmet": "check"},
+                                              {"unmet": "section", "id": "applicant"}]}}),
+            ),
+        ];
+        for (state, stored) in cases {
+            assert_eq!(serde_json::to_value(&state).unwrap(), stored);
+            let read: SubmissionState = serde_json::from_value(stored.clone()).unwrap();
+            assert_eq!(read, state, "{stored}");
+            let text = serde_json::to_string(&stored).unwrap();
+            assert_eq!(
+                serde_json::from_str::<SubmissionState>(&text).unwrap(),
+                state
+            );
+        }
+    }
+
+    /// Optional fields may be absent or null, fields this version does not know are ignored
+    /// (a newer version's), and a record without a field its state needs is refused.
+    #[test]
+    fn submission_states_read_tolerantly_but_not_blindly() {
+        let sent: SubmissionState = serde_json::from_value(
+            json!({"at": 8, "receipt": null, "state": "sent", "tracking_code": "X", "extra": [1]}),
+        )
+        .unwrap();
+        assert_eq!(
+            sent,
+            SubmissionState::Sent {
+                tracking_code: "X".into(),
+                at: 8,
+                receipt: None
+            }
+        );
+        for bad in [
+            json!({"state": "queued"}),
+            json!({"state": "sent", "at": 8}),
+            json!({"state": "failed", "at": 8}),
+            json!({"state": "lost"}),
+            json!({"since": 7}),
+            json!({"state": "queued", "since": "soon"}),
+        ] {
+            assert!(
+                serde_json::from_value::<SubmissionState>(bad.clone()).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn supplement_states_keep_their_stored_format() {
+        use crate::dossier::submission::SubmitError;
+        use crate::dossier::supplement::SupplementState;
+        let cases = [
+            (SupplementState::Drafting, json!({"state": "drafting"})),
+            (
+                SupplementState::Queued { since: 3 },
+                json!({"state": "queued", "since": 3}),
+            ),
+            (
+                SupplementState::Sent { at: 4 },
+                json!({"state": "sent", "at": 4}),
+            ),
+            (
+                SupplementState::Failed {
+                    at: 5,
+                    error: SubmitError::NotAsked,
+                },
+                json!({"state": "failed", "at": 5, "error": "NotAsked"}),
+            ),
+        ];
+        for (state, stored) in cases {
+            assert_eq!(serde_json::to_value(&state).unwrap(), stored);
+            assert_eq!(
+                serde_json::from_value::<SupplementState>(stored.clone()).unwrap(),
+                state
+            );
+        }
+        for bad in [
+            json!({"state": "failed", "at": 5}),
+            json!({"state": "sent"}),
+        ] {
+            assert!(
+                serde_json::from_value::<SupplementState>(bad.clone()).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn unmet_reasons_keep_their_format() {
+        use crate::dossier::submission::Unmet;
+        let cases = [
+            (Unmet::Check, json!({"unmet": "check"})),
+            (Unmet::Office, json!({"unmet": "office"})),
+            (Unmet::Declaration, json!({"unmet": "declaration"})),
+            (
+                Unmet::Section("a".into()),
+                json!({"unmet": "section", "id": "a"}),
+            ),
+            (
+                Unmet::Document("b".into()),
+                json!({"unmet": "document", "id": "b"}),
+            ),
+            (
+                Unmet::Attachments("c".into()),
+                json!({"unmet": "attachments", "id": "c"}),
+            ),
+        ];
+        for (unmet, sent) in cases {
+            assert_eq!(serde_json::to_value(&unmet).unwrap(), sent);
+            assert_eq!(
+                serde_json::from_value::<Unmet>(sent.clone()).unwrap(),
+                unmet
+            );
+        }
+        assert!(serde_json::from_value::<Unmet>(json!({"unmet": "section"})).is_err());
+    }
 
     #[test]
     fn a_new_draft_knows_who_it_is_for_from_the_answers() {

@@ -16,9 +16,15 @@ use std::collections::BTreeSet;
 /// Longest comment with a satisfaction rating.
 pub const MAX_COMMENT: usize = 1000;
 
-/// One reason a draft cannot be sent yet.
+/// One reason a draft cannot be sent yet: `{"unmet": "section", "id": "applicant"}`, read back
+/// through [`UnmetRecord`] (see [`super::model::SubmissionState`] for why).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "unmet", content = "id", rename_all = "snake_case")]
+#[serde(
+    tag = "unmet",
+    content = "id",
+    rename_all = "snake_case",
+    try_from = "UnmetRecord"
+)]
 pub enum Unmet {
     /// The eligibility check is not finished, or says the dossier cannot be filed here.
     Check,
@@ -32,6 +38,41 @@ pub enum Unmet {
     Office,
     /// The declaration is not ticked.
     Declaration,
+}
+
+/// An [`Unmet`] as sent and stored: its kind and, for some kinds, an id.
+#[derive(Deserialize)]
+struct UnmetRecord {
+    unmet: UnmetTag,
+    #[serde(default)]
+    id: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum UnmetTag {
+    Check,
+    Section,
+    Document,
+    Attachments,
+    Office,
+    Declaration,
+}
+
+impl TryFrom<UnmetRecord> for Unmet {
+    type Error = String;
+
+    fn try_from(record: UnmetRecord) -> Result<Self, String> {
+        let id = || record.id.ok_or_else(|| super::model::missing("id"));
+        Ok(match record.unmet {
+            UnmetTag::Check => Unmet::Check,
+            UnmetTag::Section => Unmet::Section(id()?),
+            UnmetTag::Document => Unmet::Document(id()?),
+            UnmetTag::Attachments => Unmet::Attachments(id()?),
+            UnmetTag::Office => Unmet::Office,
+            UnmetTag::Declaration => Unmet::Declaration,
+        })
+    }
 }
 
 impl Unmet {

@@ -20,8 +20,14 @@ pub struct Supplement {
     pub state: SupplementState,
 }
 
+/// Kept as one flat object tagged by `state`, and read back through [`SupplementRecord`] (see
+/// [`super::model::SubmissionState`] for why).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(
+    tag = "state",
+    rename_all = "snake_case",
+    try_from = "SupplementRecord"
+)]
 pub enum SupplementState {
     #[default]
     Drafting,
@@ -31,6 +37,47 @@ pub enum SupplementState {
     Sent { at: i64 },
     /// Refused for a reason the resident must read (the office no longer waits, …).
     Failed { at: i64, error: SubmitError },
+}
+
+/// A [`SupplementState`] as stored: the tag and every variant's fields, flat.
+#[derive(Deserialize)]
+struct SupplementRecord {
+    state: SupplementTag,
+    #[serde(default)]
+    since: Option<i64>,
+    #[serde(default)]
+    at: Option<i64>,
+    #[serde(default)]
+    error: Option<SubmitError>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum SupplementTag {
+    Drafting,
+    Queued,
+    Sent,
+    Failed,
+}
+
+impl TryFrom<SupplementRecord> for SupplementState {
+    type Error = String;
+
+    fn try_from(record: SupplementRecord) -> Result<Self, String> {
+        use super::model::missing;
+        let at = || record.at.ok_or_else(|| missing("at"));
+        Ok(match record.state {
+            SupplementTag::Drafting => SupplementState::Drafting,
+            SupplementTag::Queued => SupplementState::Queued {
+                since: record.since.ok_or_else(|| missing("since"))?,
+            },
+            SupplementTag::Sent => SupplementState::Sent { at: at()? },
+            SupplementTag::Failed => SupplementState::Failed {
+                at: at()?,
+                error: record.error.ok_or_else(|| missing("error"))?,
+            },
+        })
+    }
 }
 
 impl Supplement {
