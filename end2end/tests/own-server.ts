@@ -17,8 +17,9 @@ export class OwnServer {
   private readonly port: number;
 
   constructor(info: TestInfo, offset = 0) {
-    // Ports 3200+: the shared suite server is on 3100; each parallel worker gets its own range.
-    this.port = 3200 + info.parallelIndex * 20 + offset;
+    // Ports 3200+ (E2E_OWN_PORTS+, to run a second suite beside one): the shared suite server is
+    // on 3100 (E2E_PORT); each parallel worker gets its own range.
+    this.port = Number(process.env.E2E_OWN_PORTS ?? 3200) + info.parallelIndex * 20 + offset;
     this.url = `http://127.0.0.1:${this.port}`;
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-'));
     this.siteRoot = path.join(scratch, 'site');
