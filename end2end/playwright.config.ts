@@ -60,13 +60,13 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: 'ignore',
+    stdout: process.env.E2E_SERVER_LOG ? 'pipe' : 'ignore',
     stderr: 'pipe',
     env: {
       MOTCUA_LISTEN: `127.0.0.1:${port}`,
       MOTCUA_DATA_DIR: scratch,
       MOTCUA_SITE_ROOT: path.join(root, 'target', 'site'),
-      MOTCUA_LOG: 'warn',
+      MOTCUA_LOG: process.env.E2E_SERVER_LOG ?? 'warn',
     },
   },
 });
