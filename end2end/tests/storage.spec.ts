@@ -1,9 +1,12 @@
 import { test, expect, interactive } from './fixtures';
+import { Page } from '@playwright/test';
 import { openBirthDossier, fillApplicant, saved } from './dossier-helpers';
+import { png } from './images';
 
 // The device keeps what it says, and its storage answers truthfully: a database left at a newer
 // version by a newer app (and an older, cached app running now) still opens every draft; a
-// record written in a newer form says so, and what to do, rather than blaming private mode.
+// record written in a newer form says so, and what to do, rather than blaming private mode; a
+// full device says it is full, how much the portal uses, and what to delete.
 
 test.use({ serviceWorkers: 'block' });
 
@@ -70,4 +73,64 @@ test('a dossier written in a newer form says a newer version is needed, not priv
   await expect(problem).toContainText('phiên bản Một Cửa mới hơn');
   await expect(problem).not.toContainText('ẩn danh');
   await expect(problem.getByRole('link', { name: 'Tải lại trang' })).toBeVisible();
+});
+
+/** The browser's estimate, as on a full phone (it does not follow Chromium's quota override). */
+async function estimateFull(page: Page) {
+  await page.evaluate(() => {
+    navigator.storage.estimate = async () => ({ usage: 599 * 1024 * 1024, quota: 600 * 1024 * 1024 });
+  });
+}
+
+test('a full device says so, with how much the portal uses and what to delete, and nothing is lost', async ({ page, context, baseURL }) => {
+  // The portal's share of this device has room for a dossier (about 70 KB), not for a photo
+  // (about 700 KB as kept): Chromium then aborts the write, with `QuotaExceededError` on the
+  // transaction alone, as on a full phone. (Set before the first use: it is read once.)
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(baseURL!).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 300 * 1024 });
+  try {
+    const dossier = await openBirthDossier(page);
+    await page.goto(dossier + '/documents');
+    await interactive(page);
+    await estimateFull(page);
+    const certificate = page.locator('[data-document="birth_certificate"]');
+    await certificate.locator('input[type=file][multiple]').setInputFiles({
+      name: 'giay-chung-sinh.png',
+      mimeType: 'image/png',
+      buffer: png(4000, 3000),
+    });
+    await expect(certificate.locator('.error-message')).toContainText('Thiết bị đã hết chỗ lưu “giay-chung-sinh');
+    await expect(certificate.locator('.attachment')).toHaveCount(0);
+    // A typed change the browser refuses for space: the save status says the device is full,
+    // how much the portal uses, and what to delete; the change waits in the page.
+    await page.goto(dossier + '/applicant');
+    await interactive(page);
+    await fillApplicant(page, 'Lê Thị Mai');
+    await saved(page);
+    await estimateFull(page);
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      (window as any).__put = put;
+      IDBObjectStore.prototype.put = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.getByLabel('Nơi cư trú').fill('3 Lý Thái Tổ');
+    const status = page.getByTestId('save-status').first();
+    await expect(status).toContainText('Thiết bị đã hết chỗ lưu: hãy xóa bớt ảnh hoặc hồ sơ cũ');
+    await expect(status).toContainText('Một Cửa đang dùng 599,0 MB; trình duyệt cho phép khoảng 600,0 MB.');
+    // Room again: the next change writes everything typed.
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = (window as any).__put;
+    });
+    await page.getByLabel('Nơi cư trú').fill('3 Lý Thái Tổ, Hoàn Kiếm');
+    await saved(page);
+    await page.reload();
+    await interactive(page);
+    await expect(page.getByLabel('Họ, chữ đệm và tên')).toHaveValue('Lê Thị Mai');
+    await expect(page.getByLabel('Nơi cư trú')).toHaveValue('3 Lý Thái Tổ, Hoàn Kiếm');
+  } finally {
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  }
 });

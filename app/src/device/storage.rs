@@ -10,6 +10,19 @@ pub struct Usage {
     pub persisted: bool,
 }
 
+/// Below this much free space (bytes) in the portal's share of the device, a write the browser
+/// aborted is taken for a full device: Chromium aborts a transaction that would pass the quota
+/// (its `error` is then `QuotaExceededError`, while no request fails), and a photo with its
+/// dossier is a few megabytes at most.
+pub const NEARLY_FULL: u64 = 32 * 1024 * 1024;
+
+impl Usage {
+    /// Whether the portal's share of the device is (nearly) used up ([`NEARLY_FULL`]).
+    pub fn is_nearly_full(&self) -> bool {
+        self.quota.saturating_sub(self.used) < NEARLY_FULL
+    }
+}
+
 #[cfg(feature = "csr")]
 pub use browser::{persist, usage};
 
@@ -63,5 +76,30 @@ mod browser {
             quota: number("quota"),
             persisted,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MB: u64 = 1024 * 1024;
+
+    fn usage(used: u64, quota: u64) -> Usage {
+        Usage {
+            used,
+            quota,
+            persisted: false,
+        }
+    }
+
+    #[test]
+    fn a_device_is_nearly_full_when_less_than_a_few_photos_fit() {
+        assert!(usage(590 * MB, 600 * MB).is_nearly_full());
+        assert!(usage(600 * MB, 600 * MB).is_nearly_full());
+        // Estimates may overshoot the quota.
+        assert!(usage(700 * MB, 600 * MB).is_nearly_full());
+        assert!(!usage(100 * MB, 600 * MB).is_nearly_full());
+        assert!(!usage(0, 10_000 * MB).is_nearly_full());
     }
 }

@@ -210,11 +210,31 @@ mod imp {
                 .build()
                 .map_err(browser)?;
             requests(&tx)?;
-            tx.commit().await.map_err(browser)
+            commit(tx).await
         }
         .await;
         db.close();
         result
+    }
+
+    /// Commits a read-write transaction. When the browser aborts it with no request failing,
+    /// the cause is the device's space in practice (Chromium aborts a write that would pass the
+    /// quota, with `QuotaExceededError` on the transaction alone): [`StoreError::Full`], unless
+    /// the browser's estimate shows plenty of room ([`crate::device::storage::NEARLY_FULL`]).
+    async fn commit(tx: Transaction<'_>) -> Result<(), StoreError> {
+        use indexed_db_futures::error::{Error, UnexpectedDataError};
+        match tx.commit().await {
+            Ok(()) => Ok(()),
+            Err(Error::MissingData(UnexpectedDataError::TransactionAborted)) => {
+                Err(match crate::device::storage::usage().await {
+                    Some(usage) if !usage.is_nearly_full() => {
+                        StoreError::Browser("the browser aborted the write".to_string())
+                    }
+                    _ => StoreError::Full,
+                })
+            }
+            Err(error) => Err(browser(error)),
+        }
     }
 
     fn put(tx: &Transaction<'_>, store: &str, key: &str, value: JsValue) -> Result<(), StoreError> {
@@ -359,7 +379,7 @@ mod imp {
                 }
                 Step::Nothing => {}
             }
-            tx.commit().await.map_err(browser)?;
+            commit(tx).await?;
             Ok(step)
         }
         .await;

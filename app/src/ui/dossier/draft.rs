@@ -535,14 +535,51 @@ impl DraftHandle {
     }
 }
 
+/// "Một Cửa uses 580 MB; the browser allows it about 600 MB.", once `usage` is known.
+fn use_usage_sentence(
+    usage: RwSignal<Option<crate::device::storage::Usage>>,
+) -> impl Fn() -> Option<String> + Copy {
+    let locale = use_locale();
+    let english = crate::ui::check::english();
+    move || {
+        usage.get().map(|u| {
+            let size = |bytes| crate::dossier::model::readable_size(bytes, english.get());
+            td_string!(
+                locale,
+                store_full_usage,
+                used = size(u.used),
+                quota = size(u.quota)
+            )
+            .to_string()
+        })
+    }
+}
+
 /// "Saved on this device at 14:32", or what went wrong, announced politely.
 #[component]
 pub fn SaveStatus(handle: DraftHandle) -> impl IntoView {
     let locale = use_locale();
+    // When the device is full: how much the portal uses, beside what to delete.
+    let usage = RwSignal::new(None::<crate::device::storage::Usage>);
+    #[cfg(feature = "csr")]
+    Effect::new(move |_| {
+        if handle.error.with(|e| e == &Some(StoreError::Full)) {
+            leptos::task::spawn_local(async move {
+                usage.try_set(crate::device::storage::usage().await);
+            });
+        }
+    });
+    let used = use_usage_sentence(usage);
     let text = move || {
         if let Some(error) = handle.error.get() {
             return match error {
-                StoreError::Full => td_string!(locale, save_failed_full).to_string(),
+                StoreError::Full => {
+                    let full = td_string!(locale, save_failed_full).to_string();
+                    match used() {
+                        Some(used) => format!("{full} {used}"),
+                        None => full,
+                    }
+                }
                 _ => td_string!(locale, save_failed).to_string(),
             };
         }
@@ -607,7 +644,6 @@ pub fn DraftUnavailable(load: Load) -> impl IntoView {
 /// the browser keeps nothing for the site, or another refusal (reload).
 #[component]
 pub fn StoreProblem(error: StoreError) -> impl IntoView {
-    let locale = use_locale();
     let text = match error {
         StoreError::Newer => tr!(store_newer_text),
         StoreError::Full => tr!(store_full_text),
@@ -621,19 +657,7 @@ pub fn StoreProblem(error: StoreError) -> impl IntoView {
             usage.try_set(crate::device::storage::usage().await);
         });
     }
-    let english = crate::ui::check::english();
-    let used = move || {
-        usage.get().map(|u| {
-            let size = |bytes| crate::dossier::model::readable_size(bytes, english.get());
-            td_string!(
-                locale,
-                store_full_usage,
-                used = size(u.used),
-                quota = size(u.quota)
-            )
-            .to_string()
-        })
-    };
+    let used = use_usage_sentence(usage);
     let reload = matches!(error, StoreError::Newer | StoreError::Browser(_));
     let kind = match error {
         StoreError::Newer => "newer",
