@@ -43,7 +43,11 @@ async function settled(page: Page) {
  * Follows every link of the page at `seed` not followed yet (each from the page, by a click), then
  * presses each of its buttons in turn (the page opened again whenever one led elsewhere).
  */
-async function exercise(page: Page, info: TestInfo, seed: string, seen: Set<string>, problems: string[], skip: RegExp) {
+/** What the test did: pages opened as seeds, links followed, buttons pressed. */
+type Coverage = { pages: number; links: number; buttons: number };
+
+async function exercise(page: Page, info: TestInfo, seed: string, seen: Set<string>, problems: string[], skip: RegExp, done: Coverage) {
+  done.pages++;
   const open = async () => {
     await page.goto(seed);
     await settled(page);
@@ -62,6 +66,7 @@ async function exercise(page: Page, info: TestInfo, seed: string, seen: Set<stri
     const link = page.locator(`a[href="${href.replaceAll('"', '\\"')}"]:visible`).first();
     // A link only shown after something else was pressed is followed from where it shows.
     if (!(await link.click({ timeout: 2_000 }).then(() => true, () => false))) continue;
+    done.links++;
     await settled(page);
   }
   await open();
@@ -71,10 +76,18 @@ async function exercise(page: Page, info: TestInfo, seed: string, seen: Set<stri
     const text = (await button.textContent({ timeout: 1_000 }).catch(() => null)) ?? '';
     if (skip.test(text.trim()) || !(await button.isEnabled().catch(() => false))) continue;
     if (!(await button.click({ timeout: 2_000 }).then(() => true, () => false))) continue;
+    done.buttons++;
     await page.waitForTimeout(200);
     await settled(page);
   }
   expect(problems, `panics or errors from ${seed}`).toEqual([]);
+}
+
+/** Says what was covered, in the report and on the console. */
+function report(info: TestInfo, done: Coverage) {
+  const text = `${done.pages} pages, ${done.links} links followed, ${done.buttons} buttons pressed`;
+  info.annotations.push({ type: 'coverage', description: text });
+  console.log(`${info.title}: ${text}`);
 }
 
 for (const language of ['vi', 'en'] as const) {
@@ -106,7 +119,9 @@ for (const language of ['vi', 'en'] as const) {
     const seen = new Set<string>();
     // Not pressed: what deletes everything on the device, or leaves the portal's language.
     const skip = /^\/language\/|Xóa mọi|Delete everything/;
-    for (const seed of seeds) await exercise(page, info, seed, seen, problems, skip);
+    const done: Coverage = { pages: 0, links: 0, buttons: 0 };
+    for (const seed of seeds) await exercise(page, info, seed, seen, problems, skip, done);
+    report(info, done);
     expect(seen.size, 'links followed').toBeGreaterThan(30);
   });
 
@@ -117,7 +132,9 @@ for (const language of ['vi', 'en'] as const) {
     const seen = new Set<string>();
     // Not pressed: signing out (the other desk pages come after it).
     const skip = /Đăng xuất|Sign out|^\/language\//;
-    for (const seed of ['/desk', '/desk/assist', '/desk/handoff', '/desk/numbers']) await exercise(page, info, seed, seen, problems, skip);
+    const done: Coverage = { pages: 0, links: 0, buttons: 0 };
+    for (const seed of ['/desk', '/desk/assist', '/desk/handoff', '/desk/numbers']) await exercise(page, info, seed, seen, problems, skip, done);
+    report(info, done);
     expect(seen.size, 'links followed').toBeGreaterThan(3);
   });
 }
