@@ -597,6 +597,8 @@ async fn a_handoff_code_opens_a_draft_once_for_the_right_side_and_expires() {
     let mut resident = Browser::default();
     let mut draft = birth_draft();
     draft.office = None;
+    // The device's sending key is its secret: an older app that sent it along is not believed.
+    draft.submission_key = Some(key());
     // The resident shares the photo too: uploaded first under the sharing's key.
     let files_key = key();
     let attachment = key();
@@ -650,6 +652,7 @@ async fn a_handoff_code_opens_a_draft_once_for_the_right_side_and_expires() {
     };
     assert_eq!(opened.handed.step, "mother");
     assert_eq!(opened.handed.draft.form, draft.form);
+    assert_eq!(opened.handed.draft.submission_key, None);
     assert!(opened.handed.with_files);
     assert_eq!(opened.view.checklist.len(), 4);
     assert_eq!(

@@ -45,6 +45,8 @@ mod ssr {
         if !step_ok || files_key.as_deref().is_some_and(|k| !is_uuid(k)) {
             return Err(SubmitError::BadRequest);
         }
+        // What a device sends is kept without its sending key, whatever the device sent.
+        let draft = crate::dossier::handoff::shared(draft);
         let content = serde_json::to_string(&draft).map_err(|_| SubmitError::BadRequest)?;
         if content.len() > MAX_DRAFT_BYTES {
             return Err(SubmitError::BadRequest);

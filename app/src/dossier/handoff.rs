@@ -106,6 +106,16 @@ pub struct HandedDraft {
     pub with_files: bool,
 }
 
+/// The copy of a draft that is handed over (kept by the server under a code, opened by an
+/// officer or a resident): without its idempotency key, which stays the device's secret (it
+/// answers for the dossier's status and its added papers, and whoever sent under it first would
+/// decide what is stored), and without the device's revision.
+pub fn shared(mut draft: super::model::Draft) -> super::model::Draft {
+    draft.submission_key = None;
+    draft.revision = 0;
+    draft
+}
+
 /// The draft a resident continues from a code: a new draft of theirs, with its own id, nothing
 /// of the giver's sending state, and no photos (they stay with whoever took them).
 pub fn continued(mut draft: super::model::Draft, id: String, now: i64) -> super::model::Draft {
@@ -180,6 +190,26 @@ mod tests {
         assert_eq!(mine.form, draft.form);
         assert_eq!(mine.answers, draft.answers);
         assert_eq!(mine.ticks, draft.ticks);
+    }
+
+    #[test]
+    fn a_handed_copy_never_carries_the_devices_sending_key() {
+        let mut draft = crate::dossier::example::birth_draft(
+            "phone-1".into(),
+            crate::eligibility::date::Date::parse("2026-11-14").unwrap(),
+        );
+        draft.submission_key = Some("the device's key".into());
+        draft.revision = 7;
+        let handed = shared(draft.clone());
+        assert_eq!(handed.submission_key, None);
+        assert_eq!(handed.revision, 0);
+        assert_eq!(handed.form, draft.form);
+        assert_eq!(handed.answers, draft.answers);
+        assert!(
+            !serde_json::to_string(&handed)
+                .unwrap()
+                .contains("the device's key")
+        );
     }
 
     #[test]

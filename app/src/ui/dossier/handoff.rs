@@ -144,7 +144,7 @@ async fn send(
     }
     #[cfg(not(feature = "csr"))]
     let _ = with_photos;
-    let mut shared = draft;
+    let mut shared = crate::dossier::handoff::shared(draft);
     if files_key.is_none() {
         shared.attachments.clear();
     }
