@@ -57,7 +57,9 @@ pub fn write(base: Option<&Draft>, mine: &Draft, stored: Option<&Draft>) -> Writ
         // Deleted meanwhile: not brought back.
         (Some(_), None) => Write::Gone,
         (Some(base), Some(stored)) => {
-            let next = if base.revision == stored.revision {
+            // Nobody wrote since this copy was read: the copy as it is (revisions alone are not
+            // trusted for this: an older version of the app writing the record drops them).
+            let next = if base == stored {
                 Draft {
                     submission_key: stored
                         .submission_key
@@ -84,7 +86,7 @@ pub fn write(base: Option<&Draft>, mine: &Draft, stored: Option<&Draft>) -> Writ
 /// nobody wrote it since (a dossier queued or sent in another tab is never deleted by a tab that
 /// still shows it as a draft).
 pub fn may_delete(base: &Draft, stored: Option<&Draft>) -> bool {
-    stored.is_none_or(|stored| stored.revision == base.revision)
+    stored.is_none_or(|stored| stored == base)
 }
 
 /// The stored record once the office's server gave its receipt for the dossier `sent` (the copy
@@ -156,7 +158,7 @@ pub fn supplement_outcome(
 }
 
 fn bump(mut record: Draft, stored: Option<&Draft>) -> Draft {
-    record.revision = stored.map_or(1, |s| s.revision + 1);
+    record.revision = stored.map_or(record.revision, |s| s.revision) + 1;
     record
 }
 
@@ -442,6 +444,25 @@ mod tests {
     }
 
     #[test]
+    fn a_record_changed_under_the_same_revision_is_never_overwritten() {
+        // Queued by an older version of the app (which drops the revision), or brought back
+        // with its receipt: another record under the revision this tab read.
+        let base = draft();
+        let elsewhere = queued(&base, "key-1");
+        assert_eq!(elsewhere.revision, base.revision);
+        for mine in [
+            typed(&base, "applicant_name", "X", 8),
+            queued(&base, "key-2"),
+        ] {
+            assert_eq!(
+                write(Some(&base), &mine, Some(&elsewhere)),
+                Write::Keep(elsewhere.clone())
+            );
+        }
+        assert!(!may_delete(&base, Some(&elsewhere)));
+    }
+
+    #[test]
     fn a_dossier_deleted_in_another_tab_is_not_brought_back() {
         let base = draft();
         let mine = typed(&base, "applicant_name", "Lan", 5);
@@ -452,6 +473,8 @@ mod tests {
     fn a_receipt_is_kept_even_when_the_record_went_meanwhile() {
         let sent = queued(&draft(), "key-1");
         let record = received(None, &sent, receipt("HN-1"), 7);
+        // Past every revision a tab may have read.
+        assert_eq!(record.revision, sent.revision + 1);
         assert!(
             matches!(record.state, SubmissionState::Sent { ref tracking_code, .. } if tracking_code == "HN-1")
         );
