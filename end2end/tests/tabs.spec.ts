@@ -179,3 +179,39 @@ test('a dossier deleted in one tab is shown deleted in the others, and not broug
   await interactive(page);
   await expect(page.locator('.dossier-row')).toHaveCount(0);
 });
+
+test('a tab that never hears the news still cannot write an older copy, or bring a deleted dossier back', async ({ page, context }) => {
+  const dossier = await openBirthDossier(page);
+  // A tab that misses every message (as when a browser drops them, or an old tab sleeps):
+  // only the store's rule stands between its copy and the newer record.
+  const deaf = await context.newPage();
+  await deaf.addInitScript(() => {
+    // @ts-expect-error: taken away on purpose
+    delete window.BroadcastChannel;
+  });
+  await deaf.goto(dossier + '/applicant');
+  await interactive(deaf);
+  await page.goto(dossier + '/applicant');
+  await interactive(page);
+  await page.getByLabel('Họ, chữ đệm và tên').fill('Trần Thị Bình');
+  await saved(page);
+  // The deaf tab still shows the empty part, types elsewhere, and writes.
+  await expect(deaf.getByLabel('Họ, chữ đệm và tên')).toHaveValue('');
+  await deaf.getByLabel('Số điện thoại').fill('0987 654 321');
+  await saved(deaf);
+  await page.reload();
+  await interactive(page);
+  await expect(page.getByLabel('Họ, chữ đệm và tên')).toHaveValue('Trần Thị Bình');
+  await expect(page.getByLabel('Số điện thoại')).toHaveValue('0987 654 321');
+  // Deleted in this tab; the deaf tab types again: nothing is brought back.
+  await page.goto('/dossiers');
+  await interactive(page);
+  await page.getByRole('button', { name: 'Xóa' }).click();
+  await page.getByRole('button', { name: 'Có, xóa' }).click();
+  await expect(page.locator('.dossier-row')).toHaveCount(0);
+  await deaf.getByLabel('Nơi cư trú').fill('45 Hàng Đào');
+  await expect(deaf.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy hồ sơ này trên thiết bị');
+  await page.reload();
+  await interactive(page);
+  await expect(page.locator('.dossier-row')).toHaveCount(0);
+});

@@ -92,7 +92,10 @@ fn mount_part(
 pub fn mount_form_part(element: web_sys::HtmlElement) -> bool {
     let show = |handle, which: String| {
         with_form(handle, move |form| {
-            view! { <FormPart handle which=which.clone() form /> }.into_any()
+            let which = which.clone();
+            following_editability(handle, move || {
+                view! { <FormPart handle which=which.clone() form=form.clone() /> }.into_any()
+            })
         })
     };
     mount_part(element, PartKind::Form, show, use_draft)
@@ -103,7 +106,9 @@ pub fn mount_form_part(element: web_sys::HtmlElement) -> bool {
 pub fn mount_documents(element: web_sys::HtmlElement) -> bool {
     let show = |handle, _| {
         with_definition(handle, move |definition| {
-            view! { <DocumentsPart handle definition /> }.into_any()
+            following_editability(handle, move || {
+                view! { <DocumentsPart handle definition=definition.clone() /> }.into_any()
+            })
         })
     };
     mount_part(element, PartKind::Documents, show, use_draft)
@@ -158,12 +163,36 @@ fn any_part(handle: DraftHandle, which: String) -> AnyView {
             view! { <super::dossier_supplement::SupplementPart handle /> }.into_any()
         }
         PartKind::Documents => with_definition(handle, move |definition| {
-            view! { <DocumentsPart handle definition /> }.into_any()
+            following_editability(handle, move || {
+                view! { <DocumentsPart handle definition=definition.clone() /> }.into_any()
+            })
         }),
         PartKind::Form => with_form(handle, move |form| {
-            view! { <FormPart handle which=which.clone() form /> }.into_any()
+            let which = which.clone();
+            following_editability(handle, move || {
+                view! { <FormPart handle which=which.clone() form=form.clone() /> }.into_any()
+            })
         }),
     }
+}
+
+/// `part`, rendered again whenever the dossier stops (or starts) being editable: queued or sent
+/// in another tab, its boxes are disabled and its buttons gone at once, rather than taking words
+/// that could no longer be kept.
+fn following_editability(
+    handle: DraftHandle,
+    part: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    let editable = Memo::new(move |_| {
+        handle
+            .draft
+            .with(|d| d.as_ref().is_some_and(|d| d.is_editable()))
+    });
+    (move || {
+        editable.track();
+        part()
+    })
+    .into_any()
 }
 
 /// The loaded draft's procedure code.

@@ -47,6 +47,9 @@ pub struct DraftHandle {
     base: StoredValue<Option<Draft>>,
     saving: StoredValue<bool>,
     again: StoredValue<bool>,
+    /// Another tab wrote the dossier while this one was saving: read it again after the save.
+    #[cfg_attr(not(feature = "csr"), allow(dead_code))]
+    news: StoredValue<bool>,
     /// What sends a dossier once it is written queued (the outbox), on the pages that queue one
     /// ([`DraftHandle::sends_with`]); the other pages' bundles do without its code.
     send: StoredValue<Option<Sender>>,
@@ -150,6 +153,7 @@ pub fn use_draft_view(id: Signal<String>) -> DraftHandle {
         base: StoredValue::new(None),
         saving: StoredValue::new(false),
         again: StoredValue::new(false),
+        news: StoredValue::new(false),
         send: StoredValue::new(None),
         device: cfg!(feature = "csr").then(crate::device::use_device),
         #[cfg(feature = "csr")]
@@ -344,6 +348,8 @@ impl DraftHandle {
             };
             leptos::task::spawn_local(async move {
                 if handle.saving.try_get_value() != Some(false) {
+                    // Its outcome may predate that write: read again once it ends.
+                    let _ = handle.news.try_set_value(true);
                     return;
                 }
                 match store::get_draft(&id).await {
@@ -529,6 +535,10 @@ impl DraftHandle {
                 if handle.again.try_get_value() == Some(true) {
                     let _ = handle.again.try_set_value(false);
                     handle.save_now();
+                }
+                if handle.news.try_get_value() == Some(true) {
+                    let _ = handle.news.try_set_value(false);
+                    handle.reload();
                 }
             });
         }
