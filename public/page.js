@@ -282,6 +282,8 @@ async function mountIslands() {
         if (!module.mount(island.dataset.island, island)) throw new Error(`no island ${island.dataset.island}`);
         island.dataset.islandState = "mounted";
       } catch (error) {
+        // A bundle that trapped while mounting is dead: the safety net below.
+        if (isTrap(error)) return pageFailed(error);
         // The server's HTML stays: links and forms keep working. Say so where the island needed
         // the script to show anything, and try again when the network comes back.
         island.dataset.islandState = "failed";
@@ -294,6 +296,8 @@ async function mountIslands() {
 }
 
 addEventListener("online", () => {
+  // Never into a bundle that died (the safety net gave the page back to the server's HTML).
+  if (html.hasAttribute("data-failed")) return;
   const failed = document.querySelectorAll('[data-island-state="failed"]');
   for (const island of failed) delete island.dataset.islandState;
   if (failed.length) mountIslands();
@@ -440,13 +444,22 @@ function pageFailed(message) {
   }
   for (const [island, content] of serverHtml) {
     island.innerHTML = content;
-    island.dataset.islandState = "failed";
+    island.dataset.islandState = "dead";
     const notice = island.parentElement?.querySelector(":scope > .island-failed");
     if (notice) notice.hidden = false;
   }
   const notice = document.querySelector(".failure-notice");
   if (notice) notice.hidden = false;
   html.setAttribute("data-failed", "");
+  // The dead bundle's listeners stay on the window (one holds a link until a draft is written,
+  // which will never be): a link is followed without them.
+  addEventListener(
+    "click",
+    (event) => {
+      if (event.target.closest && event.target.closest("a[href]")) event.stopImmediatePropagation();
+    },
+    true,
+  );
 }
 
 function reportFailure(message) {

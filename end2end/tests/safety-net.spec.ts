@@ -74,6 +74,13 @@ test('a page whose wasm fails is reported and loaded again, then left working wi
     await expect.poll(() => failuresOn(server)).toBe(2);
     await page.waitForTimeout(1_000);
     expect(loads).toBe(0);
+    // The network coming back does not mount islands into the dead bundle again.
+    // (Islands to be mounted again lose their state in the event's own handler.)
+    const remounted = await page.evaluate(() => {
+      dispatchEvent(new Event('online'));
+      return document.querySelectorAll('[data-island]:not([data-island-state="dead"])').length;
+    });
+    expect(remounted).toBe(0);
     // Its links still lead on, and the draft is intact.
     await notice.getByRole('link', { name: 'Hồ sơ của tôi' }).click();
     await interactive(page);

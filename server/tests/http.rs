@@ -383,6 +383,51 @@ async fn a_page_that_failed_in_a_browser_is_counted_and_bad_reports_are_400() {
     }
 }
 
+#[tokio::test]
+async fn failure_reports_come_from_this_site_as_json_and_short() {
+    let f = fixture().await;
+    let report = |content_type: &str, origin: Option<&str>, body: String| {
+        let mut request = Request::post("/api/browser-failures")
+            .header(header::CONTENT_TYPE, content_type)
+            .header(header::HOST, "127.0.0.1:3000");
+        if let Some(origin) = origin {
+            request = request.header(header::ORIGIN, origin);
+        }
+        request.body(Body::from(body)).unwrap()
+    };
+    let good = r#"{"message":"x","route":"/dossiers","build":"b"}"#.to_string();
+    let long = format!(
+        r#"{{"message":"{}","route":"/","build":"b"}}"#,
+        "x".repeat(100_000)
+    );
+    for (request, expected) in [
+        (
+            report("text/plain", None, good.clone()),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        (
+            report(
+                "application/json",
+                Some("https://elsewhere.example"),
+                good.clone(),
+            ),
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            report("application/json", None, long),
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        (
+            report("application/json", Some("http://127.0.0.1:3000"), good),
+            StatusCode::NO_CONTENT,
+        ),
+    ] {
+        let (status, _, body) = send(&f.router, request).await;
+        assert_eq!(status, expected, "{body}");
+    }
+    assert_eq!(f.db.browser_failures().await.unwrap(), 1);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_limit_on_failure_reports_holds_under_concurrent_reports() {
     let f = fixture().await;

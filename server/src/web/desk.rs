@@ -60,9 +60,12 @@ pub fn session_layer(store: SharedStore, secure: bool) -> SessionManagerLayer<Sh
 /// Together with SameSite=Strict and the session's CSRF token this stops cross-site requests.
 pub async fn same_origin(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let guarded = path.starts_with("/api/desk/") && request.method() == Method::POST;
+    // The desk's calls, and the browser-failure reports (another site must not spend their
+    // budget or inflate their count).
+    let guarded = (path.starts_with("/api/desk/") || path == "/api/browser-failures")
+        && request.method() == Method::POST;
     if guarded && !from_this_site(&request) {
-        tracing::warn!(path, "desk request from another site refused");
+        tracing::warn!(path, "request from another site refused");
         return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
     }
     next.run(request).await

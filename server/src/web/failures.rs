@@ -85,7 +85,27 @@ fn route(sent: &str) -> Option<String> {
     Some(format!("/{}", segments.join("/")))
 }
 
-pub async fn report(State(db): State<Arc<dyn Database>>, body: Bytes) -> StatusCode {
+/// `POST /api/browser-failures`: a JSON report (at most [`MAX_BYTES`], see [`Report::read`]) from
+/// a page of this site (the origin is checked with the desk's, `desk::same_origin`). 204 when
+/// counted, 400 for a report that is not one, 415 when it is not sent as JSON (a form or a
+/// `text/plain` post from another site needs no preflight), 413 when too long, 429 past
+/// [`PER_MINUTE`].
+pub async fn report(
+    State(db): State<Arc<dyn Database>>,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> StatusCode {
+    let json = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .is_some_and(|t| t.trim() == "application/json")
+        });
+    if !json {
+        return StatusCode::UNSUPPORTED_MEDIA_TYPE;
+    }
     let Some(report) = Report::read(&body) else {
         return StatusCode::BAD_REQUEST;
     };

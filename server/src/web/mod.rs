@@ -114,7 +114,10 @@ pub fn router(state: AppState) -> Router {
 
     Router::new()
         .route("/healthz", get(health::healthz))
-        .route("/api/browser-failures", post(failures::report))
+        .route(
+            "/api/browser-failures",
+            post(failures::report).layer(axum::extract::DefaultBodyLimit::max(failures::MAX_BYTES)),
+        )
         .route("/sw.js", get(move || async move { worker.response() }))
         .route("/language/{code}", get(language::switch_language))
         .route("/settings/apply", get(settings::apply_settings))
