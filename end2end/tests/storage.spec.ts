@@ -75,62 +75,61 @@ test('a dossier written in a newer form says a newer version is needed, not priv
   await expect(problem.getByRole('link', { name: 'Tải lại trang' })).toBeVisible();
 });
 
-/** The browser's estimate, as on a full phone (it does not follow Chromium's quota override). */
-async function estimateFull(page: Page) {
-  await page.evaluate(() => {
+/**
+ * A full phone: Chromium then aborts each write that would grow the data, with
+ * `QuotaExceededError` on the transaction alone (no request fails; checked against Chromium's own
+ * quota through `Storage.overrideQuotaForOrigin`, which cannot be set per test once an origin's
+ * storage is in use). Here every read-write transaction is aborted where it would commit, and the
+ * browser's estimate says what a full phone says.
+ */
+async function fillTheDevice(page: Page, full: boolean) {
+  await page.evaluate((full) => {
+    const w = window as any;
+    w.__commit ??= IDBTransaction.prototype.commit;
+    IDBTransaction.prototype.commit = function (this: IDBTransaction) {
+      if (this.mode === 'readwrite' && w.__full) return this.abort();
+      return w.__commit.call(this);
+    };
+    w.__full = full;
     navigator.storage.estimate = async () => ({ usage: 599 * 1024 * 1024, quota: 600 * 1024 * 1024 });
-  });
+  }, full);
 }
 
-test('a full device says so, with how much the portal uses and what to delete, and nothing is lost', async ({ page, context, baseURL }) => {
-  // The portal's share of this device has room for a dossier (about 70 KB), not for a photo
-  // (about 700 KB as kept): Chromium then aborts the write, with `QuotaExceededError` on the
-  // transaction alone, as on a full phone. (Set before the first use: it is read once.)
-  const cdp = await context.newCDPSession(page);
-  const origin = new URL(baseURL!).origin;
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 300 * 1024 });
-  try {
-    const dossier = await openBirthDossier(page);
-    await page.goto(dossier + '/documents');
-    await interactive(page);
-    await estimateFull(page);
-    const certificate = page.locator('[data-document="birth_certificate"]');
-    await certificate.locator('input[type=file][multiple]').setInputFiles({
+test('a full device says so, with how much the portal uses and what to delete, and nothing is lost', async ({ page }) => {
+  const dossier = await openBirthDossier(page);
+  await page.goto(dossier + '/documents');
+  await interactive(page);
+  await fillTheDevice(page, true);
+  const certificate = page.locator('[data-document="birth_certificate"]');
+  const choose = () =>
+    certificate.locator('input[type=file][multiple]').setInputFiles({
       name: 'giay-chung-sinh.png',
       mimeType: 'image/png',
-      buffer: png(4000, 3000),
+      buffer: png(1200, 1600),
     });
-    await expect(certificate.locator('.error-message')).toContainText('Thiết bị đã hết chỗ lưu “giay-chung-sinh');
-    await expect(certificate.locator('.attachment')).toHaveCount(0);
-    // A typed change the browser refuses for space: the save status says the device is full,
-    // how much the portal uses, and what to delete; the change waits in the page.
-    await page.goto(dossier + '/applicant');
-    await interactive(page);
-    await fillApplicant(page, 'Lê Thị Mai');
-    await saved(page);
-    await estimateFull(page);
-    await page.evaluate(() => {
-      const put = IDBObjectStore.prototype.put;
-      (window as any).__put = put;
-      IDBObjectStore.prototype.put = function () {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      };
-    });
-    await page.getByLabel('Nơi cư trú').fill('3 Lý Thái Tổ');
-    const status = page.getByTestId('save-status').first();
-    await expect(status).toContainText('Thiết bị đã hết chỗ lưu: hãy xóa bớt ảnh hoặc hồ sơ cũ');
-    await expect(status).toContainText('Một Cửa đang dùng 599,0 MB; trình duyệt cho phép khoảng 600,0 MB.');
-    // Room again: the next change writes everything typed.
-    await page.evaluate(() => {
-      IDBObjectStore.prototype.put = (window as any).__put;
-    });
-    await page.getByLabel('Nơi cư trú').fill('3 Lý Thái Tổ, Hoàn Kiếm');
-    await saved(page);
-    await page.reload();
-    await interactive(page);
-    await expect(page.getByLabel('Họ, chữ đệm và tên')).toHaveValue('Lê Thị Mai');
-    await expect(page.getByLabel('Nơi cư trú')).toHaveValue('3 Lý Thái Tổ, Hoàn Kiếm');
-  } finally {
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-  }
+  await choose();
+  await expect(certificate.locator('.error-message')).toContainText('Thiết bị đã hết chỗ lưu “giay-chung-sinh');
+  await expect(certificate.locator('.attachment')).toHaveCount(0);
+  // Room again: the same photo is kept.
+  await fillTheDevice(page, false);
+  await choose();
+  await expect(certificate.locator('.attachment')).toHaveCount(1);
+  // A typed change: the save status says the device is full, how much the portal uses, and what
+  // to delete; the change waits in the page and is written once there is room.
+  await page.goto(dossier + '/applicant');
+  await interactive(page);
+  await fillApplicant(page, 'Lê Thị Mai');
+  await saved(page);
+  await fillTheDevice(page, true);
+  await page.getByLabel('Nơi cư trú').fill('3 Lý Thái Tổ');
+  const status = page.getByTestId('save-status').first();
+  await expect(status).toContainText('Thiết bị đã hết chỗ lưu: hãy xóa bớt ảnh hoặc hồ sơ cũ');
+  await expect(status).toContainText('Một Cửa đang dùng 599,0 MB; trình duyệt cho phép khoảng 600,0 MB.');
+  await fillTheDevice(page, false);
+  await page.getByLabel('Nơi cư trú').fill('3 Lý Thái Tổ, Hoàn Kiếm');
+  await saved(page);
+  await page.reload();
+  await interactive(page);
+  await expect(page.getByLabel('Họ, chữ đệm và tên')).toHaveValue('Lê Thị Mai');
+  await expect(page.getByLabel('Nơi cư trú')).toHaveValue('3 Lý Thái Tổ, Hoàn Kiếm');
 });

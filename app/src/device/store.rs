@@ -152,6 +152,11 @@ mod imp {
     /// Tells `/page.js` that a newer version of the portal ran on this device: it asks the
     /// service worker for it at once (the new-version notice follows).
     fn newer_version_seen() {
+        // Once a page: every store call meets it again.
+        static SEEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        if SEEN.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
         if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("motcua:newer"))
         {
             let _ = window.dispatch_event(&event);
@@ -219,18 +224,17 @@ mod imp {
 
     /// Commits a read-write transaction. When the browser aborts it with no request failing,
     /// the cause is the device's space in practice (Chromium aborts a write that would pass the
-    /// quota, with `QuotaExceededError` on the transaction alone): [`StoreError::Full`], unless
-    /// the browser's estimate shows plenty of room ([`crate::device::storage::NEARLY_FULL`]).
+    /// quota, with `QuotaExceededError` on the transaction alone, which this library does not
+    /// pass on): [`StoreError::Full`] when the browser's estimate agrees
+    /// ([`crate::device::storage::NEARLY_FULL`]), else the browser's failure.
     async fn commit(tx: Transaction<'_>) -> Result<(), StoreError> {
         use indexed_db_futures::error::{Error, UnexpectedDataError};
         match tx.commit().await {
             Ok(()) => Ok(()),
             Err(Error::MissingData(UnexpectedDataError::TransactionAborted)) => {
                 Err(match crate::device::storage::usage().await {
-                    Some(usage) if !usage.is_nearly_full() => {
-                        StoreError::Browser("the browser aborted the write".to_string())
-                    }
-                    _ => StoreError::Full,
+                    Some(usage) if usage.is_nearly_full() => StoreError::Full,
+                    _ => StoreError::Browser("the browser aborted the write".to_string()),
                 })
             }
             Err(error) => Err(browser(error)),
