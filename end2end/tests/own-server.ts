@@ -61,10 +61,35 @@ export class OwnServer {
     this.process = null;
   }
 
+  /** What the server's `/healthz` says (its counts). */
+  async health(): Promise<{ database: { dossiers: number }; browser_failures: number }> {
+    return (await fetch(`${this.url}/healthz`)).json();
+  }
+
+  /** How many dossiers the server stores. */
+  async dossiers(): Promise<number> {
+    return (await this.health()).database.dossiers;
+  }
+
   /** A new build deployed: a changed file of the app shell (the worker's version follows). */
   deployNewBuild() {
     const icon = path.join(this.siteRoot, 'favicon.svg');
     fs.appendFileSync(icon, `\n<!-- build ${Date.now()} -->\n`);
     for (const compressed of [`${icon}.br`, `${icon}.gz`]) fs.rmSync(compressed, { force: true });
+  }
+}
+
+/**
+ * Runs `body` against a server of its own (its database counts only this test's doings), giving
+ * the test `budgetMs` in all; the server is stopped afterwards, whatever happened.
+ */
+export async function onOwnServer(info: TestInfo, budgetMs: number, body: (server: OwnServer) => Promise<void>) {
+  info.setTimeout(budgetMs);
+  const server = new OwnServer(info);
+  await server.start();
+  try {
+    await body(server);
+  } finally {
+    await server.stop();
   }
 }

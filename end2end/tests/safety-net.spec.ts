@@ -1,5 +1,5 @@
-import { test, expect, Page, TestInfo } from '@playwright/test';
-import { OwnServer } from './own-server';
+import { test, expect, Page } from '@playwright/test';
+import { onOwnServer } from './own-server';
 import { interactive } from './fixtures';
 import { openBirthDossier, fillApplicant, saved } from './dossier-helpers';
 
@@ -30,23 +30,8 @@ async function panic(page: Page) {
   );
 }
 
-async function failuresOn(server: OwnServer): Promise<number> {
-  return (await (await fetch(server.url + '/healthz')).json()).browser_failures;
-}
-
-async function onOwnServer(info: TestInfo, body: (server: OwnServer) => Promise<void>) {
-  test.setTimeout(90_000);
-  const server = new OwnServer(info);
-  await server.start();
-  try {
-    await body(server);
-  } finally {
-    await server.stop();
-  }
-}
-
 test('a page whose wasm fails is reported and loaded again, then left working with a plain sentence', async ({ page }, info) => {
-  await onOwnServer(info, async (server) => {
+  await onOwnServer(info, 90_000, async (server) => {
     const dossier = await openBirthDossier(page, server.url);
     await page.goto(server.url + dossier + '/applicant');
     await interactive(page);
@@ -61,7 +46,7 @@ test('a page whose wasm fails is reported and loaded again, then left working wi
     await expect(page).toHaveURL(server.url + dossier + '/applicant');
     await expect(page.getByLabel('Họ, chữ đệm và tên')).toHaveValue('Phạm Văn Bình');
     await expect(page.getByTestId('failure-notice')).toBeHidden();
-    await expect.poll(() => failuresOn(server)).toBe(1);
+    await expect.poll(() => server.health().then((h) => h.browser_failures)).toBe(1);
 
     // Failing again at once: no second reload (no loop); the page says so and still works.
     let loads = 0;
@@ -71,7 +56,7 @@ test('a page whose wasm fails is reported and loaded again, then left working wi
     await expect(notice).toBeVisible();
     await expect(notice).toContainText('Hồ sơ trên thiết bị của bạn vẫn an toàn');
     await expect(page.locator('html')).toHaveAttribute('data-failed', '');
-    await expect.poll(() => failuresOn(server)).toBe(2);
+    await expect.poll(() => server.health().then((h) => h.browser_failures)).toBe(2);
     await page.waitForTimeout(1_000);
     expect(loads).toBe(0);
     // The network coming back does not mount islands into the dead bundle again.
@@ -92,7 +77,7 @@ test('a page whose wasm fails is reported and loaded again, then left working wi
 });
 
 test('a failing page where nothing can be remembered is not reloaded in a loop', async ({ page }, info) => {
-  await onOwnServer(info, async (server) => {
+  await onOwnServer(info, 90_000, async (server) => {
     await page.goto(server.url + '/procedures');
     await interactive(page);
     // A browser that refuses sessionStorage (storage blocked for the site).
@@ -112,7 +97,7 @@ test('a failing page where nothing can be remembered is not reloaded in a loop',
     await page.getByRole('searchbox').press('Enter');
     await expect(page).toHaveURL(/\/procedures\?q=khai/);
     expect(loads).toBe(1);
-    await expect.poll(() => failuresOn(server)).toBe(1);
+    await expect.poll(() => server.health().then((h) => h.browser_failures)).toBe(1);
   });
 });
 

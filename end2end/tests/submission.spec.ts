@@ -1,6 +1,6 @@
 import { test, expect, interactive } from './fixtures';
-import { test as plain, Page, TestInfo } from '@playwright/test';
-import { OwnServer } from './own-server';
+import { test as plain, Page } from '@playwright/test';
+import { OwnServer, onOwnServer } from './own-server';
 import { completeBirthDossier, openBirthDossier, prepareSending } from './dossier-helpers';
 import { png } from './images';
 
@@ -11,11 +11,6 @@ import { png } from './images';
 // (The network is cut for the page only: the service worker is kept out of these tests.)
 
 test.use({ serviceWorkers: 'block' });
-
-async function dossiersOnServer(base: string): Promise<number> {
-  const health = await (await fetch(base + '/healthz')).json();
-  return health.database.dossiers;
-}
 
 test('the review page lists everything missing, each linking to where it is fixed', async ({ page }) => {
   const dossier = await openBirthDossier(page);
@@ -110,33 +105,21 @@ async function ownDossier(page: Page, server: OwnServer): Promise<string> {
   return dossier;
 }
 
-/** Runs `body` against a server of its own (its database counts only this test's dossiers). */
-async function onOwnServer(info: TestInfo, body: (server: OwnServer) => Promise<void>) {
-  plain.setTimeout(120_000);
-  const server = new OwnServer(info);
-  await server.start();
-  try {
-    await body(server);
-  } finally {
-    await server.stop();
-  }
-}
-
 plain.describe('on a server of its own', () => {
   plain.use({ serviceWorkers: 'block' });
 
   plain('double-clicking Send stores one dossier', async ({ page }, info) => {
-    await onOwnServer(info, async (server) => {
+    await onOwnServer(info, 120_000, async (server) => {
       const dossier = await ownDossier(page, server);
       await page.getByRole('button', { name: 'Gửi hồ sơ' }).dblclick();
       await expect(page).toHaveURL(new RegExp(dossier + '/receipt$'), { timeout: 30_000 });
       await expect(page.getByTestId('tracking-code')).toBeVisible();
-      expect(await dossiersOnServer(server.url)).toBe(1);
+      expect(await server.dossiers()).toBe(1);
     });
   });
 
   plain('reloading during the upload, and an answer lost on the way, store one dossier', async ({ page }, info) => {
-    await onOwnServer(info, async (server) => {
+    await onOwnServer(info, 120_000, async (server) => {
       const dossier = await ownDossier(page, server);
       // The first upload is slow: the page is reloaded while it is under way.
       let uploads = 0;
@@ -165,7 +148,7 @@ plain.describe('on a server of its own', () => {
       await expect(page.getByTestId('tracking-code')).toBeVisible();
       expect(submissions).toBe(2);
       expect(uploads).toBeGreaterThanOrEqual(2);
-      expect(await dossiersOnServer(server.url)).toBe(1);
+      expect(await server.dossiers()).toBe(1);
     });
   });
 });

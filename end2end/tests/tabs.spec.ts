@@ -1,6 +1,6 @@
 import { test, expect, interactive } from './fixtures';
-import { test as plain, Browser, BrowserContext, Page, TestInfo } from '@playwright/test';
-import { OwnServer } from './own-server';
+import { test as plain, Browser, BrowserContext, Page } from '@playwright/test';
+import { OwnServer, onOwnServer } from './own-server';
 import { completeBirthDossier, fillApplicant, openBirthDossier, prepareSending, saved } from './dossier-helpers';
 import { png } from './images';
 
@@ -10,22 +10,6 @@ import { png } from './images';
 // tests are about the device's store and the server.)
 
 test.use({ serviceWorkers: 'block' });
-
-async function dossiersOnServer(base: string): Promise<number> {
-  const health = await (await fetch(base + '/healthz')).json();
-  return health.database.dossiers;
-}
-
-async function onOwnServer(info: TestInfo, body: (server: OwnServer) => Promise<void>) {
-  plain.setTimeout(150_000);
-  const server = new OwnServer(info);
-  await server.start();
-  try {
-    await body(server);
-  } finally {
-    await server.stop();
-  }
-}
 
 /**
  * Presses "Gửi hồ sơ" if the page still shows it: a tab that heard the dossier was sent in
@@ -66,7 +50,7 @@ plain.describe('on a server of its own', () => {
   plain.use({ serviceWorkers: 'block' });
 
   plain('a dossier sent in one tab is shown sent in the other, which cannot send it again', async ({ page, context }, info) => {
-    await onOwnServer(info, async (server) => {
+    await onOwnServer(info, 150_000, async (server) => {
       const dossier = await readyDossier(page, server);
       const other = await context.newPage();
       await openReview(other, server.url + dossier);
@@ -74,7 +58,7 @@ plain.describe('on a server of its own', () => {
       const code = await receiptCode(page, dossier);
       // The other tab learns at once: it shows the receipt, with the same code.
       expect(await receiptCode(other, dossier)).toBe(code);
-      expect(await dossiersOnServer(server.url)).toBe(1);
+      expect(await server.dossiers()).toBe(1);
       // The list keeps that receipt.
       await page.goto(server.url + '/dossiers');
       await interactive(page);
@@ -84,19 +68,19 @@ plain.describe('on a server of its own', () => {
   });
 
   plain('two tabs pressing "Gửi hồ sơ" at once store one dossier, and both show its receipt', async ({ page, context }, info) => {
-    await onOwnServer(info, async (server) => {
+    await onOwnServer(info, 150_000, async (server) => {
       const dossier = await readyDossier(page, server);
       const other = await context.newPage();
       await openReview(other, server.url + dossier);
       await Promise.all([pressSend(page), pressSend(other)]);
       const [first, second] = await Promise.all([receiptCode(page, dossier), receiptCode(other, dossier)]);
       expect(second).toBe(first);
-      expect(await dossiersOnServer(server.url)).toBe(1);
+      expect(await server.dossiers()).toBe(1);
     });
   });
 
   plain('two windows with a copy of the same device storage, sending at once, store one dossier', async ({ browser, page, context }, info) => {
-    await onOwnServer(info, async (server) => {
+    await onOwnServer(info, 150_000, async (server) => {
       // (Without a photo: a copy of the browser's storage carries records, not files.)
       const dossier = await readyDossier(page, server, false);
       // A second browser profile with the same stored data (IndexedDB included): what a copied
@@ -111,7 +95,7 @@ plain.describe('on a server of its own', () => {
         await Promise.all([pressSend(page), pressSend(other)]);
         const [first, second] = await Promise.all([receiptCode(page, dossier), receiptCode(other, dossier)]);
         expect(second).toBe(first);
-        expect(await dossiersOnServer(server.url)).toBe(1);
+        expect(await server.dossiers()).toBe(1);
       } finally {
         await copy.close();
       }

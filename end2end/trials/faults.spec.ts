@@ -27,10 +27,6 @@ function record(result: object) {
   if (out) fs.appendFileSync(out, JSON.stringify(result) + '\n');
 }
 
-async function dossiers(server: OwnServer): Promise<number> {
-  return (await (await fetch(server.url + '/healthz')).json()).database.dossiers;
-}
-
 /** A complete birth dossier with a photo, on the review page, ready to send. */
 async function ready(page: Page, server: { url: string }): Promise<string> {
   const dossier = await openBirthDossier(page, server.url);
@@ -75,7 +71,7 @@ test('the network is cut mid-upload and restored: the outbox finishes, one dossi
     await cdp.send('Network.emulateNetworkConditions', OPEN_LINK);
     await expect(page).toHaveURL(new RegExp(dossier + '/receipt$'), { timeout: 90_000 });
     await expect(page.getByTestId('tracking-code')).toBeVisible();
-    const stored = await dossiers(server);
+    const stored = await server.dossiers();
     record({ trial: 'network-cut-mid-upload', stored, cut_after_ms: cutAfter, uploads_cut: uploadsCut });
     expect(uploadsCut, 'the cut fell on an upload under way').toBeGreaterThan(0);
     expect(stored).toBe(1);
@@ -100,7 +96,7 @@ test('the page is reloaded during the submission: one dossier', async ({ page, c
     await interactive(page);
     await expect(page).toHaveURL(new RegExp(dossier + '/receipt$'), { timeout: 90_000 });
     await expect(page.getByTestId('tracking-code')).toBeVisible();
-    const stored = await dossiers(server);
+    const stored = await server.dossiers();
     record({ trial: 'reload-during-submission', stored, reload_after_ms: reloadAfter });
     expect(stored).toBe(1);
   } finally {
@@ -129,7 +125,7 @@ test('two tabs send the same draft, a random moment apart: one dossier', async (
       return (await p.getByTestId('tracking-code').textContent())!.trim();
     };
     const [first, second] = await Promise.all([code(page), code(other)]);
-    const stored = await dossiers(server);
+    const stored = await server.dossiers();
     record({ trial: 'two-tabs-send', stored, apart_ms: apart, same_receipt: first === second });
     expect(second).toBe(first);
     expect(stored).toBe(1);

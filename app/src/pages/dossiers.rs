@@ -50,10 +50,7 @@ pub fn Dossiers() -> impl IntoView {
     Effect::new(move |_| reload());
     // Another tab wrote or deleted a dossier (or the outbox sent one): list them again.
     #[cfg(feature = "csr")]
-    {
-        let listener = StoredValue::new_local(store::on_draft_changed(move |_, _| reload()));
-        on_cleanup(move || drop(listener.try_update_value(Option::take)));
-    }
+    crate::ui::dossier::draft::use_draft_changed(move |_, _| reload());
     // Sent dossiers: ask the server where each stands whenever the portal can be reached, and
     // keep the answer on the device for the next time there is no network.
     let device = use_device();

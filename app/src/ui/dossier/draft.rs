@@ -113,6 +113,14 @@ pub fn use_draft(id: Signal<String>) -> DraftHandle {
     handle
 }
 
+/// Calls `changed(id, revision)` whenever a tab (this one included) writes a dossier (revision
+/// 0: deleted), for as long as the calling component lives ([`store::on_draft_changed`]).
+#[cfg(feature = "csr")]
+pub fn use_draft_changed(changed: impl Fn(String, u64) + 'static) {
+    let listener = StoredValue::new_local(store::on_draft_changed(changed));
+    on_cleanup(move || drop(listener.try_update_value(Option::take)));
+}
+
 /// The address a plain click on a link of the portal opens in this tab, if it leaves this page.
 #[cfg(feature = "csr")]
 fn leaving_by_link(ev: &web_sys::MouseEvent) -> Option<String> {
@@ -181,22 +189,18 @@ pub fn use_draft_view(id: Signal<String>) -> DraftHandle {
     });
     // Another tab (or the outbox) wrote this dossier: show what the device keeps now.
     #[cfg(feature = "csr")]
-    {
-        let listener = store::on_draft_changed(move |changed, revision| {
-            let known = handle
-                .base
-                .try_with_value(|b| b.as_ref().map(|b| (b.id.clone(), b.revision)))
-                .flatten();
-            if let Some((id, seen)) = known
-                && id == changed
-                && revision != seen
-            {
-                handle.reload();
-            }
-        });
-        let listener = StoredValue::new_local(listener);
-        on_cleanup(move || drop(listener.try_update_value(Option::take)));
-    }
+    use_draft_changed(move |changed, revision| {
+        let known = handle
+            .base
+            .try_with_value(|b| b.as_ref().map(|b| (b.id.clone(), b.revision)))
+            .flatten();
+        if let Some((id, seen)) = known
+            && id == changed
+            && revision != seen
+        {
+            handle.reload();
+        }
+    });
     #[cfg(feature = "csr")]
     {
         // Leaving or hiding the page (switching app, locking the phone) writes at once.
