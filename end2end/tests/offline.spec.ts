@@ -1,5 +1,7 @@
 import { test as base, expect, Page } from '@playwright/test';
 import { interactive } from './fixtures';
+import { completeBirthDossier, openBirthDossier, prepareSending } from './dossier-helpers';
+import { png } from './images';
 import { controlledByServiceWorker, kept, kitKept } from './service-worker';
 
 // Offline reading: after a first visit, the catalogue can be searched and a procedure read with
@@ -195,4 +197,48 @@ test('the worker keeps exactly the pages the resident opened, each with its quer
   await expect.poll(pages, { timeout: 15_000 }).toEqual([...visited].sort());
   // Every kept page has the address it was opened at: a query never loses its "?".
   for (const url of await pages()) expect(new URL(url).pathname).not.toMatch(/check[a-z]/);
+});
+
+test('a dossier waiting on the device goes when the network is back, whichever part of the page hears it first', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  // The device keeps the offline kit, so the review page's island and the outbox run in one bundle.
+  await page.goto('/procedures/1.001193');
+  await interactive(page);
+  await controlledByServiceWorker(page);
+  await kitKept(page);
+  const dossier = await openBirthDossier(page);
+  await completeBirthDossier(page, dossier, png(1200, 1600));
+  await prepareSending(page, dossier);
+  await page.addInitScript(() => {
+    // Only when the test asks: the bundle's requests to /healthz (not `/page.js`'s) wait 3 s.
+    const original = window.fetch;
+    window.fetch = async function (input: RequestInfo | URL, init?: RequestInit) {
+      const url = input instanceof Request ? input.url : String(input);
+      if ((window as any).slowBundleProbe && url.endsWith('/healthz') && !String(new Error().stack).includes('/page.js')) {
+        console.info('bundle probe slowed');
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+      }
+      return original.call(this, input, init);
+    };
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await interactive(page);
+  await expect(page.locator('.network')).toHaveAttribute('data-online', 'false');
+  await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+  await expect(page.getByTestId('sending-state')).toHaveAttribute('data-state', 'waiting');
+
+  // The network is back. The page's script hears it first; the bundle's own question to the
+  // portal is answered a moment later (as happens on a busy phone).
+  let slowed = 0;
+  page.on('console', (message) => {
+    if (message.text() === 'bundle probe slowed') slowed += 1;
+  });
+  await page.evaluate(() => ((window as any).slowBundleProbe = true));
+  await context.setOffline(false);
+  await expect(page).toHaveURL(new RegExp(dossier + '/receipt$'), { timeout: 30_000 });
+  expect(slowed).toBeGreaterThan(0);
 });

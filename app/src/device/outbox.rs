@@ -42,9 +42,15 @@ pub fn supplement_id(draft_id: &str) -> String {
 
 /// Sends every queued dossier now if this page is not already doing so: `/page.js` calls it (as
 /// `send_outbox`, exported by the bundles that hold the outbox) when dossiers wait and the portal
-/// answers.
+/// has just answered.
 pub fn send_now() {
-    kick(Some(super::use_device()));
+    use leptos::prelude::Set;
+    let device = super::use_device();
+    // The portal answered `/page.js` a moment ago; this bundle's own question may not have been
+    // answered yet (the network just came back), and a pass that took the device for offline
+    // would leave the dossiers waiting until the next time the network changes.
+    device.online.try_set(true);
+    kick(Some(device));
 }
 
 /// The outbox runs in a bundle of its own (`outbox`, or the offline kit), beside the page's
