@@ -183,7 +183,7 @@ document.addEventListener("click", (event) => {
 // ---------------------------------------------------------------------------------------------
 // The network badge and the dossiers waiting to be sent. Whether the portal answers is asked with
 // one small request when the page opens, when the network or the tab comes back, and every 30
-// seconds while it does not answer.
+// seconds while it does not answer or dossiers wait.
 
 const WAITING_KEY = "motcua.waiting";
 let online = navigator.onLine;
@@ -221,8 +221,12 @@ addEventListener("online", probe);
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible") probe();
 });
+// Every 30 seconds while the portal does not answer, and while dossiers wait: a try that failed
+// because the portal was down changes nothing the browser would tell (no `online` event), so
+// the page asks again rather than leave them waiting until the next visit.
 setInterval(() => {
-  if (!online && document.visibilityState === "visible") probe();
+  if (document.visibilityState !== "visible") return;
+  if (!online || Number(localStorage.getItem(WAITING_KEY) || 0) > 0) probe();
 }, 30_000);
 // Another tab queued or sent a dossier.
 addEventListener("storage", (event) => {

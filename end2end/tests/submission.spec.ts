@@ -118,6 +118,22 @@ plain.describe('on a server of its own', () => {
     });
   });
 
+  plain('a dossier sent while the portal does not answer goes by itself once it is back, with the network never gone', async ({ page }, info) => {
+    await onOwnServer(info, 120_000, async (server) => {
+      const dossier = await ownDossier(page, server);
+      // The portal is down (the phone's network is fine, so the browser fires no `online` later).
+      await server.stop();
+      // The first try gets no answer.
+      const unanswered = page.waitForEvent('requestfailed');
+      await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+      await unanswered;
+      await expect(page.getByTestId('sending-state')).toHaveAttribute('data-state', /retrying|waiting/);
+      await server.start();
+      await expect(page).toHaveURL(new RegExp(dossier + '/receipt$'), { timeout: 60_000 });
+      expect(await server.dossiers()).toBe(1);
+    });
+  });
+
   plain('reloading during the upload, and an answer lost on the way, store one dossier', async ({ page }, info) => {
     await onOwnServer(info, 120_000, async (server) => {
       const dossier = await ownDossier(page, server);
