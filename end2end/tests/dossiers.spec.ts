@@ -150,6 +150,49 @@ test('a photo is made smaller on the device, kept with the draft and can be remo
   await expect(attachment.locator('img')).toHaveJSProperty('naturalWidth', 2000);
   await attachment.getByRole('button', { name: /Bỏ/ }).click();
   await expect(attachment).toHaveCount(0);
+  await saved(page);
+  await page.reload();
+  await interactive(page);
+  await expect(page.locator('[data-document="birth_certificate"] .attachment')).toHaveCount(0);
+});
+
+test('the page says "Đang lưu…" until a change is written, and what it says is written stays after a reload', async ({ page }) => {
+  const dossier = await openBirthDossier(page);
+  await page.goto(dossier + '/documents');
+  await interactive(page);
+  const certificate = page.locator('[data-document="birth_certificate"]');
+  await certificate.locator('input[type=file][multiple]').setInputFiles({
+    name: 'giay-chung-sinh.png',
+    mimeType: 'image/png',
+    buffer: png(400, 300),
+  });
+  const attachment = certificate.locator('.attachment');
+  await expect(attachment).toHaveCount(1);
+  await saved(page);
+  // Another connection holds the drafts' store, as a slow phone or a busy tab would: the page's
+  // write waits until it is let go.
+  await page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('motcua');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const w = window as any;
+    w.__hold = true;
+    const store = db.transaction('drafts', 'readwrite').objectStore('drafts');
+    const again = () => {
+      if (w.__hold) store.count().onsuccess = again;
+      else db.close();
+    };
+    again();
+  });
+  await attachment.getByRole('button', { name: /Bỏ/ }).click();
+  await expect(attachment).toHaveCount(0);
+  const status = page.getByTestId('save-status').first();
+  // Not written yet: the page must not say it is.
+  await expect(status).toHaveText('Đang lưu…');
+  await page.evaluate(() => ((window as any).__hold = false));
+  await saved(page);
   await page.reload();
   await interactive(page);
   await expect(page.locator('[data-document="birth_certificate"] .attachment')).toHaveCount(0);

@@ -45,7 +45,8 @@ pub struct DraftHandle {
     /// The record as the device keeps it, that the copy in [`DraftHandle::draft`] started from.
     #[cfg_attr(not(feature = "csr"), allow(dead_code))]
     base: StoredValue<Option<Draft>>,
-    saving: StoredValue<bool>,
+    /// A write is under way: the page says "Saving…" until it ends, never "Saved" before.
+    saving: RwSignal<bool>,
     again: StoredValue<bool>,
     /// Another tab wrote the dossier while this one was saving: read it again after the save.
     #[cfg_attr(not(feature = "csr"), allow(dead_code))]
@@ -90,7 +91,7 @@ pub fn use_draft(id: Signal<String>) -> DraftHandle {
         // goes is lost: leaving by a link writes first, then follows it (as "Save and continue").
         let leave = window_event_listener(leptos::ev::click, move |ev| {
             if let Some(href) = leaving_by_link(&ev)
-                && (handle.pending.get_untracked() || handle.saving.get_value())
+                && (handle.pending.get_untracked() || handle.saving.get_untracked())
             {
                 ev.prevent_default();
                 handle.save_and_go(href);
@@ -159,7 +160,7 @@ pub fn use_draft_view(id: Signal<String>) -> DraftHandle {
         pending: RwSignal::new(false),
         error: RwSignal::new(None),
         base: StoredValue::new(None),
-        saving: StoredValue::new(false),
+        saving: RwSignal::new(false),
         again: StoredValue::new(false),
         news: StoredValue::new(false),
         send: StoredValue::new(None),
@@ -351,7 +352,7 @@ impl DraftHandle {
                 return;
             };
             leptos::task::spawn_local(async move {
-                if handle.saving.try_get_value() != Some(false) {
+                if handle.saving.try_get_untracked() != Some(false) {
                     // Its outcome may predate that write: read again once it ends.
                     let _ = handle.news.try_set_value(true);
                     return;
@@ -486,7 +487,7 @@ impl DraftHandle {
         if self.pending.try_get_untracked() != Some(true) {
             return;
         }
-        if self.saving.try_get_value() != Some(false) {
+        if self.saving.try_get_untracked() != Some(false) {
             let _ = self.again.try_set_value(true);
         } else {
             self.write();
@@ -506,12 +507,12 @@ impl DraftHandle {
                 return;
             };
             let base = self.base.try_get_value().flatten();
-            let _ = self.saving.try_set_value(true);
+            self.saving.try_set(true);
             self.pending.try_set(false);
             // The page may be gone when the save ends (a save on leaving it): hence `try_`.
             leptos::task::spawn_local(async move {
                 let result = (save.write)(base, draft.clone()).await;
-                let _ = handle.saving.try_set_value(false);
+                handle.saving.try_set(false);
                 match result {
                     Ok(written) => {
                         handle.error.try_set(None);
@@ -597,7 +598,7 @@ pub fn SaveStatus(handle: DraftHandle) -> impl IntoView {
                 _ => td_string!(locale, save_failed).to_string(),
             };
         }
-        if handle.pending.get() {
+        if handle.pending.get() || handle.saving.get() {
             return td_string!(locale, save_pending).to_string();
         }
         match handle.saved_at.get() {
