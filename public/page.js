@@ -188,9 +188,22 @@ document.addEventListener("click", (event) => {
 const WAITING_KEY = "motcua.waiting";
 let online = navigator.onLine;
 
+/**
+ * How many dossiers wait to be sent, as the app last counted them (in `localStorage`); 0 where
+ * the browser keeps nothing for the site (site data turned off: reading `localStorage` throws,
+ * and no dossier can wait there).
+ */
+function waitingCount() {
+  try {
+    return Number(localStorage.getItem(WAITING_KEY) || 0);
+  } catch (_) {
+    return 0;
+  }
+}
+
 function showNetwork() {
   for (const badge of document.querySelectorAll(".network")) badge.dataset.online = String(online);
-  const waiting = Number(localStorage.getItem(WAITING_KEY) || 0);
+  const waiting = waitingCount();
   for (const link of document.querySelectorAll(".network__waiting")) {
     link.hidden = !(waiting > 0);
     if (waiting > 0) link.textContent = (link.dataset.template || "{n}").replace("{n}", String(waiting));
@@ -226,7 +239,7 @@ document.addEventListener("visibilitychange", () => {
 // the page asks again rather than leave them waiting until the next visit.
 setInterval(() => {
   if (document.visibilityState !== "visible") return;
-  if (!online || Number(localStorage.getItem(WAITING_KEY) || 0) > 0) probe();
+  if (!online || waitingCount() > 0) probe();
 }, 30_000);
 // Another tab queued or sent a dossier.
 addEventListener("storage", (event) => {
@@ -321,7 +334,7 @@ let outboxRunning = false;
 
 async function runOutbox(queued = false) {
   // Offline, nothing is tried: the outbox runs when the network is back (`online`, then probe).
-  if (!online || outboxRunning || !(queued || Number(localStorage.getItem(WAITING_KEY) || 0) > 0)) return;
+  if (!online || outboxRunning || !(queued || waitingCount() > 0)) return;
   outboxRunning = true;
   try {
     let files = null;

@@ -1,12 +1,16 @@
 import { test, expect, interactive } from './fixtures';
-import { Page } from '@playwright/test';
-import { openBirthDossier, fillApplicant, saved } from './dossier-helpers';
+import { chromium, Page } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromiumLaunch } from '../playwright.config';
+import { birthResultPath, openBirthDossier, fillApplicant, saved, startDossier } from './dossier-helpers';
 import { png } from './images';
 
 // The device keeps what it says, and its storage answers truthfully: a database left at a newer
 // version by a newer app (and an older, cached app running now) still opens every draft; a
 // record written in a newer form says so, and what to do, rather than blaming private mode; a
-// full device says it is full, how much the portal uses, and what to delete.
+// full device says it is full, how much the portal uses, and what to delete; a browser that keeps
+// nothing for the site says storage is turned off. "Private mode" is said of none of them.
 
 test.use({ serviceWorkers: 'block' });
 
@@ -132,4 +136,68 @@ test('a full device says so, with how much the portal uses and what to delete, a
   await interactive(page);
   await expect(page.getByLabel('Họ, chữ đệm và tên')).toHaveValue('Lê Thị Mai');
   await expect(page.getByLabel('Nơi cư trú')).toHaveValue('3 Lý Thái Tổ, Hoàn Kiếm');
+});
+
+test('"Start the dossier" on a full device says it is full and what to delete, not private mode; with room it starts', async ({ page }) => {
+  await page.goto(birthResultPath());
+  await interactive(page);
+  await fillTheDevice(page, true);
+  await page.getByRole('button', { name: 'Bắt đầu soạn hồ sơ' }).click();
+  const problem = page.getByTestId('store-problem');
+  await expect(problem).toHaveAttribute('data-problem', 'full');
+  await expect(problem).toContainText('Thiết bị đã hết chỗ cho Một Cửa');
+  await expect(problem).toContainText('Một Cửa đang dùng 599,0 MB; trình duyệt cho phép khoảng 600,0 MB.');
+  await expect(page.getByTestId('start-fallback')).toContainText('mang danh sách giấy tờ này đến bộ phận một cửa');
+  await expect(page.locator('.start-dossier')).not.toContainText('ẩn danh');
+  await expect(page).toHaveURL(/\/check\/result/);
+  // Room again: the same button starts the dossier, and only one was kept.
+  await fillTheDevice(page, false);
+  await startDossier(page);
+  await page.goto('/dossiers');
+  await interactive(page);
+  await expect(page.locator('.dossier-row')).toHaveCount(1);
+});
+
+/**
+ * A browser where the resident turned off site data ("Block sites from saving data", or cookies
+ * blocked): Chromium still offers `indexedDB` but refuses every open ("UnknownError: The user
+ * denied permission to access the database.") and throws on `localStorage`. The real setting,
+ * in a profile of its own.
+ */
+test('with site data turned off in the browser, pages still work and say storage is off, not private mode', async ({ baseURL }, testInfo) => {
+  const profile = testInfo.outputPath('profile');
+  fs.mkdirSync(path.join(profile, 'Default'), { recursive: true });
+  fs.writeFileSync(
+    path.join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }),
+  );
+  const context = await chromium.launchPersistentContext(profile, {
+    ...chromiumLaunch,
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    serviceWorkers: 'block',
+  });
+  const errors: string[] = [];
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(birthResultPath());
+    await interactive(page);
+    await page.getByRole('button', { name: 'Bắt đầu soạn hồ sơ' }).click();
+    const problem = page.getByTestId('store-problem');
+    await expect(problem).toHaveAttribute('data-problem', 'unavailable');
+    await expect(problem).toContainText('bộ nhớ cho trang này đã bị tắt');
+    await expect(page.getByTestId('start-fallback')).toBeVisible();
+    await expect(page.locator('.start-dossier')).not.toContainText('ẩn danh');
+    // The list of dossiers says the same, and the page's links still work.
+    await page.goto('/dossiers');
+    await interactive(page);
+    await expect(page.getByTestId('store-problem')).toHaveAttribute('data-problem', 'unavailable');
+    await page.locator('a.site-header__brand').click();
+    await expect(page).toHaveURL(/\/$/);
+    await interactive(page);
+  } finally {
+    await context.close();
+  }
+  expect(errors, 'errors in the page').toEqual([]);
 });

@@ -35,8 +35,8 @@ pub type File<'a> = (&'a str, &'a web_sys::Blob);
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
-    /// Not in a browser (the server renders pages without a store), or private browsing
-    /// without IndexedDB.
+    /// Not in a browser (the server renders pages without a store), or a browser that keeps
+    /// nothing for the site (site data turned off, or a window without IndexedDB).
     #[error("this browser cannot keep dossiers")]
     Unavailable,
     #[error("the device is out of space")]
@@ -176,10 +176,22 @@ mod imp {
         }
     }
 
+    /// Why the database did not open. [`StoreError::Unavailable`] when the browser keeps nothing
+    /// for the site: no `indexedDB` at all; a `SecurityError` (Firefox, Safari); or, in
+    /// Chromium with site data turned off, an open refused with `UnknownError` ("The user denied
+    /// permission to access the database") while `localStorage` is denied too (checked against
+    /// Chromium's own setting in `end2end/tests/storage.spec.ts`). Anything else is the
+    /// browser's failure of the moment.
     fn opening(error: indexed_db_futures::error::OpenDbError) -> StoreError {
-        if web_sys::window()
+        let window = web_sys::window();
+        let no_database = window
+            .as_ref()
             .and_then(|w| w.indexed_db().ok().flatten())
-            .is_none()
+            .is_none();
+        let storage_denied = window.as_ref().is_some_and(|w| w.local_storage().is_err());
+        if no_database
+            || storage_denied
+            || exception_name(&error).as_deref() == Some("SecurityError")
         {
             StoreError::Unavailable
         } else {

@@ -1,6 +1,8 @@
 //! "Start the dossier" on the checklist page: makes a draft on the device from the eligibility
 //! answers, fills the resident's own details if they kept them, asks the browser to keep the
-//! portal's data, and opens the dossier.
+//! portal's data, and opens the dossier. When the device cannot keep it, the page says what the
+//! failure really is (the same sentences as the dossier pages: [`super::StoreProblem`]) and that
+//! the checklist can still be taken to the ward's service centre.
 
 use crate::eligibility::model::Text;
 use crate::tr;
@@ -16,7 +18,7 @@ pub fn StartDossier(
     applicant: Option<crate::dossier::form::Section>,
     parts: usize,
 ) -> impl IntoView {
-    let failed = RwSignal::new(false);
+    let failed = RwSignal::new(None::<crate::device::store::StoreError>);
     let busy = RwSignal::new(false);
     let start = move |_| {
         if busy.get_untracked() {
@@ -30,8 +32,8 @@ pub fn StartDossier(
             leptos::task::spawn_local(async move {
                 match create(&code, name, answers, form, applicant, parts).await {
                     Ok(id) => crate::island::go_to(&super::dossier_href(&id)),
-                    Err(_) => {
-                        failed.try_set(true);
+                    Err(error) => {
+                        failed.try_set(Some(error));
                         busy.try_set(false);
                     }
                 }
@@ -47,7 +49,10 @@ pub fn StartDossier(
             <button type="button" class="button button--start" on:click=start disabled=move || busy.get()>
                 {tr!(start_button)}
             </button>
-            {move || failed.get().then(|| view! { <p class="error-message" role="alert">{tr!(start_failed)}</p> })}
+            {move || failed.get().map(|error| view! {
+                <super::StoreProblem error />
+                <p data-testid="start-fallback">{tr!(start_fallback)}</p>
+            })}
         </section>
     }
 }
