@@ -165,6 +165,32 @@ test('sign-in tells when to try again after too many wrong passwords, and signin
   await expect(page).toHaveURL(/\/desk\/login/);
 });
 
+test('without JavaScript, sign-in works by POST and the password never appears in an address', async ({ browser, baseURL }) => {
+  const name = officer('tam');
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const addresses: string[] = [];
+  page.on('request', (request) => addresses.push(request.url()));
+  try {
+    await page.goto('/desk/numbers');
+    await expect(page).toHaveURL(/\/desk\/login\?next=/);
+    await page.getByLabel('Tên đăng nhập').fill(name);
+    await page.getByLabel('Mật khẩu').fill('sai mật khẩu bí mật');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByTestId('desk-login-problem')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+    await expect(page).toHaveURL(/\/desk\/login\?next=\/desk\/numbers&problem=wrong$/);
+    await page.getByLabel('Tên đăng nhập').fill(name);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page).toHaveURL(/\/desk\/numbers$/);
+    await expect(page.getByTestId('desk-user')).toHaveText(name);
+  } finally {
+    await context.close();
+  }
+  const typed = [password, 'sai mật khẩu bí mật'].flatMap((p) => [p, encodeURIComponent(p), encodeURIComponent(p).replace(/%20/g, '+')]);
+  for (const address of addresses) for (const secret of typed) expect(address).not.toContain(secret);
+});
+
 test('the desk pages pass axe', async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   const { code } = await sendDossier(page);

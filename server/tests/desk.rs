@@ -299,6 +299,125 @@ async fn a_session_is_an_httponly_strict_cookie_kept_in_the_database_and_ended_b
     );
 }
 
+/// A form's fields as a browser encodes them (`application/x-www-form-urlencoded`).
+fn form_body(fields: &[(&str, &str)]) -> String {
+    let encode = |text: &str| -> String {
+        text.bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect()
+    };
+    fields
+        .iter()
+        .map(|(name, value)| format!("{name}={}", encode(value)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The sign-in form as the browser sends it before the app has loaded, or without JavaScript:
+/// a plain HTML `POST`, the password in the body. The answer is a redirect that never holds
+/// the password: to the desk page asked for once signed in, else back to the sign-in page with
+/// what went wrong; the same counts and lock-out as the app's own sign-in.
+#[tokio::test]
+async fn the_sign_in_form_works_without_the_app_by_post_and_never_puts_the_password_in_an_address()
+{
+    let d = desk().await;
+    let send = async |fields: &[(&str, &str)], origin: &str| {
+        let request = Request::post("/api/desk/sign-in-form")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
+            .header(header::HOST, "motcua.test")
+            .header(header::ORIGIN, origin)
+            .header(header::REFERER, "https://motcua.test/desk/login")
+            .body(Body::from(form_body(fields)))
+            .unwrap();
+        let (status, headers, _) = support::send(&d.router, request).await;
+        let location = headers
+            .get(header::LOCATION)
+            .map(|l| l.to_str().unwrap().to_owned());
+        let cookie = headers
+            .get(header::SET_COOKIE)
+            .map(|c| c.to_str().unwrap().split(';').next().unwrap().to_owned());
+        (status, location, cookie)
+    };
+    let here = "https://motcua.test";
+    let (status, location, cookie) = send(
+        &[
+            ("username", "lan"),
+            ("password", "sai mật khẩu 1"),
+            ("next", "/desk/numbers"),
+        ],
+        here,
+    )
+    .await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(
+        location.as_deref(),
+        Some("/desk/login?next=/desk/numbers&problem=wrong")
+    );
+    assert_eq!(cookie, None);
+    let (_, location, _) = send(&[("username", "lan"), ("password", ""), ("next", "")], here).await;
+    assert_eq!(
+        location.as_deref(),
+        Some("/desk/login?next=/desk&problem=missing")
+    );
+    // Counted like the app's own sign-in: four more wrong ones lock it, and the page is told until when.
+    for i in 0..3 {
+        send(
+            &[("username", "lan"), ("password", &format!("sai {i}"))],
+            here,
+        )
+        .await;
+    }
+    let (_, location, _) = send(&[("username", "lan"), ("password", "sai lần cuối")], here).await;
+    let location = location.unwrap();
+    assert!(
+        location.starts_with("/desk/login?next=/desk&problem=locked&until="),
+        "{location}"
+    );
+    // Another officer signs in and lands on the page asked for, never another site's.
+    let (status, location, cookie) = send(
+        &[
+            ("username", "minh"),
+            ("password", PASSWORD),
+            ("next", "/desk/numbers"),
+        ],
+        here,
+    )
+    .await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(location.as_deref(), Some("/desk/numbers"));
+    let mut minh = Browser {
+        cookie,
+        ..Browser::default()
+    };
+    let me: Option<DeskSession> = d.call(&mut minh, "me", json!({})).await.unwrap();
+    assert_eq!(me.unwrap().staff.username, "minh");
+    let (_, location, _) = send(
+        &[
+            ("username", "minh"),
+            ("password", PASSWORD),
+            ("next", "https://evil.example/desk"),
+        ],
+        here,
+    )
+    .await;
+    assert_eq!(location.as_deref(), Some("/desk"));
+    // From another site: refused before anything is checked.
+    let (status, location, cookie) = send(
+        &[("username", "minh"), ("password", PASSWORD)],
+        "https://evil.example",
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!((location, cookie), (None, None));
+}
+
 #[tokio::test]
 async fn an_officer_neither_sees_nor_changes_another_wards_dossiers() {
     let d = desk().await;

@@ -341,9 +341,80 @@ pub enum SignInAnswer {
     },
 }
 
+/// Why a sign-in did not sign the officer in, as the sign-in page shows it. A form sent without
+/// the app (a plain HTML `POST`) comes back to the page with it in the address
+/// ([`SignInProblem::to_query`]): what went wrong, never what was typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignInProblem {
+    /// The username or the password was left empty.
+    Missing,
+    /// Wrong username or password (which one is never said).
+    Wrong,
+    /// Too many wrong passwords: sign-in opens again at `retry_at` (milliseconds since 1970).
+    Locked { retry_at: i64 },
+    /// The portal could not check the pair just now.
+    Unavailable,
+}
+
+impl SignInProblem {
+    /// `problem=…` (and `&until=…` for a lock), for the sign-in page's address.
+    pub fn to_query(&self) -> String {
+        match self {
+            SignInProblem::Missing => "problem=missing".into(),
+            SignInProblem::Wrong => "problem=wrong".into(),
+            SignInProblem::Locked { retry_at } => format!("problem=locked&until={retry_at}"),
+            SignInProblem::Unavailable => "problem=unavailable".into(),
+        }
+    }
+
+    /// Reads [`SignInProblem::to_query`] back from the address's `problem` and `until`; `None`
+    /// for anything else (a lock without a time is not shown).
+    pub fn from_query(problem: Option<&str>, until: Option<&str>) -> Option<SignInProblem> {
+        match problem? {
+            "missing" => Some(SignInProblem::Missing),
+            "wrong" => Some(SignInProblem::Wrong),
+            "locked" => Some(SignInProblem::Locked {
+                retry_at: until?.parse().ok()?,
+            }),
+            "unavailable" => Some(SignInProblem::Unavailable),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sign_in_problem_goes_through_the_address_and_back() {
+        for problem in [
+            SignInProblem::Missing,
+            SignInProblem::Wrong,
+            SignInProblem::Locked {
+                retry_at: 1_795_000_000_000,
+            },
+            SignInProblem::Unavailable,
+        ] {
+            let query = problem.to_query();
+            let get = |name: &str| {
+                query
+                    .split('&')
+                    .find_map(|pair| pair.strip_prefix(&format!("{name}=")).map(str::to_owned))
+            };
+            assert_eq!(
+                SignInProblem::from_query(get("problem").as_deref(), get("until").as_deref()),
+                Some(problem)
+            );
+        }
+        assert_eq!(SignInProblem::from_query(Some("locked"), None), None);
+        assert_eq!(
+            SignInProblem::from_query(Some("locked"), Some("soon")),
+            None
+        );
+        assert_eq!(SignInProblem::from_query(Some("<script>"), None), None);
+        assert_eq!(SignInProblem::from_query(None, Some("1")), None);
+    }
 
     fn row(code: &str, due: Option<&str>, received_at: i64, status: Status) -> QueueRow {
         QueueRow {

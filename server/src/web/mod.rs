@@ -25,7 +25,7 @@ use std::path::Path;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
-use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 /// What every handler may need.
@@ -141,8 +141,20 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .make_span_with(request_span)
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .with_state(state)
+}
+
+/// The span of one request in the log: its method and its route (the template, such as
+/// `/desk/files/{code}/{attachment}`, or the path where no route matched), never the query
+/// string or the values in the path: a form sent by `GET` before the app has loaded puts what
+/// it holds in the query, and a path can hold a dossier's code.
+fn request_span(request: &Request<Body>) -> tracing::Span {
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or_else(|| request.uri().path(), |matched| matched.as_str());
+    tracing::info_span!("request", method = %request.method(), route)
 }

@@ -16,6 +16,7 @@ pub mod password;
 #[cfg(feature = "ssr")]
 pub mod session;
 pub mod sign_in;
+pub mod sign_in_form;
 pub mod sign_out;
 pub mod who_am_i;
 

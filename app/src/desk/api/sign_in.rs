@@ -12,7 +12,7 @@ pub async fn sign_in(username: String, password: String) -> Result<SignInAnswer,
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(super) mod ssr {
     use crate::api::store::{now_millis, storage_desk};
     use crate::desk::api::password;
     use crate::desk::api::session::{self, CSRF_KEY, STAFF_KEY, unavailable};

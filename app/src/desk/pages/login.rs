@@ -1,10 +1,13 @@
 //! `/desk/login`: officers sign in with their username and password. Wrong pairs get one answer
 //! (which of the two is never said); after too many, the page says until when sign-in is locked.
-//! `?next=` names the desk page to go back to.
+//! `?next=` names the desk page to go back to. Before the app has loaded (or without
+//! JavaScript) the form is a plain `POST` to [`sign_in_form`], which answers with a redirect:
+//! the password never travels in an address; what went wrong comes back as `?problem=`.
 
 use crate::desk::api::sign_in::sign_in;
+use crate::desk::api::sign_in_form::SignInForm;
 use crate::desk::ui::desk_next;
-use crate::dossier::desk::SignInAnswer;
+use crate::dossier::desk::{DeskError, SignInAnswer, SignInProblem};
 use crate::dossier::model::hanoi_time;
 use crate::i18n::*;
 use crate::tr;
@@ -13,6 +16,7 @@ use crate::ui::dossier::text_signal;
 use crate::ui::layout::PageTitle;
 use crate::ui::text::use_locale;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
@@ -22,7 +26,10 @@ pub fn DeskLoginPage() -> impl IntoView {
     let next = Memo::new(move |_| query.with(|q| desk_next(q.get("next").as_deref())));
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<Signal<String>>);
+    // A plain form's answer names the problem in the address; the app's own answer sets it.
+    let problem = RwSignal::new(query.with_untracked(|q| {
+        SignInProblem::from_query(q.get("problem").as_deref(), q.get("until").as_deref())
+    }));
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -33,7 +40,7 @@ pub fn DeskLoginPage() -> impl IntoView {
         if username.with_untracked(|u| u.trim().is_empty())
             || password.with_untracked(String::is_empty)
         {
-            problem.set(Some(tr!(desk_login_missing)));
+            problem.set(Some(SignInProblem::Missing));
             request_animation_frame(|| focus_element("error-summary"));
             return;
         }
@@ -48,32 +55,43 @@ pub fn DeskLoginPage() -> impl IntoView {
                     navigate(&next.get_untracked(), Default::default());
                     return;
                 }
-                Ok(SignInAnswer::Wrong) => tr!(desk_login_wrong),
-                Ok(SignInAnswer::Locked { retry_at }) => {
-                    let at = hanoi_time(retry_at);
-                    Signal::derive(move || {
-                        td_string!(locale, desk_login_locked, time = at.clone()).to_string()
-                    })
-                }
-                Err(error) => text_signal(error.text()),
+                Ok(SignInAnswer::Wrong) => SignInProblem::Wrong,
+                Ok(SignInAnswer::Locked { retry_at }) => SignInProblem::Locked { retry_at },
+                Err(_) => SignInProblem::Unavailable,
             };
             password.set(String::new());
             problem.set(Some(shown));
             request_animation_frame(|| focus_element("error-summary"));
         });
     };
+    // Without the app: a plain form POST, answered by a redirect.
+    let form_url = <SignInForm as ServerFn>::url();
+    let problem_text = move |shown: SignInProblem| -> Signal<String> {
+        match shown {
+            SignInProblem::Missing => tr!(desk_login_missing),
+            SignInProblem::Wrong => tr!(desk_login_wrong),
+            SignInProblem::Locked { retry_at } => {
+                let at = hanoi_time(retry_at);
+                Signal::derive(move || {
+                    td_string!(locale, desk_login_locked, time = at.clone()).to_string()
+                })
+            }
+            SignInProblem::Unavailable => text_signal(DeskError::Unavailable.text()),
+        }
+    };
     view! {
         <PageTitle text=move || td_string!(locale, desk_login_title).to_string() />
         <div class="page page--desk-login">
             <h1>{tr!(desk_login_title)}</h1>
             <p class="lead">{tr!(desk_login_lead)}</p>
-            {move || problem.get().map(|text| view! {
+            {move || problem.get().map(problem_text).map(|text| view! {
                 <div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
                     <h2 class="error-summary__title" id="error-summary-title">{tr!(desk_login_failed)}</h2>
                     <p data-testid="desk-login-problem">{text}</p>
                 </div>
             })}
-            <form class="desk-login" on:submit=submit novalidate>
+            <form class="desk-login" method="post" action=form_url on:submit=submit novalidate>
+                <input type="hidden" name="next" value=move || next.get() />
                 <div class="form-group">
                     <label class="field__label" for="desk-username">{tr!(desk_login_username)}</label>
                     <input id="desk-username" name="username" class="input input--width-20" type="text"

@@ -18,13 +18,15 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 /// Where to go after signing in: a desk page named by `next`, else the queue (never another
-/// site: `//evil.example` and `https://…` are refused).
+/// site: `//evil.example` and `https://…` are refused; nor anything but visible ASCII, so the
+/// answer is always a valid `Location` header: a browser sends other characters percent-encoded).
 pub fn desk_next(next: Option<&str>) -> String {
     match next {
         Some(path)
             if (path == "/desk" || path.starts_with("/desk/") || path.starts_with("/desk?"))
                 && !path.contains("//")
-                && !path.contains('\\') =>
+                && !path.contains('\\')
+                && path.bytes().all(|b| b.is_ascii_graphic()) =>
         {
             path.to_string()
         }
@@ -145,6 +147,9 @@ mod tests {
         assert_eq!(desk_next(Some("https://evil.example/desk")), "/desk");
         assert_eq!(desk_next(Some("/deskevil")), "/desk");
         assert_eq!(desk_next(None), "/desk");
+        assert_eq!(desk_next(Some("/desk/\r\nSet-Cookie: x=1")), "/desk");
+        assert_eq!(desk_next(Some("/desk/hồ-sơ")), "/desk");
+        assert_eq!(desk_next(Some("/desk/h%E1%BB%93")), "/desk/h%E1%BB%93");
         assert_eq!(
             login_href("/desk?status=received&ward=70"),
             "/desk/login?next=/desk%3Fstatus%3Dreceived%26ward%3D70"
