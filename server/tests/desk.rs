@@ -416,6 +416,19 @@ async fn the_sign_in_form_works_without_the_app_by_post_and_never_puts_the_passw
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!((location, cookie), (None, None));
+    // Nor from nowhere: the form has no token, a browser's form always says where it comes from.
+    let request = Request::post("/api/desk/sign-in-form")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::HOST, "motcua.test")
+        .body(Body::from(form_body(&[
+            ("username", "minh"),
+            ("password", PASSWORD),
+        ])))
+        .unwrap();
+    let (status, headers, _) = support::send(&d.router, request).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(headers.get(header::SET_COOKIE).is_none());
 }
 
 #[tokio::test]

@@ -354,6 +354,8 @@ pub enum SignInProblem {
     Locked { retry_at: i64 },
     /// The portal could not check the pair just now.
     Unavailable,
+    /// The app could not reach the portal (the network is down).
+    Offline,
 }
 
 impl SignInProblem {
@@ -364,6 +366,7 @@ impl SignInProblem {
             SignInProblem::Wrong => "problem=wrong".into(),
             SignInProblem::Locked { retry_at } => format!("problem=locked&until={retry_at}"),
             SignInProblem::Unavailable => "problem=unavailable".into(),
+            SignInProblem::Offline => "problem=offline".into(),
         }
     }
 
@@ -377,6 +380,7 @@ impl SignInProblem {
                 retry_at: until?.parse().ok()?,
             }),
             "unavailable" => Some(SignInProblem::Unavailable),
+            "offline" => Some(SignInProblem::Offline),
             _ => None,
         }
     }
@@ -395,6 +399,7 @@ mod tests {
                 retry_at: 1_795_000_000_000,
             },
             SignInProblem::Unavailable,
+            SignInProblem::Offline,
         ] {
             let query = problem.to_query();
             let get = |name: &str| {

@@ -40,6 +40,22 @@ pub async fn scratch() -> (tempfile::TempDir, Arc<SqliteDatabase>, AppState) {
     (dir, db, state)
 }
 
+/// What a build puts in `site` that pages name: the icon, the repository's own worker, a bundle.
+pub fn built_site(site: &std::path::Path) {
+    std::fs::write(
+        site.join("favicon.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../public/sw.js"),
+        site.join("sw.js"),
+    )
+    .unwrap();
+    std::fs::write(site.join("pkg/motcua.abc123.wasm"), b"\0asm").unwrap();
+    std::fs::write(site.join("pkg/motcua.def456.js"), b"export default 1;").unwrap();
+}
+
 pub async fn router() -> (tempfile::TempDir, Router) {
     let (dir, _, state) = scratch().await;
     (dir, build(state).await)

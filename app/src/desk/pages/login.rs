@@ -55,8 +55,10 @@ pub fn DeskLoginPage() -> impl IntoView {
                     navigate(&next.get_untracked(), Default::default());
                     return;
                 }
-                Ok(SignInAnswer::Wrong) => SignInProblem::Wrong,
+                // A pair too long to be an account's is just a wrong one (as without the app).
+                Ok(SignInAnswer::Wrong) | Err(DeskError::BadRequest) => SignInProblem::Wrong,
                 Ok(SignInAnswer::Locked { retry_at }) => SignInProblem::Locked { retry_at },
+                Err(DeskError::Offline) => SignInProblem::Offline,
                 Err(_) => SignInProblem::Unavailable,
             };
             password.set(String::new());
@@ -77,6 +79,7 @@ pub fn DeskLoginPage() -> impl IntoView {
                 })
             }
             SignInProblem::Unavailable => text_signal(DeskError::Unavailable.text()),
+            SignInProblem::Offline => text_signal(DeskError::Offline.text()),
         }
     };
     view! {
