@@ -33,6 +33,7 @@ pub mod dossier;
 pub mod eligibility;
 pub mod island;
 pub mod language;
+pub mod limits;
 pub mod pages;
 pub mod security;
 pub mod staff;

@@ -129,33 +129,13 @@ pub fn new_officer(
     Ok((name, wards))
 }
 
-/// Wrong passwords for one username (or from one address) allowed in [`LOGIN_WINDOW_MILLIS`].
-pub const MAX_LOGIN_FAILURES: usize = 5;
+/// Wrong passwords for one username from one address allowed in [`LOGIN_WINDOW_MILLIS`]: a lock-out
+/// holds at that address only, so nobody can lock a named officer out from elsewhere.
+pub const MAX_LOGIN_FAILURES: u32 = 5;
+/// Wrong passwords one address may send in [`LOGIN_WINDOW_MILLIS`], whatever the usernames (a
+/// whole office shares one address).
+pub const MAX_LOGIN_FAILURES_PER_ADDRESS: u32 = 4 * MAX_LOGIN_FAILURES;
 pub const LOGIN_WINDOW_MILLIS: i64 = 15 * 60 * 1000;
-
-/// After wrong passwords at the times `failures` (milliseconds, any order), how long sign-in must
-/// wait at `now`: `None` when it may go on, else the milliseconds until the oldest of the recent
-/// failures leaves the window (what the lock-out message tells).
-pub fn login_wait(failures: &[i64], now: i64) -> Option<i64> {
-    login_wait_with(failures, now, MAX_LOGIN_FAILURES)
-}
-
-/// [`login_wait`] with another limit than [`MAX_LOGIN_FAILURES`] (for a whole address).
-pub fn login_wait_with(failures: &[i64], now: i64, limit: usize) -> Option<i64> {
-    let limit = limit.max(1);
-    let mut recent: Vec<i64> = failures
-        .iter()
-        .copied()
-        .filter(|at| *at <= now && now - at < LOGIN_WINDOW_MILLIS)
-        .collect();
-    if recent.len() < limit {
-        return None;
-    }
-    recent.sort_unstable();
-    // Sign-in opens again when only limit - 1 failures remain in the window.
-    let opens = recent[recent.len() - limit] + LOGIN_WINDOW_MILLIS;
-    Some(opens - now)
-}
 
 #[cfg(test)]
 mod tests {
@@ -216,25 +196,5 @@ mod tests {
         assert_eq!(username("lan nguyen"), Err(UsernameProblem::Characters));
         assert_eq!(username("lân"), Err(UsernameProblem::Characters));
         assert_eq!(username("can_bo-70"), Ok("can_bo-70".into()));
-    }
-
-    #[test]
-    fn five_wrong_passwords_lock_sign_in_for_the_rest_of_the_window() {
-        let minute = 60_000;
-        let now = 100 * minute;
-        let four: Vec<i64> = (1..=4).map(|i| now - i * minute).collect();
-        assert_eq!(login_wait(&four, now), None);
-        let five: Vec<i64> = (1..=5).map(|i| now - i * minute).collect();
-        // The oldest of the five was 5 minutes ago: 10 minutes to wait.
-        assert_eq!(login_wait(&five, now), Some(10 * minute));
-        // Old failures do not count; neither do times in the future.
-        let old: Vec<i64> = (16..=30).map(|i| now - i * minute).collect();
-        assert_eq!(login_wait(&old, now), None);
-        let mut odd = four.clone();
-        odd.push(now + minute);
-        assert_eq!(login_wait(&odd, now), None);
-        // Many failures: the wait lasts until only four remain in the window.
-        let many: Vec<i64> = (0..10).map(|i| now - i * minute).collect();
-        assert_eq!(login_wait(&many, now), Some(11 * minute));
     }
 }

@@ -9,6 +9,7 @@
 //! | `MOTCUA_LOG` | `info` | log filter, `tracing` syntax (e.g. `info,server=debug`) |
 //! | `MOTCUA_LOG_FORMAT` | `text` | `text` or `json` (one JSON object per line) |
 //! | `MOTCUA_SECURE_COOKIES` | `true`, `false` when listening on 127.0.0.1 | mark the help desk's session cookie `Secure` (HTTPS only); keep `true` behind a TLS proxy |
+//! | `MOTCUA_CLIENT_IP_SOURCE` | `ConnectInfo` | where the client's address comes from, for the limits: `ConnectInfo` (the connection), or behind a reverse proxy the header it sets — `RightmostXForwardedFor`, `XRealIp`, `CfConnectingIp`, … ([`axum_client_ip::ClientIpSource`]); then listen on 127.0.0.1 only, so that nobody can send the header but the proxy |
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -22,6 +23,7 @@ pub struct Config {
     pub log_filter: String,
     pub log_format: LogFormat,
     pub secure_cookies: bool,
+    pub client_ip_source: axum_client_ip::ClientIpSource,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +47,10 @@ pub enum ConfigError {
     Flag { name: &'static str, value: String },
     #[error("{name}={value:?} is not a log format: expected \"text\" or \"json\"")]
     LogFormat { name: &'static str, value: String },
+    #[error(
+        "{name}={value:?} is not a source of client addresses: expected ConnectInfo, or the proxy's header: RightmostXForwardedFor, XRealIp, CfConnectingIp, TrueClientIp, FlyClientIp, CloudFrontViewerAddress, XEnvoyExternalAddress"
+    )]
+    ClientIpSource { name: &'static str, value: String },
 }
 
 impl Config {
@@ -104,8 +110,19 @@ impl Config {
                 });
             }
         };
+        let client_ip_source = match lookup("MOTCUA_CLIENT_IP_SOURCE") {
+            None => axum_client_ip::ClientIpSource::ConnectInfo,
+            Some(value) => value
+                .trim()
+                .parse()
+                .map_err(|_| ConfigError::ClientIpSource {
+                    name: "MOTCUA_CLIENT_IP_SOURCE",
+                    value,
+                })?,
+        };
         Ok(Config {
             secure_cookies,
+            client_ip_source,
             listen,
             data_dir,
             database_url,
@@ -172,6 +189,24 @@ mod tests {
         assert!(matches!(
             config(&[("MOTCUA_SECURE_COOKIES", "maybe")]),
             Err(ConfigError::Flag { .. })
+        ));
+    }
+
+    #[test]
+    fn the_client_address_comes_from_the_connection_unless_a_proxy_header_is_named() {
+        use axum_client_ip::ClientIpSource;
+        assert_eq!(
+            config(&[]).unwrap().client_ip_source,
+            ClientIpSource::ConnectInfo
+        );
+        let proxied = config(&[("MOTCUA_CLIENT_IP_SOURCE", " RightmostXForwardedFor ")]);
+        assert_eq!(
+            proxied.unwrap().client_ip_source,
+            ClientIpSource::RightmostXForwardedFor
+        );
+        assert!(matches!(
+            config(&[("MOTCUA_CLIENT_IP_SOURCE", "X-Forwarded-For")]),
+            Err(ConfigError::ClientIpSource { .. })
         ));
     }
 

@@ -50,6 +50,7 @@ async fn main() -> ExitCode {
         db: db.clone(),
         blobs,
         secure_cookies: config.secure_cookies,
+        client_ip_source: config.client_ip_source.clone(),
     };
     let listener = match tokio::net::TcpListener::bind(config.listen).await {
         Ok(listener) => listener,

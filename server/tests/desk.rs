@@ -30,11 +30,22 @@ struct Desk {
     router: Router,
 }
 
-/// One browser: its session cookie, once signed in.
+/// One browser: its session cookie, once signed in, and the address it connects from (none:
+/// the server counts it under "unknown").
 #[derive(Default, Clone)]
 struct Browser {
     cookie: Option<String>,
     csrf: String,
+    address: Option<std::net::SocketAddr>,
+}
+
+impl Browser {
+    fn at(address: &str) -> Self {
+        Browser {
+            address: Some(format!("{address}:50000").parse().unwrap()),
+            ..Browser::default()
+        }
+    }
 }
 
 async fn desk() -> Desk {
@@ -74,7 +85,12 @@ impl Desk {
         if let Some(cookie) = &browser.cookie {
             request = request.header(header::COOKIE, cookie);
         }
-        let request = request.body(Body::from(body.to_string())).unwrap();
+        let mut request = request.body(Body::from(body.to_string())).unwrap();
+        if let Some(address) = browser.address {
+            request
+                .extensions_mut()
+                .insert(axum::extract::ConnectInfo(address));
+        }
         let (status, headers, body) = support::send(&self.router, request).await;
         if let Some(set) = headers.get(header::SET_COOKIE) {
             let set = set.to_str().unwrap();
@@ -252,11 +268,87 @@ async fn passwords_are_stored_as_argon2id_and_five_wrong_ones_lock_sign_in() {
     assert_eq!(me, None);
     // Another officer is not locked out by Lan's mistakes.
     d.officer("minh").await;
-    // Wrong passwords are kept per name, and one day at most.
+    // Wrong passwords are kept per name at an address (and per address), one day at most.
     assert_eq!(
-        d.count("SELECT COUNT(*) FROM login_failures WHERE subject = 'user:lan'")
+        d.count("SELECT COUNT(*) FROM attempts WHERE subject = 'sign-in:lan@unknown'")
             .await,
         5
+    );
+}
+
+#[tokio::test]
+async fn wrong_passwords_sent_at_once_are_counted_before_any_is_checked() {
+    let d = desk().await;
+    let tries = (0..26).map(|i| {
+        let d = &d;
+        async move {
+            let mut browser = Browser::at("203.0.113.7");
+            d.sign_in(&mut browser, "lan", &format!("wrong password {i}"))
+                .await
+        }
+    });
+    let answers = futures::future::join_all(tries).await;
+    let wrong = answers
+        .iter()
+        .filter(|a| **a == SignInAnswer::Wrong)
+        .count();
+    let locked = answers
+        .iter()
+        .filter(|a| matches!(a, SignInAnswer::Locked { .. }))
+        .count();
+    // Five were checked (the fifth says the lock began); 21 were refused before any hash ran.
+    assert_eq!((wrong, locked), (4, 22), "{answers:?}");
+    assert_eq!(
+        d.count("SELECT COUNT(*) FROM attempts WHERE subject = 'sign-in:lan@203.0.113.7'")
+            .await,
+        5
+    );
+}
+
+#[tokio::test]
+async fn a_lock_out_holds_at_the_address_it_came_from_not_for_the_officer_everywhere() {
+    let d = desk().await;
+    let mut attacker = Browser::at("198.51.100.9");
+    for _ in 0..5 {
+        d.sign_in(&mut attacker, "lan", "guessing away").await;
+    }
+    assert!(matches!(
+        d.sign_in(&mut attacker, "lan", PASSWORD).await,
+        SignInAnswer::Locked { .. }
+    ));
+    // Lan, at the ward's office, signs in as usual.
+    let mut lan = Browser::at("203.0.113.7");
+    assert_eq!(
+        d.sign_in(&mut lan, "lan", PASSWORD).await,
+        SignInAnswer::SignedIn
+    );
+    // One address cannot try name after name either: 20 wrong passwords, whatever the names.
+    let mut sprayer = Browser::at("192.0.2.44");
+    for i in 0..20 {
+        let name = format!("officer{i}");
+        assert_ne!(
+            d.sign_in(&mut sprayer, &name, "guessing away").await,
+            SignInAnswer::SignedIn
+        );
+    }
+    assert!(matches!(
+        d.sign_in(&mut sprayer, "minh", PASSWORD).await,
+        SignInAnswer::Locked { .. }
+    ));
+    // A right password is given back: it never brings a lock-out nearer.
+    let mut office = Browser::at("203.0.113.8");
+    for _ in 0..8 {
+        let mut tab = office.clone();
+        assert_eq!(
+            d.sign_in(&mut tab, "minh", PASSWORD).await,
+            SignInAnswer::SignedIn
+        );
+    }
+    office.cookie = None;
+    assert_eq!(
+        d.count("SELECT COUNT(*) FROM attempts WHERE subject LIKE '%203.0.113.8'")
+            .await,
+        0
     );
 }
 

@@ -336,6 +336,35 @@ async fn tracking_needs_the_code_and_the_phone_and_limits_wrong_guesses() {
 }
 
 #[tokio::test]
+async fn tracking_guesses_sent_at_once_cannot_pass_the_limit_together() {
+    let s = server().await;
+    let key = key();
+    let receipt = s.submit(&key, &birth_draft()).await.unwrap();
+    let code = &receipt.tracking_code;
+    let guesses = (0..30).map(|i| {
+        let s = &s;
+        async move {
+            let phone = format!("{:04}", 1000 + i);
+            s.track(code, &phone).await.unwrap()
+        }
+    });
+    let answers = futures::future::join_all(guesses).await;
+    let looked_up = answers
+        .iter()
+        .filter(|a| **a == TrackAnswer::NoMatch)
+        .count();
+    assert_eq!(
+        looked_up,
+        app::api::track_dossier::MAX_FAILURES as usize,
+        "{answers:?}"
+    );
+    assert!(matches!(
+        s.track(&receipt.tracking_code, "5678").await,
+        Ok(TrackAnswer::Wait { .. })
+    ));
+}
+
+#[tokio::test]
 async fn statuses_and_ratings_follow_the_key() {
     let s = server().await;
     let key = key();

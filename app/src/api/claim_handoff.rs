@@ -17,7 +17,7 @@ pub async fn claim_handoff(code: String) -> Result<Redeemed<HandedDraft>, Submit
     let storage = storage()?;
     let client = crate::desk::api::session::client().await;
     let redeemed = crate::api::handoff_redeem::redeem(
-        &*storage.dossiers,
+        &*storage.limits,
         &*storage.desk,
         &client,
         &code,

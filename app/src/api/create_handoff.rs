@@ -13,7 +13,7 @@ use leptos::server_fn::codec::Json;
 /// The largest draft kept (its JSON): forms are a few kilobytes.
 pub const MAX_DRAFT_BYTES: usize = 256 * 1024;
 /// Codes one address may make in the window (a help desk makes many).
-pub const MAX_CODES: usize = 60;
+pub const MAX_CODES: u32 = 60;
 
 #[server(endpoint = "handoff/create", input = Json)]
 pub async fn create_handoff(
@@ -33,6 +33,7 @@ mod ssr {
     };
     use crate::dossier::model::{Draft, is_uuid};
     use crate::dossier::submission::SubmitError;
+    use crate::limits::{Attempt, Limit};
 
     pub async fn create(
         draft: Draft,
@@ -53,18 +54,24 @@ mod ssr {
         }
         let storage = storage()?;
         let now = now_millis();
-        let client = crate::desk::api::session::client().await;
-        let made = format!("handoff-made:{client}");
-        let recent = storage
-            .dossiers
-            .failures_since(&made, now - TRY_WINDOW_MILLIS)
+        // Counted before the code is made (given back if none could be kept): creations sent at
+        // once cannot all pass the limit.
+        let limit = Limit::new(
+            format!("handoff-made:{}", crate::desk::api::session::client().await),
+            MAX_CODES,
+            TRY_WINDOW_MILLIS,
+        );
+        let attempt = match storage
+            .limits
+            .take_attempt(&[limit], now)
             .await
-            .map_err(unavailable)?;
-        if recent.len() >= MAX_CODES {
-            return Err(SubmitError::TooManyAttempts {
-                retry_at: recent[recent.len() - MAX_CODES] + TRY_WINDOW_MILLIS,
-            });
-        }
+            .map_err(unavailable)?
+        {
+            Attempt::Refused { retry_at } => {
+                return Err(SubmitError::TooManyAttempts { retry_at });
+            }
+            Attempt::Taken { id, .. } => id,
+        };
         // An officer hands a draft to a resident; anyone else hands it to the desk.
         let officer = crate::desk::api::session::current()
             .await
@@ -79,7 +86,7 @@ mod ssr {
             let mut bytes = [0u8; 4];
             getrandom::fill(&mut bytes).map_err(|_| SubmitError::Unavailable)?;
             let code = HandoffCode::from_random(u32::from_le_bytes(bytes));
-            let stored = storage
+            let stored = match storage
                 .desk
                 .put_handoff(StoredHandoff {
                     code: code.as_str().to_string(),
@@ -91,13 +98,14 @@ mod ssr {
                     created_by: created_by.clone(),
                 })
                 .await
-                .map_err(unavailable)?;
+            {
+                Ok(stored) => stored,
+                Err(e) => {
+                    let _ = storage.limits.give_back(attempt).await;
+                    return Err(unavailable(e));
+                }
+            };
             if stored {
-                storage
-                    .dossiers
-                    .record_failure(&made, now)
-                    .await
-                    .map_err(unavailable)?;
                 return Ok(Issued {
                     code: code.as_str().to_string(),
                     direction,
@@ -105,6 +113,11 @@ mod ssr {
                 });
             }
         }
+        storage
+            .limits
+            .give_back(attempt)
+            .await
+            .map_err(unavailable)?;
         Err(SubmitError::Unavailable)
     }
 }

@@ -16,6 +16,10 @@ impl FromServerFnError for CatalogueError {
     fn from_server_fn_error(_: ServerFnErrorErr) -> Self {
         CatalogueError::Offline
     }
+
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        crate::api::error_body(self, self.status())
+    }
 }
 
 #[server(endpoint = "catalogue/procedure", input = GetUrl)]

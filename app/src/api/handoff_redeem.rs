@@ -2,13 +2,16 @@
 //! per client address and, past [`MAX_WRONG_TRIES`] in [`TRY_WINDOW_MILLIS`], refused for a
 //! while — a 6-symbol code cannot be found by trying. A code opens once, within 30 minutes.
 
-use crate::api::store::{DeskStore, DossierStore, StoreError, StoredHandoff};
+use crate::api::store::{DeskStore, LimitStore, StoreError, StoredHandoff};
 use crate::dossier::handoff::{
     Direction, HandoffCode, MAX_WRONG_TRIES, Redeemed, TRY_WINDOW_MILLIS, VALID_FOR_MILLIS,
 };
+use crate::limits::{Attempt, Limit};
 
+/// Counted before the code is looked up, given back when it opened a hand-off: codes sent at
+/// once cannot all pass the limit.
 pub async fn redeem(
-    dossiers: &dyn DossierStore,
+    limits: &dyn LimitStore,
     desk: &dyn DeskStore,
     client: &str,
     typed: &str,
@@ -16,17 +19,15 @@ pub async fn redeem(
     by: &str,
     now: i64,
 ) -> Result<Redeemed<StoredHandoff>, StoreError> {
-    let subject = format!("handoff:{client}");
-    let failures = dossiers
-        .failures_since(&subject, now - TRY_WINDOW_MILLIS)
-        .await?;
-    let limit = MAX_WRONG_TRIES as usize;
-    if failures.len() >= limit {
-        let oldest = failures[failures.len() - limit];
-        return Ok(Redeemed::Wait {
-            retry_at: oldest + TRY_WINDOW_MILLIS,
-        });
-    }
+    let limit = Limit::new(
+        format!("handoff:{client}"),
+        MAX_WRONG_TRIES,
+        TRY_WINDOW_MILLIS,
+    );
+    let attempt = match limits.take_attempt(&[limit], now).await? {
+        Attempt::Refused { retry_at } => return Ok(Redeemed::Wait { retry_at }),
+        Attempt::Taken { id, .. } => id,
+    };
     let found = match HandoffCode::parse(typed) {
         Ok(code) => {
             desk.take_handoff(code.as_str(), direction, now - VALID_FOR_MILLIS, by, now)
@@ -35,10 +36,10 @@ pub async fn redeem(
         Err(_) => None,
     };
     match found {
-        Some(handoff) => Ok(Redeemed::Found(handoff)),
-        None => {
-            dossiers.record_failure(&subject, now).await?;
-            Ok(Redeemed::NoMatch)
+        Some(handoff) => {
+            limits.give_back(attempt).await?;
+            Ok(Redeemed::Found(handoff))
         }
+        None => Ok(Redeemed::NoMatch),
     }
 }

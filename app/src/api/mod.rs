@@ -20,3 +20,20 @@ mod submit_error;
 pub mod supplement_dossier;
 pub mod track_dossier;
 pub mod upload_attachment;
+
+/// A server function's error as its answer's body (JSON), giving the answer the error's own HTTP
+/// `status` (server-function errors are otherwise all 500: a client's mistake must read as one).
+pub(crate) fn error_body<E: serde::Serialize>(error: &E, status: u16) -> leptos::server_fn::Bytes {
+    #[cfg(feature = "ssr")]
+    if let (Some(options), Ok(status)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(status),
+    ) {
+        options.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
+    serde_json::to_vec(error)
+        .map(leptos::server_fn::Bytes::from)
+        .unwrap_or_default()
+}

@@ -4,6 +4,7 @@
 
 use crate::dossier::desk::{DeskDossier, DeskFile, Queue, QueueFilter};
 use crate::dossier::submission::{Receipt, Status, StatusEvent, Tracked};
+use crate::limits::{Attempt, Limit};
 use crate::staff::Staff;
 use std::sync::Arc;
 
@@ -78,11 +79,19 @@ pub trait DossierStore: Send + Sync + 'static {
 
     /// Keeps the resident's rating (the last one counts); false when no dossier has this key.
     async fn rate(&self, key: &str, score: u8, comment: &str, at: i64) -> Result<bool, StoreError>;
+}
 
-    /// Times of the failed tracking attempts from `client` since `since` (oldest first).
-    async fn failures_since(&self, client: &str, since: i64) -> Result<Vec<i64>, StoreError>;
+/// Attempts counted under limits ([`crate::limits`]).
+#[async_trait::async_trait]
+pub trait LimitStore: Send + Sync + 'static {
+    /// Counts one attempt at `at` under every one of `limits`, or — when any of them is full
+    /// ([`crate::limits::decide`]) — under none: one atomic step, which holds however many
+    /// attempts arrive at once (and, on a shared database, across servers). Attempts older than
+    /// a day are forgotten on the way.
+    async fn take_attempt(&self, limits: &[Limit], at: i64) -> Result<Attempt, StoreError>;
 
-    async fn record_failure(&self, client: &str, at: i64) -> Result<(), StoreError>;
+    /// Gives back the attempt `id` (it went well, or never ran): it no longer counts.
+    async fn give_back(&self, id: i64) -> Result<(), StoreError>;
 }
 
 /// A staff account as stored.
@@ -162,12 +171,6 @@ pub trait DeskStore: Send + Sync + 'static {
 
     /// Disables or enables an account; false when there is no such account.
     async fn set_disabled(&self, username: &str, disabled: bool) -> Result<bool, StoreError>;
-
-    /// Times of the wrong passwords recorded under `subject` since `since`.
-    async fn login_failures_since(&self, subject: &str, since: i64)
-    -> Result<Vec<i64>, StoreError>;
-
-    async fn record_login_failure(&self, subjects: &[String], at: i64) -> Result<(), StoreError>;
 
     /// The dossiers of `wards` (all offices when `None`) that pass `filter`, in the queue's
     /// order, at most `limit`; with the counts per status (the status filter left out).
@@ -255,6 +258,7 @@ pub struct Storage {
     pub dossiers: Arc<dyn DossierStore>,
     pub desk: Arc<dyn DeskStore>,
     pub blobs: Arc<dyn BlobStore>,
+    pub limits: Arc<dyn LimitStore>,
 }
 
 /// The storage of the request under way.

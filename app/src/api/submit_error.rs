@@ -17,4 +17,8 @@ impl FromServerFnError for SubmitError {
             _ => SubmitError::Unavailable,
         }
     }
+
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        crate::api::error_body(self, self.status())
+    }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 /// Failed attempts allowed per client address in [`WINDOW_MILLIS`].
-pub const MAX_FAILURES: usize = 10;
+pub const MAX_FAILURES: u32 = 10;
 pub const WINDOW_MILLIS: i64 = 15 * 60 * 1000;
 
 #[server(endpoint = "dossiers/track", input = Json)]
@@ -20,55 +20,51 @@ pub async fn track_dossier(code: String, phone_last4: String) -> Result<TrackAns
 mod ssr {
     use super::{MAX_FAILURES, WINDOW_MILLIS};
     use crate::api::store::{now_millis, storage, unavailable};
+    use crate::desk::api::session::client;
     use crate::dossier::submission::{SubmitError, TrackAnswer, typed_last4};
     use crate::dossier::tracking::TrackingCode;
+    use crate::limits::{Attempt, Limit};
 
     pub async fn track(code: String, phone_last4: String) -> Result<TrackAnswer, SubmitError> {
-        // A mistyped code is caught by its check symbol on the device; here it is just no match.
+        let phone = typed_last4(&phone_last4).ok_or(SubmitError::BadRequest)?;
+        // A mistyped code is caught by its check symbol on the device; here it is just no match,
+        // found without a lookup (so not counted).
         let Ok(code) = TrackingCode::parse(&code) else {
             return Ok(TrackAnswer::NoMatch);
         };
-        let phone = typed_last4(&phone_last4).ok_or(SubmitError::BadRequest)?;
         let storage = storage()?;
-        let client = client().await;
         let now = now_millis();
-        let failures = storage
-            .dossiers
-            .failures_since(&client, now - WINDOW_MILLIS)
-            .await
-            .map_err(unavailable)?;
-        if failures.len() >= MAX_FAILURES {
-            let oldest = failures[failures.len() - MAX_FAILURES];
-            return Ok(TrackAnswer::Wait {
-                retry_at: oldest + WINDOW_MILLIS,
-            });
-        }
-        match storage
-            .dossiers
-            .find_by_code(code.as_str())
+        // Counted before the lookup, given back when the pair matched: pairs sent at once
+        // cannot all pass the limit.
+        let limit = Limit::new(
+            format!("track:{}", client().await),
+            MAX_FAILURES,
+            WINDOW_MILLIS,
+        );
+        let attempt = match storage
+            .limits
+            .take_attempt(&[limit], now)
             .await
             .map_err(unavailable)?
         {
-            Some((tracked, last4)) if last4 == phone => Ok(TrackAnswer::Found(Box::new(tracked))),
-            _ => {
+            Attempt::Refused { retry_at } => return Ok(TrackAnswer::Wait { retry_at }),
+            Attempt::Taken { id, .. } => id,
+        };
+        let found = storage
+            .dossiers
+            .find_by_code(code.as_str())
+            .await
+            .map_err(unavailable)?;
+        match found {
+            Some((tracked, last4)) if last4 == phone => {
                 storage
-                    .dossiers
-                    .record_failure(&client, now)
+                    .limits
+                    .give_back(attempt)
                     .await
                     .map_err(unavailable)?;
-                Ok(TrackAnswer::NoMatch)
+                Ok(TrackAnswer::Found(Box::new(tracked)))
             }
-        }
-    }
-
-    /// The client's address as the server saw it (the proxy's, behind one: configure the proxy
-    /// to limit too).
-    async fn client() -> String {
-        use axum::extract::ConnectInfo;
-        use std::net::SocketAddr;
-        match leptos_axum::extract::<ConnectInfo<SocketAddr>>().await {
-            Ok(ConnectInfo(address)) => address.ip().to_string(),
-            Err(_) => "unknown".to_string(),
+            _ => Ok(TrackAnswer::NoMatch),
         }
     }
 }

@@ -23,6 +23,16 @@ pub enum CatalogueError {
     NotFound,
 }
 
+impl CatalogueError {
+    /// The HTTP status the server answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            CatalogueError::NotFound => 404,
+            CatalogueError::Offline => 503,
+        }
+    }
+}
+
 #[cfg(test)]
 mod data_test;
 #[cfg(test)]

@@ -290,6 +290,19 @@ pub enum DeskError {
 }
 
 impl DeskError {
+    /// The HTTP status the server answers with (RFC 9110): 4xx for what the client must change,
+    /// 5xx only when the portal itself failed.
+    pub fn status(&self) -> u16 {
+        match self {
+            DeskError::BadRequest => 400,
+            DeskError::NotSignedIn => 401,
+            DeskError::StaleForm | DeskError::Forbidden => 403,
+            DeskError::NotFound => 404,
+            DeskError::Changed => 409,
+            DeskError::Unavailable | DeskError::Offline => 503,
+        }
+    }
+
     pub fn text(&self) -> Text {
         let t = Text::new;
         match self {
@@ -359,6 +372,25 @@ pub enum SignInProblem {
 }
 
 impl SignInProblem {
+    /// The problem of a form with an empty field: the username (blank once trimmed) or the
+    /// password (empty; spaces may be part of one).
+    pub fn missing(username: &str, password: &str) -> Option<Self> {
+        (username.trim().is_empty() || password.is_empty()).then_some(SignInProblem::Missing)
+    }
+
+    /// The problem a sign-in's answer means (`None`: signed in). A pair too long to be an
+    /// account's is just a wrong one; the server unreachable reads "offline", any other failure
+    /// "unavailable" — the same with the app and without it.
+    pub fn of(answer: Result<SignInAnswer, DeskError>) -> Option<Self> {
+        match answer {
+            Ok(SignInAnswer::SignedIn) => None,
+            Ok(SignInAnswer::Wrong) | Err(DeskError::BadRequest) => Some(SignInProblem::Wrong),
+            Ok(SignInAnswer::Locked { retry_at }) => Some(SignInProblem::Locked { retry_at }),
+            Err(DeskError::Offline) => Some(SignInProblem::Offline),
+            Err(_) => Some(SignInProblem::Unavailable),
+        }
+    }
+
     /// `problem=…` (and `&until=…` for a lock), for the sign-in page's address.
     pub fn to_query(&self) -> String {
         match self {
@@ -388,6 +420,45 @@ impl SignInProblem {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_sign_in_reads_the_same_problem_with_the_app_and_without_it() {
+        use super::{DeskError, SignInAnswer, SignInProblem};
+        assert_eq!(
+            SignInProblem::missing(" ", "x"),
+            Some(SignInProblem::Missing)
+        );
+        assert_eq!(
+            SignInProblem::missing("lan", ""),
+            Some(SignInProblem::Missing)
+        );
+        assert_eq!(
+            SignInProblem::missing("lan", "   "),
+            None,
+            "spaces may be a password"
+        );
+        assert_eq!(SignInProblem::of(Ok(SignInAnswer::SignedIn)), None);
+        assert_eq!(
+            SignInProblem::of(Ok(SignInAnswer::Wrong)),
+            Some(SignInProblem::Wrong)
+        );
+        assert_eq!(
+            SignInProblem::of(Err(DeskError::BadRequest)),
+            Some(SignInProblem::Wrong)
+        );
+        assert_eq!(
+            SignInProblem::of(Ok(SignInAnswer::Locked { retry_at: 5 })),
+            Some(SignInProblem::Locked { retry_at: 5 })
+        );
+        assert_eq!(
+            SignInProblem::of(Err(DeskError::Offline)),
+            Some(SignInProblem::Offline)
+        );
+        assert_eq!(
+            SignInProblem::of(Err(DeskError::Unavailable)),
+            Some(SignInProblem::Unavailable)
+        );
+    }
+
     use super::*;
 
     #[test]

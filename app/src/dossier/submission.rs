@@ -347,6 +347,22 @@ pub enum SubmitError {
 }
 
 impl SubmitError {
+    /// The HTTP status the server answers with (RFC 9110): 4xx for what the client must change,
+    /// 429 to wait, 5xx only when the portal itself failed.
+    pub fn status(&self) -> u16 {
+        match self {
+            SubmitError::BadRequest => 400,
+            SubmitError::NotFound => 404,
+            SubmitError::AttachmentsMissing(_) | SubmitError::NotAsked => 409,
+            SubmitError::Attachment(Refusal::TooLarge { .. }) => 413,
+            SubmitError::NotReady(_)
+            | SubmitError::UnknownProcedure
+            | SubmitError::Attachment(_) => 422,
+            SubmitError::TooManyAttempts { .. } => 429,
+            SubmitError::Unavailable | SubmitError::Offline => 503,
+        }
+    }
+
     /// Worth sending again later without any change by the resident.
     pub fn is_transient(&self) -> bool {
         matches!(

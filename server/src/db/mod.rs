@@ -4,6 +4,7 @@
 mod sqlite;
 mod sqlite_desk;
 mod sqlite_dossiers;
+mod sqlite_limits;
 
 pub use sqlite::SqliteDatabase;
 
@@ -32,7 +33,9 @@ pub struct DatabaseHealth {
 /// Everything the server keeps in its database: its own health, and the dossiers (the trait the
 /// server functions use).
 #[async_trait::async_trait]
-pub trait Database: app::api::store::DossierStore + app::api::store::DeskStore {
+pub trait Database:
+    app::api::store::DossierStore + app::api::store::DeskStore + app::api::store::LimitStore
+{
     /// Dossiers stored, for `/healthz`.
     async fn dossier_count(&self) -> Result<i64, DbError>;
 

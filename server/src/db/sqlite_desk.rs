@@ -1,4 +1,4 @@
-//! The help desk's storage on SQLite: staff accounts, wrong passwords, the queue, a dossier with
+//! The help desk's storage on SQLite: staff accounts, the queue, a dossier with
 //! its history, officers' transitions and residents' added papers. Every change to a dossier runs
 //! in one `BEGIN IMMEDIATE` transaction that writes its status and its history entry together.
 
@@ -145,41 +145,6 @@ impl DeskStore for SqliteDatabase {
         .await
         .map_err(unavailable)?;
         Ok(done.rows_affected() == 1)
-    }
-
-    async fn login_failures_since(
-        &self,
-        subject: &str,
-        since: i64,
-    ) -> Result<Vec<i64>, StoreError> {
-        let rows: Vec<(i64,)> = sqlx::query_as(
-            "SELECT at FROM login_failures WHERE subject = ? AND at >= ? ORDER BY at",
-        )
-        .bind(subject)
-        .bind(since)
-        .fetch_all(self.pool())
-        .await
-        .map_err(unavailable)?;
-        Ok(rows.into_iter().map(|(at,)| at).collect())
-    }
-
-    async fn record_login_failure(&self, subjects: &[String], at: i64) -> Result<(), StoreError> {
-        let mut tx = self.begin(false).await?;
-        // Keep a day: older failures no longer count.
-        sqlx::query("DELETE FROM login_failures WHERE at < ?")
-            .bind(at - 86_400_000)
-            .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
-        for subject in subjects {
-            sqlx::query("INSERT INTO login_failures (subject, at) VALUES (?, ?)")
-                .bind(subject)
-                .bind(at)
-                .execute(&mut *tx)
-                .await
-                .map_err(unavailable)?;
-        }
-        tx.commit().await.map_err(unavailable)
     }
 
     async fn queue(

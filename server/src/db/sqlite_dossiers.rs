@@ -304,33 +304,4 @@ impl DossierStore for SqliteDatabase {
         .map_err(unavailable)?;
         Ok(done.rows_affected() > 0)
     }
-
-    async fn failures_since(&self, client: &str, since: i64) -> Result<Vec<i64>, StoreError> {
-        let rows: Vec<(i64,)> = sqlx::query_as(
-            "SELECT at FROM track_failures WHERE client = ? AND at >= ? ORDER BY at",
-        )
-        .bind(client)
-        .bind(since)
-        .fetch_all(self.pool())
-        .await
-        .map_err(unavailable)?;
-        Ok(rows.into_iter().map(|(at,)| at).collect())
-    }
-
-    async fn record_failure(&self, client: &str, at: i64) -> Result<(), StoreError> {
-        let mut tx = self.begin(false).await?;
-        // Keep a day: older failures no longer count.
-        sqlx::query("DELETE FROM track_failures WHERE at < ?")
-            .bind(at - 86_400_000)
-            .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
-        sqlx::query("INSERT INTO track_failures (client, at) VALUES (?, ?)")
-            .bind(client)
-            .bind(at)
-            .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
-        tx.commit().await.map_err(unavailable)
-    }
 }

@@ -8,11 +8,12 @@ mod failures;
 mod headers;
 mod health;
 mod language;
+mod malformed;
 pub mod service_worker;
 mod settings;
 
 use crate::db::Database;
-use app::api::store::{BlobStore, DeskStore, DossierStore, Storage};
+use app::api::store::{BlobStore, DeskStore, DossierStore, LimitStore, Storage};
 use app::app::{App, shell};
 use axum::Router;
 use axum::body::Body;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub blobs: Arc<dyn BlobStore>,
     /// Mark the desk's session cookie `Secure`.
     pub secure_cookies: bool,
+    /// Where the client's address comes from (the connection, or a trusted proxy's header).
+    pub client_ip_source: axum_client_ip::ClientIpSource,
 }
 
 /// The largest request body: an attachment (8 MB at most) in its multipart envelope, or a
@@ -77,6 +80,7 @@ pub fn router(state: AppState) -> Router {
         dossiers: db.clone() as Arc<dyn DossierStore>,
         desk: db.clone() as Arc<dyn DeskStore>,
         blobs: state.blobs.clone(),
+        limits: db.clone() as Arc<dyn LimitStore>,
     };
     let site_assets = assets::load(Path::new(&*options.site_root));
     let worker = std::sync::Arc::new(service_worker::ServiceWorker::load(
@@ -133,7 +137,12 @@ pub fn router(state: AppState) -> Router {
         })
         .fallback_service(static_files)
         .layer(sessions)
+        .layer(state.client_ip_source.clone().into_extension())
         .layer(axum::middleware::from_fn(desk::same_origin))
+        .layer(axum::middleware::from_fn(malformed::multipart_boundary))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            malformed::panicked,
+        ))
         .layer(axum::middleware::from_fn(headers::baseline_headers))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             MAX_BODY_BYTES,

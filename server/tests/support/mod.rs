@@ -36,6 +36,7 @@ pub async fn scratch() -> (tempfile::TempDir, Arc<SqliteDatabase>, AppState) {
         db: db.clone(),
         blobs: Arc::new(server::blobs::DiskBlobs::open(&dir.path().join("files")).unwrap()),
         secure_cookies: false,
+        client_ip_source: axum_client_ip::ClientIpSource::ConnectInfo,
     };
     (dir, db, state)
 }

@@ -16,4 +16,8 @@ impl FromServerFnError for DeskError {
             _ => DeskError::Unavailable,
         }
     }
+
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        crate::api::error_body(self, self.status())
+    }
 }

@@ -54,9 +54,8 @@ pub async fn add_officer(
         Ok(checked) => checked,
         Err(problem) => return Ok(Err(problem)),
     };
-    let hash = tokio::task::spawn_blocking(move || super::password::hash(&password))
-        .await
-        .map_err(|_| DeskError::Unavailable)?
+    let hash = super::password::hash_queued(password)
+        .await?
         .map_err(|_| DeskError::Unavailable)?;
     let added = crate::api::store::storage_desk()?
         .add_account(

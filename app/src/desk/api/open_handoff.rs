@@ -30,7 +30,7 @@ pub async fn open_handoff(csrf: String, code: String) -> Result<Redeemed<DeskHan
         .ok_or(DeskError::Unavailable)?;
     let now = now_millis();
     let redeemed = crate::api::handoff_redeem::redeem(
-        &*storage.dossiers,
+        &*storage.limits,
         &*storage.desk,
         &client().await,
         &code,

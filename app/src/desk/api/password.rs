@@ -1,6 +1,10 @@
 //! Staff passwords: argon2id with a random salt per password (the PHC string keeps salt and
 //! parameters), checked in constant time. The parameters are the `argon2` crate's defaults (19 MiB,
 //! 2 passes), OWASP's recommended minimum for argon2id.
+//!
+//! Every hash runs through one bounded queue ([`Bounded`]): as many at once as the machine has
+//! cores, a few more waiting, and beyond that a "busy, try again" — so attempts sent at once cost
+//! bounded memory (19 MiB each while running) instead of one hash each at the same moment.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -54,9 +58,119 @@ pub fn verify_nothing(password: &str) {
     let _ = verify(password, dummy);
 }
 
+/// A bounded queue for blocking work: at most `running` jobs at once on the blocking threads, at
+/// most `admitted` in all (running or waiting); a job beyond that is refused at once.
+pub struct Bounded {
+    running: tokio::sync::Semaphore,
+    admitted: tokio::sync::Semaphore,
+}
+
+/// The queue was full: nothing ran.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Busy;
+
+impl Bounded {
+    pub const fn new(running: usize, admitted: usize) -> Self {
+        Bounded {
+            running: tokio::sync::Semaphore::const_new(running),
+            admitted: tokio::sync::Semaphore::const_new(admitted),
+        }
+    }
+
+    /// Runs `job` on a blocking thread when its turn comes, or refuses it when the queue is full.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        job: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, Busy> {
+        let _admitted = self.admitted.try_acquire().map_err(|_| Busy)?;
+        let _running = self.running.acquire().await.map_err(|_| Busy)?;
+        tokio::task::spawn_blocking(job).await.map_err(|_| Busy)
+    }
+}
+
+/// Hashes run at once: the cores the server may use.
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
+/// Hashes admitted per core (running or waiting their turn, about 50 ms each).
+pub const QUEUED_PER_CORE: usize = 8;
+
+fn queue() -> &'static Bounded {
+    static QUEUE: std::sync::OnceLock<Bounded> = std::sync::OnceLock::new();
+    QUEUE.get_or_init(|| Bounded::new(cores(), cores() * QUEUED_PER_CORE))
+}
+
+/// [`verify`] (or, without a hash, [`verify_nothing`]) through the queue; `Unavailable` ("busy,
+/// try again") when it is full.
+pub async fn check_queued(
+    password: String,
+    hash: Option<String>,
+) -> Result<bool, crate::dossier::desk::DeskError> {
+    queue()
+        .run(move || match hash {
+            Some(hash) => verify(&password, &hash),
+            None => {
+                verify_nothing(&password);
+                false
+            }
+        })
+        .await
+        .map_err(|Busy| crate::dossier::desk::DeskError::Unavailable)
+}
+
+/// [`hash`] through the queue; `Unavailable` ("busy, try again") when it is full.
+pub async fn hash_queued(
+    password: String,
+) -> Result<Result<String, PasswordProblem>, crate::dossier::desk::DeskError> {
+    queue()
+        .run(move || hash(&password))
+        .await
+        .map_err(|Busy| crate::dossier::desk::DeskError::Unavailable)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn the_queue_runs_a_few_at_once_lets_a_few_wait_and_refuses_the_rest() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static QUEUE: Bounded = Bounded::new(2, 5);
+        let (release, gate) = std::sync::mpsc::channel::<()>();
+        let gate = Arc::new(std::sync::Mutex::new(gate));
+        let now = Arc::new(AtomicUsize::new(0));
+        let most = Arc::new(AtomicUsize::new(0));
+        let mut jobs = Vec::new();
+        for _ in 0..5 {
+            let (gate, now, most) = (gate.clone(), now.clone(), most.clone());
+            jobs.push(tokio::spawn(QUEUE.run(move || {
+                let running = now.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(running, Ordering::SeqCst);
+                gate.lock().unwrap().recv().unwrap();
+                now.fetch_sub(1, Ordering::SeqCst);
+            })));
+        }
+        // Five admitted (two running, three waiting): the sixth is refused at once.
+        while QUEUE.admitted.available_permits() > 0 || now.load(Ordering::SeqCst) < 2 {
+            tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+        }
+        assert_eq!(QUEUE.run(|| ()).await, Err(Busy));
+        for _ in 0..5 {
+            release.send(()).unwrap();
+        }
+        for job in jobs {
+            job.await.unwrap().unwrap();
+        }
+        assert_eq!(
+            most.load(Ordering::SeqCst),
+            2,
+            "never more than two at once"
+        );
+        // Room again.
+        assert_eq!(QUEUE.run(|| 7).await, Ok(7));
+    }
 
     #[test]
     fn hashes_are_argon2id_salted_and_verify_only_the_right_password() {

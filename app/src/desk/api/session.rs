@@ -80,12 +80,12 @@ pub fn token() -> Result<String, DeskError> {
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// The client's address as the server saw it.
+/// The client's address: the connection's, or — behind a reverse proxy — the one the proxy's
+/// header names, as configured (`MOTCUA_CLIENT_IP_SOURCE`, an [`axum_client_ip::ClientIpSource`]
+/// the server adds to every request). Limits count per this address.
 pub async fn client() -> String {
-    use axum::extract::ConnectInfo;
-    use std::net::SocketAddr;
-    match leptos_axum::extract::<ConnectInfo<SocketAddr>>().await {
-        Ok(ConnectInfo(address)) => address.ip().to_string(),
+    match leptos_axum::extract::<axum_client_ip::ClientIp>().await {
+        Ok(axum_client_ip::ClientIp(address)) => address.to_string(),
         Err(_) => "unknown".to_string(),
     }
 }

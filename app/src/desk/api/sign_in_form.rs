@@ -20,7 +20,7 @@ pub async fn sign_in_form(
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::desk::ui::{desk_next, login_href};
-    use crate::dossier::desk::{DeskError, SignInAnswer, SignInProblem};
+    use crate::dossier::desk::{DeskError, SignInProblem};
 
     pub async fn sign_in_form(
         username: String,
@@ -28,14 +28,10 @@ mod ssr {
         next: Option<String>,
     ) -> Result<(), DeskError> {
         let next = desk_next(next.as_deref());
-        let problem = if username.trim().is_empty() || password.is_empty() {
-            Some(SignInProblem::Missing)
-        } else {
-            match super::super::sign_in::ssr::sign_in(username, password).await {
-                Ok(SignInAnswer::SignedIn) => None,
-                Ok(SignInAnswer::Wrong) | Err(DeskError::BadRequest) => Some(SignInProblem::Wrong),
-                Ok(SignInAnswer::Locked { retry_at }) => Some(SignInProblem::Locked { retry_at }),
-                Err(_) => Some(SignInProblem::Unavailable),
+        let problem = match SignInProblem::missing(&username, &password) {
+            Some(missing) => Some(missing),
+            None => {
+                SignInProblem::of(super::super::sign_in::ssr::sign_in(username, password).await)
             }
         };
         let to = match problem {

@@ -7,7 +7,7 @@
 use crate::desk::api::sign_in::sign_in;
 use crate::desk::api::sign_in_form::SignInForm;
 use crate::desk::ui::desk_next;
-use crate::dossier::desk::{DeskError, SignInAnswer, SignInProblem};
+use crate::dossier::desk::{DeskError, SignInProblem};
 use crate::dossier::model::hanoi_time;
 use crate::i18n::*;
 use crate::tr;
@@ -37,10 +37,10 @@ pub fn DeskLoginPage() -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        if username.with_untracked(|u| u.trim().is_empty())
-            || password.with_untracked(String::is_empty)
-        {
-            problem.set(Some(SignInProblem::Missing));
+        let missing =
+            username.with_untracked(|u| password.with_untracked(|p| SignInProblem::missing(u, p)));
+        if missing.is_some() {
+            problem.set(missing);
             request_animation_frame(|| focus_element("error-summary"));
             return;
         }
@@ -49,19 +49,11 @@ pub fn DeskLoginPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let answer = sign_in(username.get_untracked(), password.get_untracked()).await;
             busy.set(false);
-            let shown = match answer {
-                Ok(SignInAnswer::SignedIn) => {
-                    password.set(String::new());
-                    navigate(&next.get_untracked(), Default::default());
-                    return;
-                }
-                // A pair too long to be an account's is just a wrong one (as without the app).
-                Ok(SignInAnswer::Wrong) | Err(DeskError::BadRequest) => SignInProblem::Wrong,
-                Ok(SignInAnswer::Locked { retry_at }) => SignInProblem::Locked { retry_at },
-                Err(DeskError::Offline) => SignInProblem::Offline,
-                Err(_) => SignInProblem::Unavailable,
-            };
             password.set(String::new());
+            let Some(shown) = SignInProblem::of(answer) else {
+                navigate(&next.get_untracked(), Default::default());
+                return;
+            };
             problem.set(Some(shown));
             request_animation_frame(|| focus_element("error-summary"));
         });
