@@ -215,14 +215,63 @@ impl Desk {
     }
 
     async fn file(&self, browser: &Browser, path: &str) -> StatusCode {
+        self.file_response(browser, path).await.0
+    }
+
+    async fn file_response(
+        &self,
+        browser: &Browser,
+        path: &str,
+    ) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
         let mut request = Request::get(path);
         if let Some(cookie) = &browser.cookie {
             request = request.header(header::COOKIE, cookie);
         }
-        let (status, _, _) =
-            support::send(&self.router, request.body(Body::empty()).unwrap()).await;
-        status
+        support::send(&self.router, request.body(Body::empty()).unwrap()).await
     }
+}
+
+#[tokio::test]
+async fn a_residents_file_is_a_download_under_a_name_the_server_built_and_never_runs() {
+    let d = desk().await;
+    // JPEG magic bytes, then a page with a script, sent as "evil.html".
+    let mut forged = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    forged.extend_from_slice(b"<html><script>alert(document.cookie)</script></html>");
+    let dossier_key = key();
+    let attachment = key();
+    d.upload(&dossier_key, &attachment, &forged).await;
+    let mut draft = birth_draft();
+    let mut evil = photo(&attachment, "birth_certificate", forged.len() as u64);
+    evil.name = "giay-khai-sinh.evil.html".into();
+    draft.attachments.push(evil);
+    let receipt: Receipt = d
+        .resident("submit", json!({ "key": dossier_key, "draft": draft }))
+        .await
+        .unwrap();
+    let lan = d.officer("lan").await;
+    let code = receipt.tracking_code;
+    let path = format!("/desk/files/{code}/{attachment}");
+    let (status, headers, body) = d.file_response(&lan, &path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, forged);
+    let header = |name: header::HeaderName| {
+        headers
+            .get(&name)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(header(header::CONTENT_TYPE), "image/jpeg");
+    let short: String = attachment.chars().take(8).collect();
+    assert_eq!(
+        header(header::CONTENT_DISPOSITION),
+        format!("attachment; filename=\"{code}-birth_certificate-{short}.jpg\"")
+    );
+    assert_eq!(header(header::X_CONTENT_TYPE_OPTIONS), "nosniff");
+    assert_eq!(
+        header(header::CONTENT_SECURITY_POLICY),
+        "sandbox; default-src 'none'"
+    );
+    assert_eq!(header(header::CACHE_CONTROL), "no-store");
 }
 
 #[tokio::test]
@@ -944,6 +993,28 @@ async fn a_handoff_code_opens_a_draft_once_for_the_right_side_and_expires() {
         open(late.code.clone(), minh.clone()).await,
         Redeemed::NoMatch
     );
+
+    // Disabled, Lan gets neither the hand-off's photo nor a dossier's file, though the session
+    // was not used since (nothing else has ended it yet).
+    assert_eq!(d.file(&lan, &path).await, StatusCode::OK);
+    let (_, receipt) = d.submitted().await;
+    let dossier = d.open(&mut lan, &receipt.tracking_code).await.unwrap();
+    let file_path = format!(
+        "/desk/files/{}/{}",
+        receipt.tracking_code, dossier.files[0].attachment
+    );
+    assert_eq!(d.file(&lan, &file_path).await, StatusCode::OK);
+    let mut admin = d.officer("admin").await;
+    let csrf = admin.csrf.clone();
+    d.call::<()>(
+        &mut admin,
+        "staff/disable",
+        json!({ "csrf": csrf, "username": "lan", "disabled": true }),
+    )
+    .await
+    .unwrap();
+    assert_eq!(d.file(&lan, &path).await, StatusCode::NOT_FOUND);
+    assert_eq!(d.file(&lan, &file_path).await, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

@@ -246,6 +246,20 @@ async fn attachments_are_checked_by_content_and_refused_ones_leave_nothing() {
         pdf_as_photo,
         SubmitError::Attachment(app::dossier::attachment::Refusal::Type)
     );
+    // A PDF that would run a script in the officer's reader.
+    let scripted = s
+        .upload(
+            &key,
+            &id,
+            "application/pdf",
+            b"%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>",
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        scripted,
+        SubmitError::Attachment(app::dossier::attachment::Refusal::Active)
+    );
     let empty = s.upload(&key, &id, "image/jpeg", b"").await.unwrap_err();
     assert_eq!(
         empty,

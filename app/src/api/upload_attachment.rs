@@ -1,7 +1,8 @@
 //! `POST /api/dossiers/attachment` (multipart: `key`, `attachment`, `mime`, then `file`): one
 //! photo or PDF of a dossier not yet stored. The server checks the file by its content (JPEG or
-//! PDF, the type declared, not empty, within the limit), keeps it by its SHA-256 and records it
-//! under the dossier's idempotency key. Refused files leave nothing behind.
+//! PDF, the type declared, not empty, within the limit; a PDF without scripts, launches or
+//! embedded files), keeps it by its SHA-256 and records it under the dossier's idempotency key.
+//! Refused files leave nothing behind.
 
 use crate::dossier::submission::SubmitError;
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ mod ssr {
     use super::Uploaded;
     use crate::api::store::{StagedFile, now_millis, storage, unavailable};
     use crate::dossier::attachment::{
-        MAX_PDF_BYTES, MAX_SENT_PHOTO_BYTES, Refusal, Sent, check_sent, sniff,
+        MAX_PDF_BYTES, MAX_SENT_PHOTO_BYTES, Refusal, Sent, check_sent, pdf_active_content, sniff,
     };
     use crate::dossier::model::is_uuid;
     use crate::dossier::submission::SubmitError;
@@ -80,6 +81,9 @@ mod ssr {
             let size = bytes.len() as u64;
             let kind = check_sent(mime, &bytes[..bytes.len().min(16)], size)
                 .map_err(SubmitError::Attachment)?;
+            if kind == Sent::Pdf && pdf_active_content(&bytes).is_some() {
+                return Err(SubmitError::Attachment(Refusal::Active));
+            }
             let storage = storage()?;
             // Sent again after the dossier was stored (its receipt was lost on the way): the
             // files are already with it.

@@ -36,6 +36,8 @@ pub enum Refusal {
     DeviceFull,
     /// The browser would not keep it (private mode, a failing disk).
     NotKept,
+    /// A PDF that carries scripts, launches or embedded files ([`pdf_active_content`]).
+    Active,
 }
 
 impl Refusal {
@@ -87,6 +89,14 @@ impl Refusal {
                     "The browser could not keep “{name}” on this device. Try again"
                 )),
             },
+            Refusal::Active => Text {
+                vi: format!(
+                    "Không nhận được tệp “{name}” vì tệp chứa mã lệnh hoặc tệp đính kèm bên trong. Hãy in lại thành PDF, hoặc chụp ảnh giấy tờ"
+                ),
+                en: Some(format!(
+                    "“{name}” cannot be attached: it contains scripts or files of its own. Print it to PDF again, or take a photo of the paper"
+                )),
+            },
         }
     }
 }
@@ -129,6 +139,21 @@ pub enum Sent {
 }
 
 impl Sent {
+    /// The kind a stored type names (as [`Sent::mime`] gives it), if it is one.
+    pub fn from_mime(mime: &str) -> Option<Sent> {
+        [Sent::Jpeg, Sent::Pdf]
+            .into_iter()
+            .find(|kind| kind.mime().eq_ignore_ascii_case(mime))
+    }
+
+    /// The file name's extension for this kind.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Sent::Jpeg => "jpg",
+            Sent::Pdf => "pdf",
+        }
+    }
+
     pub fn mime(self) -> &'static str {
         match self {
             Sent::Jpeg => "image/jpeg",
@@ -171,6 +196,82 @@ pub fn check_sent(declared_mime: &str, head: &[u8], size: u64) -> Result<Sent, R
         });
     }
     Ok(kind)
+}
+
+/// The name a resident's file is downloaded under, built by the server from what it checked —
+/// never the name the device sent (`…vil.html` would otherwise reach an officer's disk as a page):
+/// `{reference}-{document}-{attachment}.{extension}` (the extension of the checked kind,
+/// [`Sent::extension`]), each part cut to letters, digits, `_` and `-` (ASCII), the attachment id
+/// to its first 8.
+pub fn served_name(reference: &str, document: &str, attachment: &str, extension: &str) -> String {
+    fn part(text: &str, most: usize) -> String {
+        let kept: String = text
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+            .take(most)
+            .collect();
+        if kept.is_empty() { "x".into() } else { kept }
+    }
+    format!(
+        "{}-{}-{}.{}",
+        part(reference, 20),
+        part(document, 60),
+        part(attachment, 8),
+        part(extension, 4)
+    )
+}
+
+/// PDF names that make a reader run or open something: scripts (`/JavaScript`, `/JS`), programs
+/// (`/Launch`), files carried inside (`/EmbeddedFile`, `/EmbeddedFiles`), Flash and 3D
+/// (`/RichMedia`) and XML forms (`/XFA`, whose scripts some readers run). A scanned paper needs
+/// none of them. (`/OpenAction` alone is left alone: most PDF writers use it to set the first
+/// view; an action that runs something names one of these.)
+const ACTIVE_PDF_NAMES: [&[u8]; 7] = [
+    b"JavaScript",
+    b"JS",
+    b"Launch",
+    b"EmbeddedFile",
+    b"EmbeddedFiles",
+    b"RichMedia",
+    b"XFA",
+];
+
+/// The first active name (see [`ACTIVE_PDF_NAMES`]) in a PDF's bytes, with `#xx` escapes in names
+/// read as the bytes they stand for (ISO 32000-1 §7.3.5), or `None`. Names inside compressed
+/// object streams are not seen: served files are also downloads with a sandboxing policy, so a
+/// name missed here still cannot run in the portal.
+pub fn pdf_active_content(bytes: &[u8]) -> Option<&'static str> {
+    let delimiter = |b: u8| b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b) || b == 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'/' {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let mut name = Vec::new();
+        while i < bytes.len() && !delimiter(bytes[i]) && name.len() < 64 {
+            let b = bytes[i];
+            let escaped = (b == b'#' && i + 2 < bytes.len())
+                .then(|| std::str::from_utf8(&bytes[i + 1..i + 3]).ok())
+                .flatten()
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+            match escaped {
+                Some(byte) => {
+                    name.push(byte);
+                    i += 3;
+                }
+                None => {
+                    name.push(b);
+                    i += 1;
+                }
+            }
+        }
+        if let Some(found) = ACTIVE_PDF_NAMES.iter().find(|n| **n == name.as_slice()) {
+            return std::str::from_utf8(found).ok();
+        }
+    }
+    None
 }
 
 /// The size a photo is drawn at: the longest side at most [`MAX_SIDE`], proportions kept, never
@@ -273,6 +374,53 @@ mod tests {
     }
 
     #[test]
+    fn a_served_name_is_built_from_checked_parts_never_the_residents() {
+        assert_eq!(
+            served_name("K7QM3XPAR9TV2", "birth_certificate", "1a2b3c4d-5e6f", "jpg"),
+            "K7QM3XPAR9TV2-birth_certificate-1a2b3c4d.jpg"
+        );
+        let name = served_name("../..", "evil.html\"<script>", "", Sent::Pdf.extension());
+        assert_eq!(name, "x-evilhtmlscript-x.pdf");
+        assert_eq!(Sent::from_mime("IMAGE/JPEG"), Some(Sent::Jpeg));
+        assert_eq!(Sent::from_mime("text/html"), None);
+    }
+
+    #[test]
+    fn pdfs_with_scripts_launches_or_embedded_files_are_found_even_escaped() {
+        let plain = b"%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction [3 0 R /Fit] >> endobj";
+        assert_eq!(pdf_active_content(plain), None);
+        for (pdf, found) in [
+            (
+                &b"%PDF-1.4 << /S /JavaScript /JS (app.alert(1)) >>"[..],
+                "JavaScript",
+            ),
+            (
+                b"%PDF-1.4 << /OpenAction << /S /Launch /F (cmd.exe) >> >>",
+                "Launch",
+            ),
+            (
+                b"%PDF-1.4 << /Names << /EmbeddedFiles 5 0 R >> >>",
+                "EmbeddedFiles",
+            ),
+            (b"%PDF-1.4 << /S /Java#53cript >>", "JavaScript"),
+            (b"%PDF-1.4 << /AcroForm << /XFA 9 0 R >> >>", "XFA"),
+            (b"%PDF-1.4<</JS(x)>>", "JS"),
+        ] {
+            assert_eq!(
+                pdf_active_content(pdf),
+                Some(found),
+                "{}",
+                String::from_utf8_lossy(pdf)
+            );
+        }
+        // A longer name that starts like one is another name.
+        assert_eq!(pdf_active_content(b"%PDF-1.4 /JSON /Launcher /XFAx"), None);
+        // A name cut off at the end of the file, or a lone '#', is no crash.
+        assert_eq!(pdf_active_content(b"/Java#5"), None);
+        assert_eq!(pdf_active_content(b"/#"), None);
+    }
+
+    #[test]
     fn every_refusal_names_the_file_in_both_languages() {
         for refusal in [
             Refusal::Type,
@@ -281,6 +429,7 @@ mod tests {
             Refusal::Unreadable,
             Refusal::DeviceFull,
             Refusal::NotKept,
+            Refusal::Active,
         ] {
             let text = refusal.text("x.txt");
             assert!(text.vi.contains("x.txt") && text.en.unwrap().contains("x.txt"));

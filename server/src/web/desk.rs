@@ -5,7 +5,7 @@
 use super::AppState;
 use app::api::store::DeskStore;
 use axum::body::Body;
-use axum::extract::{Path, Query, Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -96,37 +96,23 @@ fn from_this_site(request: &Request) -> bool {
     }
 }
 
-#[derive(serde::Deserialize)]
-pub struct FileQuery {
-    download: Option<String>,
-}
-
 /// `GET /desk/files/{code}/{attachment}`: a file of a dossier, for a signed-in officer of its
-/// ward; anyone else gets 404. Never cached (a shared desk computer keeps nothing).
+/// ward, as a download ([`resident_file`]); anyone else gets 404.
 pub async fn file(
     State(state): State<AppState>,
     session: Session,
     Path((code, attachment)): Path<(String, String)>,
-    Query(query): Query<FileQuery>,
 ) -> Response {
     let not_found = || (StatusCode::NOT_FOUND, "not found").into_response();
     let unavailable = |error: &dyn std::fmt::Display| {
         tracing::error!(%error, "desk file");
         (StatusCode::SERVICE_UNAVAILABLE, "unavailable").into_response()
     };
-    let username: Option<String> = match session.get(app::desk::api::session::STAFF_KEY).await {
-        Ok(name) => name,
-        Err(error) => return unavailable(&error),
-    };
-    let Some(username) = username else {
-        return not_found();
+    let account = match signed_in(&state, &session).await {
+        Ok(account) => account,
+        Err(response) => return response,
     };
     let store: &dyn DeskStore = &*state.db;
-    let account = match store.account(&username).await {
-        Ok(Some(account)) if !account.disabled => account,
-        Ok(_) => return not_found(),
-        Err(error) => return unavailable(&error),
-    };
     let (office, file, sha256) = match store.desk_file(&code, &attachment).await {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(),
@@ -140,33 +126,7 @@ pub async fn file(
         Ok(None) => return not_found(),
         Err(error) => return unavailable(&error),
     };
-    let disposition = if query.download.is_some() {
-        "attachment"
-    } else {
-        "inline"
-    };
-    // The file's own name, made safe for the header (RFC 6266's ASCII fallback).
-    let ascii: String = file
-        .name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let mut response = Response::new(Body::from(bytes));
-    let headers = response.headers_mut();
-    if let Ok(mime) = HeaderValue::from_str(&file.mime) {
-        headers.insert(header::CONTENT_TYPE, mime);
-    }
-    if let Ok(value) = HeaderValue::from_str(&format!("{disposition}; filename=\"{ascii}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    resident_file(bytes, &file.mime, &code, &file.document, &attachment)
 }
 
 /// `GET /desk/handoff-files/{code}/{attachment}`: a photo a resident shared with a hand-off
@@ -177,12 +137,9 @@ pub async fn handoff_file(
     Path((code, attachment)): Path<(String, String)>,
 ) -> Response {
     let not_found = || (StatusCode::NOT_FOUND, "not found").into_response();
-    let username: Option<String> = session
-        .get(app::desk::api::session::STAFF_KEY)
-        .await
-        .unwrap_or(None);
-    let Some(username) = username else {
-        return not_found();
+    let username = match signed_in(&state, &session).await {
+        Ok(account) => account.staff.username,
+        Err(response) => return response,
     };
     let store: &dyn DeskStore = &*state.db;
     let file = match store.handoff_file(&code, &attachment).await {
@@ -200,15 +157,70 @@ pub async fn handoff_file(
         return not_found();
     }
     match state.blobs.get(&file.sha256).await {
-        Ok(Some(bytes)) => {
-            let mut response = Response::new(Body::from(bytes));
-            let headers = response.headers_mut();
-            if let Ok(mime) = HeaderValue::from_str(&file.mime) {
-                headers.insert(header::CONTENT_TYPE, mime);
-            }
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            response
-        }
+        Ok(Some(bytes)) => resident_file(bytes, &file.mime, &code, "handoff", &attachment),
         _ => not_found(),
     }
+}
+
+/// The officer signed in on `session`, as their account is now: a disabled account, or one no
+/// longer there, is nobody (404, as for anyone else) even while its session lasts.
+async fn signed_in(
+    state: &AppState,
+    session: &Session,
+) -> Result<app::api::store::StaffAccount, Response> {
+    let not_found = || (StatusCode::NOT_FOUND, "not found").into_response();
+    let unavailable = |error: &dyn std::fmt::Display| {
+        tracing::error!(%error, "desk file");
+        (StatusCode::SERVICE_UNAVAILABLE, "unavailable").into_response()
+    };
+    let username: Option<String> = match session.get(app::desk::api::session::STAFF_KEY).await {
+        Ok(name) => name,
+        Err(error) => return Err(unavailable(&error)),
+    };
+    let Some(username) = username else {
+        return Err(not_found());
+    };
+    let store: &dyn DeskStore = &*state.db;
+    match store.account(&username).await {
+        Ok(Some(account)) if !account.disabled => Ok(account),
+        Ok(_) => Err(not_found()),
+        Err(error) => Err(unavailable(&error)),
+    }
+}
+
+/// A file a resident sent, as the desk downloads it: it can never run in the portal. Always a
+/// download (`Content-Disposition: attachment`) under a name the server builds
+/// ([`app::dossier::attachment::served_name`], the extension from the checked type), of the type
+/// checked at upload (else `application/octet-stream`), never sniffed (`nosniff`), and under a
+/// policy that sandboxes it with nothing allowed (`sandbox; default-src 'none'`) should a browser
+/// show it anyway. Never cached: a shared desk computer keeps nothing.
+fn resident_file(
+    bytes: Vec<u8>,
+    mime: &str,
+    reference: &str,
+    document: &str,
+    attachment: &str,
+) -> Response {
+    use app::dossier::attachment::{Sent, served_name};
+    let (content_type, extension) = match Sent::from_mime(mime) {
+        Some(kind) => (kind.mime(), kind.extension()),
+        None => ("application/octet-stream", "bin"),
+    };
+    let name = served_name(reference, document, attachment, extension);
+    let mut response = Response::new(Body::from(bytes));
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("sandbox; default-src 'none'"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }

@@ -2,6 +2,14 @@
 //! resident's draft at the part they were on — with the photos, if the resident agreed to share
 //! them (served by `/desk/handoff-files/{code}/{attachment}` to this officer only, for the code's
 //! 30 minutes). Wrong codes are limited per address.
+//!
+//! Any signed-in officer may open a resident's code, whatever their wards — by decision: the code
+//! is the resident's consent, given to the officer they are talking to, and since the two-level
+//! reform many procedures may be filed at any commune's centre, so the helping officer need not
+//! belong to the ward the draft names. What keeps it to that one officer: the code opens once
+//! (recorded with who opened it), for 30 minutes, a 6-symbol code cannot be guessed within the
+//! limit on wrong codes, and the shared photos are served to the officer who opened it only, while
+//! their account is enabled. The draft itself is not a dossier: nothing is decided from it.
 
 use crate::dossier::desk::{DeskError, DossierView};
 use crate::dossier::handoff::{HandedDraft, Redeemed};

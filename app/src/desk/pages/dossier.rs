@@ -68,13 +68,8 @@ fn DeskDossierView() -> impl IntoView {
     }
 }
 
-fn file_href(code: &str, file: &DeskFile, download: bool) -> String {
-    let base = format!("/desk/files/{code}/{}", file.attachment);
-    if download {
-        format!("{base}?download=1")
-    } else {
-        base
-    }
+fn file_href(code: &str, file: &DeskFile) -> String {
+    format!("/desk/files/{code}/{}", file.attachment)
 }
 
 #[component]
@@ -100,8 +95,7 @@ fn DossierView(dossier: DeskDossier, decided: Callback<()>) -> impl IntoView {
             document: f.document.clone(),
             name: f.name.clone(),
             size: f.size,
-            href: file_href(&code, f, false),
-            download: Some(file_href(&code, f, true)),
+            href: file_href(&code, f),
         })
         .collect();
     view! {

@@ -77,7 +77,6 @@ fn HandoffForm() -> impl IntoView {
                         name: a.name.clone(),
                         size: a.size,
                         href: format!("/desk/handoff-files/{code}/{}", a.id),
-                        download: None,
                     })
                     .collect()
             } else {

@@ -15,8 +15,9 @@ pub struct FileLink {
     pub document: String,
     pub name: String,
     pub size: u64,
+    /// Served as a download ([`crate::dossier::attachment::served_name`]): a resident's file
+    /// never opens in the portal.
     pub href: String,
-    pub download: Option<String>,
 }
 
 #[component]
@@ -35,14 +36,10 @@ pub fn DossierSections(
                 .filter(|f| f.document == document)
                 .map(|f| {
                     let size = readable_size(f.size, english.get_untracked());
-                    let download = f.download.clone().map(|href| {
-                        let name = f.name.clone();
-                        view! { " · "<a href=href download=name>{tr!(desk_download)}</a> }
-                    });
                     view! {
                         <li class="desk-file">
-                            <a href=f.href.clone() target="_blank" rel="noopener">{f.name.clone()}</a>
-                            " ("{size}")"{download}
+                            <a href=f.href.clone() download="">{f.name.clone()}</a>
+                            " ("{size}")"
                         </li>
                     }
                 })
