@@ -80,9 +80,10 @@ build: rust-tools
 	  done; \
 	done
 
+# Plain HTTP on this machine: the desk's cookie cannot be Secure here (the server warns so).
 run: build
 	@echo "Serving Một Cửa on http://$${MOTCUA_LISTEN:-127.0.0.1:3000} (data in $${MOTCUA_DATA_DIR:-./data})"
-	./target/release/server
+	MOTCUA_SECURE_COOKIES=$${MOTCUA_SECURE_COOKIES:-false} ./target/release/server
 
 # The committed catalogue comes from the reference data; SHARED_DATA points elsewhere if needed.
 SHARED_DATA ?= ../shared/data

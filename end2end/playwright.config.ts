@@ -65,6 +65,8 @@ export default defineConfig({
     env: {
       MOTCUA_LISTEN: `127.0.0.1:${port}`,
       MOTCUA_DATA_DIR: scratch,
+      // Plain HTTP on this machine.
+      MOTCUA_SECURE_COOKIES: 'false',
       MOTCUA_SITE_ROOT: path.join(root, 'target', 'site'),
       MOTCUA_LOG: process.env.E2E_SERVER_LOG ?? 'warn',
     },

@@ -11,6 +11,31 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Dossiers (and papers added to one) one address may send in a minute: FormSG's limit on
+/// submissions per address per instance. Dossiers sent again under a key already stored (a lost
+/// receipt) answer from the store and do not count.
+pub const SUBMISSIONS_PER_MINUTE: u32 = 80;
+/// Files one address may upload in a minute: a dossier has a few, an office's address sends many.
+pub const UPLOADS_PER_MINUTE: u32 = 400;
+pub const MINUTE_MILLIS: i64 = 60_000;
+
+/// The limits per address and minute in force (the server's configuration; the defaults above
+/// unless set, e.g. higher for a load test whose one address stands for many residents).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rates {
+    pub submissions_per_minute: u32,
+    pub uploads_per_minute: u32,
+}
+
+impl Default for Rates {
+    fn default() -> Self {
+        Rates {
+            submissions_per_minute: SUBMISSIONS_PER_MINUTE,
+            uploads_per_minute: UPLOADS_PER_MINUTE,
+        }
+    }
+}
+
 /// At most `max` attempts under `subject` in any `window_millis` milliseconds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Limit {

@@ -58,14 +58,72 @@ pub fn username(typed: &str) -> Result<String, UsernameProblem> {
     Ok(name)
 }
 
-/// Shortest password accepted for a staff account.
+/// Shortest password accepted for a staff account (characters, not bytes), NIST SP 800-63B's
+/// advice for passwords chosen by their users being at least 8; a phrase of a few words is easy.
 pub const MIN_PASSWORD_CHARS: usize = 12;
+
+/// Why a password cannot be a staff account's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PasswordProblem {
+    /// Fewer than [`MIN_PASSWORD_CHARS`] characters.
+    TooShort,
+    /// Only spaces, or one character again and again.
+    Trivial,
+    /// It contains the username.
+    HasUsername,
+    /// Among the passwords people use most, or as easy to guess (the server's check, with the
+    /// `zxcvbn` estimator's lists: NIST SP 800-63B §5.1.1.2 asks to refuse those).
+    Common,
+}
+
+impl PasswordProblem {
+    pub fn text(&self) -> crate::eligibility::model::Text {
+        use crate::eligibility::model::Text;
+        match self {
+            PasswordProblem::TooShort => Text::new(
+                "Mật khẩu cần ít nhất 12 ký tự. Một câu ngắn dễ nhớ là đủ.",
+                "The password needs at least 12 characters. A short sentence you remember will do.",
+            ),
+            PasswordProblem::Trivial => Text::new(
+                "Mật khẩu không được chỉ gồm dấu cách hay một ký tự lặp lại.",
+                "The password cannot be only spaces or one character repeated.",
+            ),
+            PasswordProblem::HasUsername => Text::new(
+                "Mật khẩu không được chứa tên đăng nhập.",
+                "The password cannot contain the username.",
+            ),
+            PasswordProblem::Common => Text::new(
+                "Mật khẩu này quá phổ biến hoặc dễ đoán. Hãy chọn một câu chỉ bạn biết.",
+                "This password is too common or easy to guess. Choose a sentence only you know.",
+            ),
+        }
+    }
+}
+
+/// The checks on a new password that need no word list, the same in the browser and on the server:
+/// long enough, not blank or one character repeated, not containing `username` (ignoring case).
+/// The server also refuses common ones ([`PasswordProblem::Common`]).
+pub fn password_problem(password: &str, username: &str) -> Option<PasswordProblem> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Some(PasswordProblem::TooShort);
+    }
+    let mut chars = password.chars().filter(|c| !c.is_whitespace());
+    let first = chars.next();
+    if first.is_none_or(|first| chars.all(|c| c == first)) {
+        return Some(PasswordProblem::Trivial);
+    }
+    let username = username.trim().to_lowercase();
+    if username.chars().count() >= 3 && password.to_lowercase().contains(&username) {
+        return Some(PasswordProblem::HasUsername);
+    }
+    None
+}
 
 /// Why a new officer's account cannot be made as typed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NewStaffProblem {
     Username(UsernameProblem),
-    PasswordTooShort,
+    Password(PasswordProblem),
     NoWard,
     UnknownWard(u32),
     UsernameTaken,
@@ -83,10 +141,7 @@ impl NewStaffProblem {
                 "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới.",
                 "A username has only lower-case letters without accents, digits, dots, dashes and underscores.",
             ),
-            NewStaffProblem::PasswordTooShort => Text::new(
-                "Mật khẩu cần ít nhất 12 ký tự.",
-                "The password needs at least 12 characters.",
-            ),
+            NewStaffProblem::Password(problem) => problem.text(),
             NewStaffProblem::NoWard => Text::new(
                 "Chọn ít nhất một xã, phường cán bộ phụ trách.",
                 "Choose at least one commune or ward the officer handles.",
@@ -111,8 +166,8 @@ pub fn new_officer(
     wards: &[u32],
 ) -> Result<(String, Vec<u32>), NewStaffProblem> {
     let name = username(username_typed).map_err(NewStaffProblem::Username)?;
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(NewStaffProblem::PasswordTooShort);
+    if let Some(problem) = password_problem(password, &name) {
+        return Err(NewStaffProblem::Password(problem));
     }
     if let Some(unknown) = wards
         .iter()
@@ -136,6 +191,9 @@ pub const MAX_LOGIN_FAILURES: u32 = 5;
 /// whole office shares one address).
 pub const MAX_LOGIN_FAILURES_PER_ADDRESS: u32 = 4 * MAX_LOGIN_FAILURES;
 pub const LOGIN_WINDOW_MILLIS: i64 = 15 * 60 * 1000;
+
+/// A desk session ends after this many minutes without use; every use starts them again.
+pub const SESSION_IDLE_MINUTES: i64 = 60;
 
 #[cfg(test)]
 mod tests {
@@ -175,7 +233,7 @@ mod tests {
         );
         assert_eq!(
             new_officer("hoa", "ngắn quá", &[70]),
-            Err(NewStaffProblem::PasswordTooShort)
+            Err(NewStaffProblem::Password(PasswordProblem::TooShort))
         );
         assert_eq!(
             new_officer("hoa", "mật khẩu đủ dài", &[]),
@@ -186,6 +244,45 @@ mod tests {
             Err(NewStaffProblem::UnknownWard(99_999))
         );
         assert!(NewStaffProblem::UnknownWard(5).text().vi.contains('5'));
+    }
+
+    #[test]
+    fn a_password_is_long_not_blank_not_one_character_and_not_the_username() {
+        assert_eq!(password_problem("mật khẩu đủ dài", "hoa"), None);
+        assert_eq!(
+            password_problem("ngắn quá", "hoa"),
+            Some(PasswordProblem::TooShort)
+        );
+        // Characters, not bytes: 11 Vietnamese letters are too few however many bytes.
+        assert_eq!(
+            password_problem("ẫẫẫẫẫẫẫẫẫẫẫ", "hoa"),
+            Some(PasswordProblem::TooShort)
+        );
+        for trivial in [
+            "            ",
+            "aaaaaaaaaaaa",
+            "1 1 1 1 1 1 1",
+            "\t\t\t\t\t\t\t\t\t\t\t\t",
+        ] {
+            assert_eq!(
+                password_problem(trivial, "hoa"),
+                Some(PasswordProblem::Trivial),
+                "{trivial:?}"
+            );
+        }
+        assert_eq!(
+            password_problem("Lan.Nguyen-2026!", "lan.nguyen"),
+            Some(PasswordProblem::HasUsername)
+        );
+        for problem in [
+            PasswordProblem::TooShort,
+            PasswordProblem::Trivial,
+            PasswordProblem::HasUsername,
+            PasswordProblem::Common,
+        ] {
+            let text = problem.text();
+            assert!(!text.vi.is_empty() && text.en.is_some_and(|en| !en.is_empty()));
+        }
     }
 
     #[test]

@@ -191,6 +191,57 @@ test('without JavaScript, sign-in works by POST and the password never appears i
   for (const address of addresses) for (const secret of typed) expect(address).not.toContain(secret);
 });
 
+test('an officer changes their password: a common one is refused, other sessions end, only the new one signs in', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const name = officer('thu');
+  const addresses: string[] = [];
+  page.on('request', (request) => addresses.push(request.url()));
+  await signIn(page, name);
+  const elsewhere = await officerPage(browser, baseURL);
+  await signIn(elsewhere, name);
+
+  await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();
+  await expect(page).toHaveURL(/\/desk\/password$/);
+  await interactive(page);
+  await scanPage(page, 'desk password');
+  const change = async (current: string, fresh: string, again = fresh) => {
+    await page.getByLabel('Mật khẩu hiện tại').fill(current);
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(fresh);
+    await page.getByLabel('Nhập lại mật khẩu mới').fill(again);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  };
+  await change(password, 'password1234');
+  await expect(page).toHaveURL(/\/desk\/password\?problem=common$/);
+  await expect(page.getByTestId('desk-password-problem')).toHaveText(/quá phổ biến hoặc dễ đoán/);
+  await expect(page).toHaveTitle(/^Lỗi: Đổi mật khẩu/);
+  await scanPage(page, 'desk password, refused');
+  const fresh = 'gió mùa đông bắc về muộn';
+  await change('sai mật khẩu cũ', fresh);
+  await expect(page.getByTestId('desk-password-problem')).toHaveText('Mật khẩu hiện tại không đúng.');
+  await change(password, fresh);
+  await expect(page.getByTestId('desk-password-changed')).toBeVisible();
+  await expect(page.getByTestId('desk-user')).toHaveText(name);
+
+  // The other computer's session has ended; the old password no longer signs in, the new one does.
+  await elsewhere.goto('/desk');
+  await expect(elsewhere).toHaveURL(/\/desk\/login/);
+  await interactive(elsewhere);
+  await elsewhere.getByLabel('Tên đăng nhập').fill(name);
+  await elsewhere.getByLabel('Mật khẩu').fill(password);
+  await elsewhere.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(elsewhere.getByTestId('desk-login-problem')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+  await elsewhere.getByLabel('Mật khẩu').fill(fresh);
+  await elsewhere.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(elsewhere.getByTestId('desk-user')).toHaveText(name);
+  await elsewhere.context().close();
+
+  const typed = [password, fresh, 'password1234'].flatMap((p) => [p, encodeURIComponent(p), encodeURIComponent(p).replace(/%20/g, '+')]);
+  for (const address of addresses) for (const secret of typed) expect(address).not.toContain(secret);
+});
+
 test('the desk pages pass axe', async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   const { code } = await sendDossier(page);

@@ -36,6 +36,8 @@ export class OwnServer {
         ...process.env,
         MOTCUA_LISTEN: `127.0.0.1:${this.port}`,
         MOTCUA_DATA_DIR: this.dataDir,
+        // Plain HTTP on this machine.
+        MOTCUA_SECURE_COOKIES: 'false',
         MOTCUA_SITE_ROOT: this.siteRoot,
         MOTCUA_LOG: 'warn',
       },

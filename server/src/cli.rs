@@ -114,7 +114,12 @@ pub async fn add_staff(
     wards: Vec<u32>,
     password: &str,
 ) -> Result<String, String> {
-    let hash = app::desk::api::password::hash(password).map_err(|e| e.to_string())?;
+    use app::desk::api::password;
+    password::check(password, &username).map_err(|problem| {
+        let text = problem.text();
+        format!("{} / {}", text.vi, text.get(true))
+    })?;
+    let hash = password::hash(password).map_err(|e| e.to_string())?;
     let account = StaffAccount {
         staff: Staff {
             username: username.clone(),
@@ -123,6 +128,7 @@ pub async fn add_staff(
         },
         password_hash: hash,
         disabled: false,
+        password_changed_at: 0,
     };
     let at = app::api::store::now_millis();
     let store: &dyn DeskStore = db;

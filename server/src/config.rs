@@ -8,7 +8,9 @@
 //! | `MOTCUA_SITE_ROOT` | `target/site` | the built site (wasm, JS, CSS, public files) |
 //! | `MOTCUA_LOG` | `info` | log filter, `tracing` syntax (e.g. `info,server=debug`) |
 //! | `MOTCUA_LOG_FORMAT` | `text` | `text` or `json` (one JSON object per line) |
-//! | `MOTCUA_SECURE_COOKIES` | `true`, `false` when listening on 127.0.0.1 | mark the help desk's session cookie `Secure` (HTTPS only); keep `true` behind a TLS proxy |
+//! | `MOTCUA_SECURE_COOKIES` | `true` | mark the help desk's session cookie `Secure` (sent over HTTPS only); `false` only for plain-HTTP runs on this machine (`make run` and the tests), logged as a warning at start |
+//! | `MOTCUA_SUBMISSIONS_PER_MINUTE` | `80` | dossiers one client address may send in a minute (beyond: 429, the outbox waits) |
+//! | `MOTCUA_UPLOADS_PER_MINUTE` | `400` | files one client address may upload in a minute |
 //! | `MOTCUA_CLIENT_IP_SOURCE` | `ConnectInfo` | where the client's address comes from, for the limits: `ConnectInfo` (the connection), or behind a reverse proxy the header it sets — `RightmostXForwardedFor`, `XRealIp`, `CfConnectingIp`, … ([`axum_client_ip::ClientIpSource`]); then listen on 127.0.0.1 only, so that nobody can send the header but the proxy |
 
 use std::net::SocketAddr;
@@ -24,6 +26,7 @@ pub struct Config {
     pub log_format: LogFormat,
     pub secure_cookies: bool,
     pub client_ip_source: axum_client_ip::ClientIpSource,
+    pub rates: app::limits::Rates,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +46,8 @@ pub enum ConfigError {
     DatabaseUrl { name: &'static str, value: String },
     #[error("{name} is empty: give a directory, or leave it unset for the default")]
     Empty { name: &'static str },
+    #[error("{name}={value:?} is not a count: expected a whole number from 1")]
+    Count { name: &'static str, value: String },
     #[error("{name}={value:?} is not a yes/no value: expected \"true\" or \"false\"")]
     Flag { name: &'static str, value: String },
     #[error("{name}={value:?} is not a log format: expected \"text\" or \"json\"")]
@@ -100,7 +105,7 @@ impl Config {
             }
         };
         let secure_cookies = match lookup("MOTCUA_SECURE_COOKIES").as_deref().map(str::trim) {
-            None => !listen.ip().is_loopback(),
+            None => true,
             Some("true" | "1" | "yes") => true,
             Some("false" | "0" | "no") => false,
             Some(other) => {
@@ -120,7 +125,25 @@ impl Config {
                     value,
                 })?,
         };
+        let count = |name: &'static str, default: u32| match lookup(name) {
+            None => Ok(default),
+            Some(value) => match value.trim().parse::<u32>() {
+                Ok(n) if n > 0 => Ok(n),
+                _ => Err(ConfigError::Count { name, value }),
+            },
+        };
+        let rates = app::limits::Rates {
+            submissions_per_minute: count(
+                "MOTCUA_SUBMISSIONS_PER_MINUTE",
+                app::limits::SUBMISSIONS_PER_MINUTE,
+            )?,
+            uploads_per_minute: count(
+                "MOTCUA_UPLOADS_PER_MINUTE",
+                app::limits::UPLOADS_PER_MINUTE,
+            )?,
+        };
         Ok(Config {
+            rates,
             secure_cookies,
             client_ip_source,
             listen,
@@ -166,13 +189,14 @@ mod tests {
         assert_eq!(c.database_url, "sqlite://data/motcua.sqlite3");
         assert_eq!(c.site_root, PathBuf::from("target/site"));
         assert_eq!(c.log_format, LogFormat::Text);
-        assert!(!c.secure_cookies, "plain http on this machine only");
+        assert!(c.secure_cookies, "Secure unless turned off");
     }
 
     #[test]
-    fn session_cookies_are_secure_when_served_beyond_this_machine() {
+    fn session_cookies_are_secure_unless_turned_off() {
+        // Behind a TLS proxy on the same host the server listens on 127.0.0.1: still Secure.
         assert!(
-            config(&[("MOTCUA_LISTEN", "0.0.0.0:3000")])
+            config(&[("MOTCUA_LISTEN", "127.0.0.1:3000")])
                 .unwrap()
                 .secure_cookies
         );
@@ -208,6 +232,19 @@ mod tests {
             config(&[("MOTCUA_CLIENT_IP_SOURCE", "X-Forwarded-For")]),
             Err(ConfigError::ClientIpSource { .. })
         ));
+    }
+
+    #[test]
+    fn rates_per_address_are_the_defaults_unless_set_to_a_count() {
+        assert_eq!(config(&[]).unwrap().rates, app::limits::Rates::default());
+        let set = config(&[("MOTCUA_SUBMISSIONS_PER_MINUTE", "100000")]).unwrap();
+        assert_eq!(set.rates.submissions_per_minute, 100_000);
+        for bad in ["0", "-1", "many"] {
+            assert!(matches!(
+                config(&[("MOTCUA_UPLOADS_PER_MINUTE", bad)]),
+                Err(ConfigError::Count { .. })
+            ));
+        }
     }
 
     #[test]

@@ -51,6 +51,7 @@ async fn main() -> ExitCode {
         blobs,
         secure_cookies: config.secure_cookies,
         client_ip_source: config.client_ip_source.clone(),
+        rates: config.rates,
     };
     let listener = match tokio::net::TcpListener::bind(config.listen).await {
         Ok(listener) => listener,
@@ -59,6 +60,12 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if !config.secure_cookies {
+        tracing::warn!(
+            "MOTCUA_SECURE_COOKIES=false: the help desk's session cookie is not marked Secure and \
+             travels over plain HTTP. Only for a run on this machine; never in service"
+        );
+    }
     tracing::info!(
         address = %config.listen,
         database = %config.database_url,

@@ -274,6 +274,70 @@ async fn a_residents_file_is_a_download_under_a_name_the_server_built_and_never_
     assert_eq!(header(header::CACHE_CONTROL), "no-store");
 }
 
+/// Moves every session's end earlier by `?` (e.g. `-55 minutes`), as time passing would.
+const EARLIER: &str = "UPDATE staff_sessions \
+     SET expiry_date = strftime('%Y-%m-%dT%H:%M:%fZ', expiry_date, ?)";
+
+#[tokio::test]
+async fn a_session_ends_an_hour_after_its_last_use_not_an_hour_after_sign_in() {
+    let d = desk().await;
+    let mut lan = d.officer("lan").await;
+    let now = || app::api::store::now_millis() / 1000;
+    // tower-sessions keeps the end as RFC 3339 text; seconds since 1970 here.
+    let end = || async {
+        let (end,): (String,) =
+            sqlx::query_as("SELECT CAST(MAX(unixepoch(expiry_date)) AS TEXT) FROM staff_sessions")
+                .fetch_one(d.db.pool())
+                .await
+                .unwrap();
+        end.parse::<i64>().unwrap()
+    };
+    let hour = 60 * 60;
+    assert!((hour - 60..=hour + 60).contains(&(end().await - now())));
+    // 55 minutes of work later: the session's end is 5 minutes away…
+    sqlx::query(EARLIER)
+        .bind("-55 minutes")
+        .execute(d.db.pool())
+        .await
+        .unwrap();
+    assert!(end().await - now() <= 5 * 60 + 60);
+    // …and every use moves it an hour on again: the queue, a file.
+    d.queue(&mut lan, json!({})).await.unwrap();
+    assert!((hour - 60..=hour + 60).contains(&(end().await - now())));
+    sqlx::query(EARLIER)
+        .bind("-55 minutes")
+        .execute(d.db.pool())
+        .await
+        .unwrap();
+    let (_, receipt) = d.submitted().await;
+    let files = d
+        .open(&mut lan, &receipt.tracking_code)
+        .await
+        .unwrap()
+        .files;
+    sqlx::query(EARLIER)
+        .bind("-55 minutes")
+        .execute(d.db.pool())
+        .await
+        .unwrap();
+    let path = format!(
+        "/desk/files/{}/{}",
+        receipt.tracking_code, files[0].attachment
+    );
+    assert_eq!(d.file(&lan, &path).await, StatusCode::OK);
+    assert!((hour - 60..=hour + 60).contains(&(end().await - now())));
+    // An hour without use: over.
+    sqlx::query(EARLIER)
+        .bind("-61 minutes")
+        .execute(d.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        d.queue(&mut lan, json!({})).await,
+        Err(DeskError::NotSignedIn)
+    );
+}
+
 #[tokio::test]
 async fn passwords_are_stored_as_argon2id_and_five_wrong_ones_lock_sign_in() {
     let d = desk().await;
@@ -464,6 +528,120 @@ fn form_body(fields: &[(&str, &str)]) -> String {
 /// a plain HTML `POST`, the password in the body. The answer is a redirect that never holds
 /// the password: to the desk page asked for once signed in, else back to the sign-in page with
 /// what went wrong; the same counts and lock-out as the app's own sign-in.
+impl Desk {
+    /// The password form of `/desk/password` as a browser sends it (with or without the app):
+    /// the answer's status and `Location`; the browser's cookie follows a new session id.
+    async fn change_password(
+        &self,
+        browser: &mut Browser,
+        current: &str,
+        new: &str,
+        repeat: &str,
+        origin: Option<&str>,
+    ) -> (StatusCode, Option<String>) {
+        let mut request = Request::post("/api/desk/password")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
+            .header(header::HOST, "motcua.test");
+        if let Some(origin) = origin {
+            request = request
+                .header(header::ORIGIN, origin)
+                .header(header::REFERER, format!("{origin}/desk/password"));
+        }
+        if let Some(cookie) = &browser.cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        let body = form_body(&[("current", current), ("new", new), ("repeat", repeat)]);
+        let (status, headers, _) =
+            support::send(&self.router, request.body(Body::from(body)).unwrap()).await;
+        if let Some(set) = headers.get(header::SET_COOKIE) {
+            let pair = set.to_str().unwrap().split(';').next().unwrap().to_string();
+            browser.cookie = (!pair.ends_with('=')).then_some(pair);
+        }
+        let location = headers
+            .get(header::LOCATION)
+            .map(|l| l.to_str().unwrap().to_owned());
+        (status, location)
+    }
+}
+
+#[tokio::test]
+async fn an_officer_changes_their_password_and_every_other_session_ends() {
+    let d = desk().await;
+    let here = Some("https://motcua.test");
+    let mut lan = d.officer("lan").await;
+    let mut other_computer = d.officer("lan").await;
+    let new = "trăng rằm tháng tám sáng tỏ";
+    let problem = |location: Option<String>| location.unwrap_or_default();
+    // What is wrong comes back in the address; never what was typed.
+    for (current, new, repeat, expected) in [
+        ("", new, new, "problem=missing"),
+        (PASSWORD, new, "trăng rằm tháng chín", "problem=mismatch"),
+        (PASSWORD, PASSWORD, PASSWORD, "problem=same"),
+        (PASSWORD, "ngắn quá", "ngắn quá", "problem=too_short"),
+        (PASSWORD, "            ", "            ", "problem=trivial"),
+        (
+            PASSWORD,
+            "lan-lan-lan-2026",
+            "lan-lan-lan-2026",
+            "problem=has_username",
+        ),
+        (PASSWORD, "password1234", "password1234", "problem=common"),
+        ("sai mật khẩu rồi", new, new, "problem=wrong"),
+    ] {
+        let (status, location) = d
+            .change_password(&mut lan, current, new, repeat, here)
+            .await;
+        assert_eq!(status, StatusCode::FOUND);
+        let location = problem(location);
+        assert_eq!(location, format!("/desk/password?{expected}"));
+        assert!(!location.contains("1234") && !location.contains("tr%C4"));
+    }
+    // Without a session: to the sign-in page. From another site, or naming none: refused.
+    let (_, location) = d
+        .change_password(&mut Browser::default(), PASSWORD, new, new, here)
+        .await;
+    assert_eq!(location.as_deref(), Some("/desk/login?next=/desk/password"));
+    let (status, _) = d
+        .change_password(
+            &mut lan.clone(),
+            PASSWORD,
+            new,
+            new,
+            Some("https://evil.example"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = d
+        .change_password(&mut lan.clone(), PASSWORD, new, new, None)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        d.sign_in(&mut Browser::default(), "lan", PASSWORD).await,
+        SignInAnswer::SignedIn,
+        "nothing changed so far"
+    );
+
+    let before = lan.cookie.clone();
+    let (_, location) = d.change_password(&mut lan, PASSWORD, new, new, here).await;
+    assert_eq!(location.as_deref(), Some("/desk/password?changed=1"));
+    assert_ne!(lan.cookie, before, "a new session id");
+    // This browser goes on; the other computer's session has ended.
+    assert!(d.queue(&mut lan, json!({})).await.is_ok());
+    assert_eq!(
+        d.queue(&mut other_computer, json!({})).await,
+        Err(DeskError::NotSignedIn)
+    );
+    assert_eq!(
+        d.sign_in(&mut Browser::default(), "lan", PASSWORD).await,
+        SignInAnswer::Wrong
+    );
+    assert_eq!(
+        d.sign_in(&mut Browser::default(), "lan", new).await,
+        SignInAnswer::SignedIn
+    );
+}
+
 #[tokio::test]
 async fn the_sign_in_form_works_without_the_app_by_post_and_never_puts_the_password_in_an_address()
 {
@@ -1061,7 +1239,7 @@ async fn handoff_codes_cannot_be_found_by_trying() {
 #[tokio::test]
 async fn only_an_admin_adds_and_disables_officers_and_a_disabled_officer_is_signed_out() {
     use app::desk::api::manage_staff::Account;
-    use app::staff::NewStaffProblem;
+    use app::staff::{NewStaffProblem, PasswordProblem};
     let d = desk().await;
     let mut lan = d.officer("lan").await;
     let mut admin = d.officer("admin").await;
@@ -1080,7 +1258,14 @@ async fn only_an_admin_adds_and_disables_officers_and_a_disabled_officer_is_sign
     assert_eq!(
         d.call::<Result<(), NewStaffProblem>>(&mut admin, "staff/add", body)
             .await,
-        Ok(Err(NewStaffProblem::PasswordTooShort))
+        Ok(Err(NewStaffProblem::Password(PasswordProblem::TooShort)))
+    );
+    // Common passwords are refused, though long enough.
+    let body = add(&admin, "hoa", "password1234", vec![70]);
+    assert_eq!(
+        d.call::<Result<(), NewStaffProblem>>(&mut admin, "staff/add", body)
+            .await,
+        Ok(Err(NewStaffProblem::Password(PasswordProblem::Common)))
     );
     let body = add(&admin, "Hoa", PASSWORD, vec![73, 70]);
     assert_eq!(

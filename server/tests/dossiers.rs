@@ -55,6 +55,29 @@ impl Server {
         answer(status, &body)
     }
 
+    /// [`Server::submit`] from the client address `from` (the limits count per address).
+    async fn submit_from(
+        &self,
+        from: std::net::IpAddr,
+        key: &str,
+        draft: &Draft,
+    ) -> Result<Receipt, SubmitError> {
+        let mut request = Request::post("/api/dossiers/submit")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from(
+                json!({ "key": key, "draft": draft }).to_string(),
+            ))
+            .unwrap();
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(
+                from, 40000,
+            )));
+        let (status, _, body) = support::send(&self.router, request).await;
+        answer(status, &body)
+    }
+
     async fn upload(
         &self,
         key: &str,
@@ -152,7 +175,9 @@ async fn submissions_abandoned_at_any_moment_leave_the_store_working() {
     let draft = birth_draft();
     for round in 0..1000u64 {
         let (s, draft) = (s.clone(), draft.clone());
-        let request = tokio::spawn(async move { s.submit(&key(), &draft).await });
+        // Each from an address of its own: this is about the store, not the limit per address.
+        let from = std::net::IpAddr::from([10, 0, (round / 256) as u8, (round % 256) as u8]);
+        let request = tokio::spawn(async move { s.submit_from(from, &key(), &draft).await });
         // Abandon it after 0 to ~3 ms, as a client that hangs up.
         tokio::time::sleep(std::time::Duration::from_micros((round * 37) % 3000)).await;
         request.abort();
@@ -160,7 +185,7 @@ async fn submissions_abandoned_at_any_moment_leave_the_store_working() {
     }
     // A lock left behind would make these fail ("database is locked" after the busy timeout).
     for _ in 0..8 {
-        s.submit(&key(), &draft)
+        s.submit_from([10, 1, 0, 0].into(), &key(), &draft)
             .await
             .expect("stored after the abandoned ones");
     }
@@ -376,6 +401,43 @@ async fn tracking_guesses_sent_at_once_cannot_pass_the_limit_together() {
         s.track(&receipt.tracking_code, "5678").await,
         Ok(TrackAnswer::Wait { .. })
     ));
+}
+
+#[tokio::test]
+async fn an_address_sends_at_most_80_dossiers_a_minute_even_all_at_once() {
+    use app::limits::SUBMISSIONS_PER_MINUTE;
+    let s = server().await;
+    let draft = birth_draft();
+    let keys: Vec<String> = (0..100).map(|_| key()).collect();
+    let sent = keys.iter().map(|key| s.submit(key, &draft));
+    let answers = futures::future::join_all(sent).await;
+    let stored = answers.iter().filter(|a| a.is_ok()).count();
+    let busy: Vec<i64> = answers
+        .iter()
+        .filter_map(|a| match a {
+            Err(SubmitError::Busy { retry_at }) => Some(*retry_at),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(stored, SUBMISSIONS_PER_MINUTE as usize);
+    assert_eq!(busy.len(), 100 - stored, "{answers:?}");
+    assert_eq!(s.count("dossiers").await, i64::from(SUBMISSIONS_PER_MINUTE));
+    let now = app::api::store::now_millis();
+    assert!(busy.iter().all(|at| (now..=now + 60_000).contains(at)));
+    // The answer is 429 with a message the outbox shows, and it tries again by itself.
+    let (status, _) = s
+        .call("submit", json!({ "key": key(), "draft": draft }))
+        .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(SubmitError::Busy { retry_at: now }.is_transient());
+    // A dossier already stored is answered from the store (its receipt was lost): never refused.
+    let first = keys
+        .iter()
+        .zip(&answers)
+        .find(|(_, a)| a.is_ok())
+        .unwrap()
+        .0;
+    assert!(s.submit(first, &draft).await.is_ok());
 }
 
 #[tokio::test]

@@ -101,6 +101,9 @@ pub struct StaffAccount {
     /// argon2id, PHC string.
     pub password_hash: String,
     pub disabled: bool,
+    /// When the password was last changed (milliseconds since 1970; 0: never): sessions signed
+    /// in before then are over.
+    pub password_changed_at: i64,
 }
 
 /// An officer's decision, checked, ready to store.
@@ -168,6 +171,15 @@ pub trait DeskStore: Send + Sync + 'static {
 
     /// Every account, by username.
     async fn accounts(&self) -> Result<Vec<StaffAccount>, StoreError>;
+
+    /// Keeps a new password hash for `username`, changed at `at`; false when there is no such
+    /// account.
+    async fn set_password(
+        &self,
+        username: &str,
+        password_hash: &str,
+        at: i64,
+    ) -> Result<bool, StoreError>;
 
     /// Disables or enables an account; false when there is no such account.
     async fn set_disabled(&self, username: &str, disabled: bool) -> Result<bool, StoreError>;

@@ -24,6 +24,29 @@ pub(crate) mod ssr {
     use crate::dossier::tracking::TrackingCode;
     use crate::eligibility::date::Date;
     use crate::eligibility::model::Text;
+    use crate::limits::{Attempt, Limit, MINUTE_MILLIS, Rates};
+
+    /// Counts one request under the address's limit per minute for `what` (one atomic step; the
+    /// limit `rate` picks from the [`Rates`] in force), or refuses it with the time the outbox
+    /// sends it again.
+    pub(crate) async fn per_minute(
+        storage: &crate::api::store::Storage,
+        what: &str,
+        rate: impl Fn(&Rates) -> u32,
+    ) -> Result<(), SubmitError> {
+        let max = rate(&leptos::prelude::use_context::<Rates>().unwrap_or_default());
+        let client = crate::desk::api::session::client().await;
+        let limit = Limit::new(format!("{what}:{client}"), max, MINUTE_MILLIS);
+        match storage
+            .limits
+            .take_attempt(&[limit], now_millis())
+            .await
+            .map_err(unavailable)?
+        {
+            Attempt::Taken { .. } => Ok(()),
+            Attempt::Refused { retry_at } => Err(SubmitError::Busy { retry_at }),
+        }
+    }
 
     pub async fn submit(key: String, draft: Draft) -> Result<Receipt, SubmitError> {
         if !is_uuid(&key) {
@@ -34,6 +57,7 @@ pub(crate) mod ssr {
         if let Some(receipt) = storage.dossiers.receipt(&key).await.map_err(unavailable)? {
             return Ok(receipt);
         }
+        per_minute(&storage, "submit", |r| r.submissions_per_minute).await?;
         let procedure = Catalogue::embedded()
             .procedure(draft.procedure.trim())
             .ok_or(SubmitError::UnknownProcedure)?;

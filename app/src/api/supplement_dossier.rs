@@ -68,6 +68,10 @@ mod ssr {
             })
             .collect();
         let storage = storage()?;
+        crate::api::submit_dossier::ssr::per_minute(&storage, "submit", |r| {
+            r.submissions_per_minute
+        })
+        .await?;
         match storage
             .desk
             .supplement(&key, &sending, listed, now_millis())

@@ -37,6 +37,11 @@ mod ssr {
     use leptos::server_fn::codec::MultipartData;
 
     pub async fn upload(data: MultipartData) -> Result<Uploaded, SubmitError> {
+        // Counted before the body is read: over the limit, nothing is read or kept.
+        crate::api::submit_dossier::ssr::per_minute(&storage()?, "upload", |r| {
+            r.uploads_per_minute
+        })
+        .await?;
         let mut form = data.into_inner().ok_or(SubmitError::BadRequest)?;
         let mut key = None;
         let mut attachment = None;

@@ -12,7 +12,8 @@ use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::{SsrMode, path};
 use pages::{
     assist::DeskAssistPage, dossier::DeskDossierPage, handoff::DeskHandoffPage,
-    login::DeskLoginPage, numbers::DeskNumbersPage, queue::DeskPage, staff::DeskStaffPage,
+    login::DeskLoginPage, numbers::DeskNumbersPage, password::DeskPasswordPage, queue::DeskPage,
+    staff::DeskStaffPage,
 };
 
 /// The desk's routes: in the server's route table (where each page is rendered inside the desk's
@@ -27,6 +28,7 @@ pub fn DeskApp() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("assist") view=DeskAssistPage ssr=SsrMode::Async />
             <Route path=path!("numbers") view=DeskNumbersPage ssr=SsrMode::Async />
             <Route path=path!("staff") view=DeskStaffPage ssr=SsrMode::Async />
+            <Route path=path!("password") view=DeskPasswordPage ssr=SsrMode::Async />
             <Route path=path!("dossiers/:code") view=DeskDossierPage ssr=SsrMode::Async />
         </ParentRoute>
     }

@@ -34,6 +34,13 @@ pub fn backoff_millis(failures: u32) -> u32 {
     step.min(300_000)
 }
 
+/// Pause before the next try at `now`: the backoff, or longer when the portal said not before
+/// `not_before` (milliseconds since 1970, [`SubmitError::Busy`]).
+pub fn retry_delay(failures: u32, now: i64, not_before: i64) -> u32 {
+    let asked = (not_before - now).clamp(0, i64::from(u32::MAX)) as u32;
+    backoff_millis(failures).max(asked)
+}
+
 /// The key of a dossier's added papers in [`super::Device::sending`] (the dossier's own id is
 /// the dossier's).
 pub fn supplement_id(draft_id: &str) -> String {
@@ -119,7 +126,7 @@ pub(crate) use browser::upload;
 
 #[cfg(feature = "csr")]
 mod browser {
-    use super::{Sending, backoff_millis};
+    use super::Sending;
     use crate::device::{Device, now, store};
     use crate::dossier::model::{Attachment, Draft, SubmissionState};
     use crate::dossier::revision;
@@ -134,6 +141,8 @@ mod browser {
         static RUNNING: Cell<bool> = const { Cell::new(false) };
         static AGAIN: Cell<bool> = const { Cell::new(false) };
         static FAILURES: Cell<u32> = const { Cell::new(0) };
+        /// The portal asked not to send again before this time (its limit per minute).
+        static NOT_BEFORE: Cell<i64> = const { Cell::new(0) };
         static RETRY: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
     }
 
@@ -163,7 +172,7 @@ mod browser {
     fn schedule_retry(device: Device) {
         let failures = FAILURES.get();
         FAILURES.set(failures.saturating_add(1));
-        let delay = backoff_millis(failures);
+        let delay = super::retry_delay(failures, now(), NOT_BEFORE.get());
         let at = now() + i64::from(delay);
         device.sending.update(|map| {
             for state in map.values_mut() {
@@ -199,6 +208,10 @@ mod browser {
 
     /// One pass over the queued dossiers; true when one should be tried again later.
     async fn run(device: Device) -> bool {
+        // The portal asked to wait (a kick from `/page.js` comes every 30 s): not before then.
+        if now() < NOT_BEFORE.get() {
+            return true;
+        }
         let Ok(drafts) = store::list_drafts().await else {
             return false;
         };
@@ -239,6 +252,9 @@ mod browser {
                         // The network, or only this request? The health probe tells the badge.
                         crate::device::recheck(device);
                     }
+                    if let SubmitError::Busy { retry_at } = error {
+                        NOT_BEFORE.set(NOT_BEFORE.get().max(retry_at));
+                    }
                     set(device, &draft.id, Sending::Retrying { at: 0, error });
                     retry = true;
                 }
@@ -277,6 +293,9 @@ mod browser {
             Err(error) if error.is_transient() => {
                 if *error == SubmitError::Offline {
                     crate::device::recheck(device);
+                }
+                if let SubmitError::Busy { retry_at } = error {
+                    NOT_BEFORE.set(NOT_BEFORE.get().max(*retry_at));
                 }
                 set(
                     device,
@@ -425,6 +444,13 @@ mod tests {
 
     #[test]
     fn retries_wait_longer_each_time_up_to_five_minutes() {
+        assert_eq!(retry_delay(0, 1_000, 0), 5_000);
+        assert_eq!(retry_delay(0, 1_000, 61_000), 60_000, "the portal's time");
+        assert_eq!(
+            retry_delay(6, 1_000, 61_000),
+            300_000,
+            "the backoff when longer"
+        );
         assert_eq!(backoff_millis(0), 5_000);
         assert_eq!(backoff_millis(1), 10_000);
         assert_eq!(backoff_millis(3), 40_000);

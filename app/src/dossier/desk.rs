@@ -418,8 +418,185 @@ impl SignInProblem {
     }
 }
 
+/// Why an officer's password was not changed, as `/desk/password` shows it; the form's answer
+/// (a redirect) carries it in the address ([`PasswordChangeProblem::to_query`]), never what was
+/// typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasswordChangeProblem {
+    /// A field was left empty.
+    Missing,
+    /// The new password and its repetition differ.
+    Mismatch,
+    /// The new password is the current one.
+    Same,
+    /// The current password is not right.
+    Wrong,
+    /// Too many wrong passwords (the sign-in's lock): allowed again at `retry_at`.
+    Locked { retry_at: i64 },
+    /// The new password cannot be a staff account's.
+    New(crate::staff::PasswordProblem),
+    /// The portal could not change it just now.
+    Unavailable,
+}
+
+impl PasswordChangeProblem {
+    /// The checks made before any password is verified: fields filled, the new one typed twice
+    /// alike, not the current one, and [`crate::staff::password_problem`].
+    pub fn typed(current: &str, new: &str, repeat: &str, username: &str) -> Option<Self> {
+        if current.is_empty() || new.is_empty() || repeat.is_empty() {
+            return Some(PasswordChangeProblem::Missing);
+        }
+        if new != repeat {
+            return Some(PasswordChangeProblem::Mismatch);
+        }
+        if new == current {
+            return Some(PasswordChangeProblem::Same);
+        }
+        crate::staff::password_problem(new, username).map(PasswordChangeProblem::New)
+    }
+
+    /// `problem=…` (and `&until=…` for a lock), for the page's address.
+    pub fn to_query(&self) -> String {
+        use crate::staff::PasswordProblem as P;
+        match self {
+            PasswordChangeProblem::Missing => "problem=missing".into(),
+            PasswordChangeProblem::Mismatch => "problem=mismatch".into(),
+            PasswordChangeProblem::Same => "problem=same".into(),
+            PasswordChangeProblem::Wrong => "problem=wrong".into(),
+            PasswordChangeProblem::Locked { retry_at } => {
+                format!("problem=locked&until={retry_at}")
+            }
+            PasswordChangeProblem::New(P::TooShort) => "problem=too_short".into(),
+            PasswordChangeProblem::New(P::Trivial) => "problem=trivial".into(),
+            PasswordChangeProblem::New(P::HasUsername) => "problem=has_username".into(),
+            PasswordChangeProblem::New(P::Common) => "problem=common".into(),
+            PasswordChangeProblem::Unavailable => "problem=unavailable".into(),
+        }
+    }
+
+    /// Reads [`PasswordChangeProblem::to_query`] back; `None` for anything else.
+    pub fn from_query(problem: Option<&str>, until: Option<&str>) -> Option<Self> {
+        use crate::staff::PasswordProblem as P;
+        Some(match problem? {
+            "missing" => PasswordChangeProblem::Missing,
+            "mismatch" => PasswordChangeProblem::Mismatch,
+            "same" => PasswordChangeProblem::Same,
+            "wrong" => PasswordChangeProblem::Wrong,
+            "locked" => PasswordChangeProblem::Locked {
+                retry_at: until?.parse().ok()?,
+            },
+            "too_short" => PasswordChangeProblem::New(P::TooShort),
+            "trivial" => PasswordChangeProblem::New(P::Trivial),
+            "has_username" => PasswordChangeProblem::New(P::HasUsername),
+            "common" => PasswordChangeProblem::New(P::Common),
+            "unavailable" => PasswordChangeProblem::Unavailable,
+            _ => return None,
+        })
+    }
+
+    pub fn text(&self) -> Text {
+        let t = Text::new;
+        match self {
+            PasswordChangeProblem::Missing => t(
+                "Nhập mật khẩu hiện tại và mật khẩu mới hai lần.",
+                "Enter your current password, and the new one twice.",
+            ),
+            PasswordChangeProblem::Mismatch => t(
+                "Hai lần nhập mật khẩu mới không giống nhau.",
+                "The new password is not the same both times.",
+            ),
+            PasswordChangeProblem::Same => t(
+                "Mật khẩu mới phải khác mật khẩu hiện tại.",
+                "The new password must differ from the current one.",
+            ),
+            PasswordChangeProblem::Wrong => t(
+                "Mật khẩu hiện tại không đúng.",
+                "The current password is not right.",
+            ),
+            PasswordChangeProblem::Locked { retry_at } => Text {
+                vi: format!(
+                    "Đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau {}.",
+                    super::model::hanoi_time(*retry_at)
+                ),
+                en: Some(format!(
+                    "Too many wrong passwords. Try again after {}.",
+                    super::model::hanoi_time(*retry_at)
+                )),
+            },
+            PasswordChangeProblem::New(problem) => problem.text(),
+            PasswordChangeProblem::Unavailable => DeskError::Unavailable.text(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_password_change_problem_goes_through_the_address_and_back() {
+        use super::PasswordChangeProblem as P;
+        use crate::staff::PasswordProblem;
+        for problem in [
+            P::Missing,
+            P::Mismatch,
+            P::Same,
+            P::Wrong,
+            P::Locked {
+                retry_at: 1_796_000_000_000,
+            },
+            P::New(PasswordProblem::TooShort),
+            P::New(PasswordProblem::Trivial),
+            P::New(PasswordProblem::HasUsername),
+            P::New(PasswordProblem::Common),
+            P::Unavailable,
+        ] {
+            let query = problem.to_query();
+            let pairs: std::collections::HashMap<&str, &str> = query
+                .split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .collect();
+            assert_eq!(
+                P::from_query(pairs.get("problem").copied(), pairs.get("until").copied()),
+                Some(problem),
+                "{query}"
+            );
+            assert!(!problem.text().vi.is_empty());
+        }
+        assert_eq!(P::from_query(Some("locked"), None), None);
+        assert_eq!(P::from_query(Some("<script>"), None), None);
+        assert_eq!(P::typed("", "a", "a", "lan"), Some(P::Missing));
+        assert_eq!(
+            P::typed(
+                "cũ cũ cũ cũ",
+                "mật khẩu mới 2026",
+                "mật khẩu mới 2027",
+                "lan"
+            ),
+            Some(P::Mismatch)
+        );
+        assert_eq!(
+            P::typed(
+                "mật khẩu mới 2026",
+                "mật khẩu mới 2026",
+                "mật khẩu mới 2026",
+                "lan"
+            ),
+            Some(P::Same)
+        );
+        assert_eq!(
+            P::typed("cũ cũ cũ cũ", "ngắn", "ngắn", "lan"),
+            Some(P::New(PasswordProblem::TooShort))
+        );
+        assert_eq!(
+            P::typed(
+                "cũ cũ cũ cũ",
+                "mật khẩu mới 2026",
+                "mật khẩu mới 2026",
+                "lan"
+            ),
+            None
+        );
+    }
+
     #[test]
     fn a_sign_in_reads_the_same_problem_with_the_app_and_without_it() {
         use super::{DeskError, SignInAnswer, SignInProblem};

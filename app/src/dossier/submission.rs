@@ -338,6 +338,10 @@ pub enum SubmitError {
     /// Too many failed tracking attempts from this address; allowed again at this time.
     #[error("too many attempts")]
     TooManyAttempts { retry_at: i64 },
+    /// Too many dossiers or files from this address just now (its limit per minute): the outbox
+    /// sends it again by itself, not before this time (milliseconds since 1970).
+    #[error("busy until {retry_at}")]
+    Busy { retry_at: i64 },
     /// No dossier with this tracking code and phone number.
     #[error("not found")]
     NotFound,
@@ -358,7 +362,7 @@ impl SubmitError {
             SubmitError::NotReady(_)
             | SubmitError::UnknownProcedure
             | SubmitError::Attachment(_) => 422,
-            SubmitError::TooManyAttempts { .. } => 429,
+            SubmitError::TooManyAttempts { .. } | SubmitError::Busy { .. } => 429,
             SubmitError::Unavailable | SubmitError::Offline => 503,
         }
     }
@@ -367,7 +371,10 @@ impl SubmitError {
     pub fn is_transient(&self) -> bool {
         matches!(
             self,
-            SubmitError::Offline | SubmitError::Unavailable | SubmitError::AttachmentsMissing(_)
+            SubmitError::Offline
+                | SubmitError::Unavailable
+                | SubmitError::AttachmentsMissing(_)
+                | SubmitError::Busy { .. }
         )
     }
 
@@ -409,6 +416,16 @@ impl SubmitError {
                 ),
                 en: Some(format!(
                     "Too many wrong attempts. Try again after {}.",
+                    super::model::hanoi_time(*retry_at)
+                )),
+            },
+            SubmitError::Busy { retry_at } => Text {
+                vi: format!(
+                    "Mạng của bạn đang gửi nhiều hồ sơ cùng lúc. Hồ sơ sẽ tự gửi lại sau {}.",
+                    super::model::hanoi_time(*retry_at)
+                ),
+                en: Some(format!(
+                    "Many dossiers are being sent from your network just now. This one will be sent again by itself after {}.",
                     super::model::hanoi_time(*retry_at)
                 )),
             },

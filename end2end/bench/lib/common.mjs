@@ -56,6 +56,11 @@ export class BenchServer {
         ...process.env,
         MOTCUA_LISTEN: `127.0.0.1:${this.port}`,
         MOTCUA_DATA_DIR: this.dataDir,
+        // Plain HTTP on this machine.
+        MOTCUA_SECURE_COOKIES: 'false',
+        // One address here stands for many residents: no limit per address on sending.
+        MOTCUA_SUBMISSIONS_PER_MINUTE: '100000000',
+        MOTCUA_UPLOADS_PER_MINUTE: '100000000',
         MOTCUA_SITE_ROOT: path.join(root, 'target', 'site'),
         MOTCUA_LOG: 'error',
       },

@@ -71,14 +71,16 @@ fn push_filters<'a>(
 #[async_trait::async_trait]
 impl DeskStore for SqliteDatabase {
     async fn account(&self, username: &str) -> Result<Option<StaffAccount>, StoreError> {
-        let row: Option<(String, String, String, String, i64)> = sqlx::query_as(
-            "SELECT username, password_hash, role, wards, disabled FROM staff WHERE username = ?",
+        let row: Option<(String, String, String, String, i64, i64)> = sqlx::query_as(
+            "SELECT username, password_hash, role, wards, disabled, password_changed_at \
+             FROM staff WHERE username = ?",
         )
         .bind(username)
         .fetch_optional(self.pool())
         .await
         .map_err(unavailable)?;
-        let Some((username, password_hash, role, wards, disabled)) = row else {
+        let Some((username, password_hash, role, wards, disabled, password_changed_at)) = row
+        else {
             return Ok(None);
         };
         let role = match role.as_str() {
@@ -97,6 +99,7 @@ impl DeskStore for SqliteDatabase {
             },
             password_hash,
             disabled: disabled != 0,
+            password_changed_at,
         }))
     }
 
@@ -112,6 +115,24 @@ impl DeskStore for SqliteDatabase {
             }
         }
         Ok(out)
+    }
+
+    async fn set_password(
+        &self,
+        username: &str,
+        password_hash: &str,
+        at: i64,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE staff SET password_hash = ?, password_changed_at = ? WHERE username = ?",
+        )
+        .bind(password_hash)
+        .bind(at)
+        .bind(username)
+        .execute(self.pool())
+        .await
+        .map_err(unavailable)?;
+        Ok(done.rows_affected() == 1)
     }
 
     async fn set_disabled(&self, username: &str, disabled: bool) -> Result<bool, StoreError> {

@@ -17,8 +17,8 @@ use tower_sessions::{Expiry, Session, SessionManagerLayer, SessionStore};
 
 /// The session cookie's name.
 pub const COOKIE: &str = "motcua_desk";
-/// A session ends after this long without a request (a desk computer left alone signs out).
-pub const IDLE_MINUTES: i64 = 60;
+/// A session ends after this long without use (a desk computer left alone signs out).
+pub const IDLE_MINUTES: i64 = app::staff::SESSION_IDLE_MINUTES;
 
 /// Any backend's session store behind one type (the layer wants one concrete, cloneable store).
 #[derive(Clone, Debug)]
@@ -55,6 +55,12 @@ pub fn session_layer(store: SharedStore, secure: bool) -> SessionManagerLayer<Sh
         ))
 }
 
+/// The desk's plain forms that carry no CSRF token: refused unless they name their source.
+const TOKENLESS_FORMS: [&str; 2] = [
+    <app::desk::api::sign_in_form::SignInForm as leptos::server_fn::ServerFn>::PATH,
+    <app::desk::api::change_password::ChangePassword as leptos::server_fn::ServerFn>::PATH,
+];
+
 /// Refuses a desk request that changes something (`POST`) when the browser says it comes from
 /// another site: its `Origin` (or, without one, its `Referer`) must name this server's host.
 /// Together with SameSite=Strict and the session's CSRF token this stops cross-site requests.
@@ -64,9 +70,10 @@ pub async fn same_origin(request: Request, next: Next) -> Response {
     // budget or inflate their count).
     let guarded = (path.starts_with("/api/desk/") || path == "/api/browser-failures")
         && request.method() == Method::POST;
-    // The sign-in form sent without the app carries no CSRF token (there is no session yet):
-    // the browser's `Origin` is its only guard, and every browser sends one with a form POST.
-    let named = path == "/api/desk/sign-in-form";
+    // The forms sent without the app carry no CSRF token (the sign-in has no session yet; the
+    // password change re-authenticates): the browser's `Origin` is their guard, and every
+    // browser sends one with a form POST.
+    let named = TOKENLESS_FORMS.contains(&path);
     if guarded && (!from_this_site(&request) || (named && !names_a_source(&request))) {
         tracing::warn!(path, "request from another site refused");
         return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
@@ -182,7 +189,10 @@ async fn signed_in(
     };
     let store: &dyn DeskStore = &*state.db;
     match store.account(&username).await {
-        Ok(Some(account)) if !account.disabled => Ok(account),
+        Ok(Some(account)) if !account.disabled => {
+            app::desk::api::session::touch(session);
+            Ok(account)
+        }
         Ok(_) => Err(not_found()),
         Err(error) => Err(unavailable(&error)),
     }

@@ -40,6 +40,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Where the client's address comes from (the connection, or a trusted proxy's header).
     pub client_ip_source: axum_client_ip::ClientIpSource,
+    /// The limits per client address and minute.
+    pub rates: app::limits::Rates,
 }
 
 /// The largest request body: an attachment (8 MB at most) in its multipart envelope, or a
@@ -94,7 +96,9 @@ pub fn router(state: AppState) -> Router {
         bundles = ?site_assets.bundles.keys().collect::<Vec<_>>(),
         "site"
     );
+    let rates = state.rates;
     let context = move || {
+        provide_context(rates);
         provide_context(db.clone());
         provide_context(storage.clone());
         provide_context(site_assets.clone());

@@ -37,6 +37,7 @@ pub async fn scratch() -> (tempfile::TempDir, Arc<SqliteDatabase>, AppState) {
         blobs: Arc::new(server::blobs::DiskBlobs::open(&dir.path().join("files")).unwrap()),
         secure_cookies: false,
         client_ip_source: axum_client_ip::ClientIpSource::ConnectInfo,
+        rates: app::limits::Rates::default(),
     };
     (dir, db, state)
 }

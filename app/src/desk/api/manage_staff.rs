@@ -54,9 +54,10 @@ pub async fn add_officer(
         Ok(checked) => checked,
         Err(problem) => return Ok(Err(problem)),
     };
-    let hash = super::password::hash_queued(password)
-        .await?
-        .map_err(|_| DeskError::Unavailable)?;
+    let hash = match super::password::check_and_hash_queued(password, username.clone()).await? {
+        Ok(hash) => hash,
+        Err(problem) => return Ok(Err(NewStaffProblem::Password(problem))),
+    };
     let added = crate::api::store::storage_desk()?
         .add_account(
             StaffAccount {
@@ -67,6 +68,7 @@ pub async fn add_officer(
                 },
                 password_hash: hash,
                 disabled: false,
+                password_changed_at: 0,
             },
             &admin.username,
             now_millis(),

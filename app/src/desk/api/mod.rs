@@ -4,6 +4,7 @@
 //! dossier is decided here, on the server, with [`crate::staff::Staff::may_handle`] — never by
 //! what the pages show.
 
+pub mod change_password;
 pub mod decide_dossier;
 pub mod desk_numbers;
 pub mod desk_queue;

@@ -9,34 +9,59 @@
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 
-pub use crate::staff::MIN_PASSWORD_CHARS;
+pub use crate::staff::{MIN_PASSWORD_CHARS, PasswordProblem};
 
 fn argon2() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::default())
 }
 
-/// Why a password cannot be used.
+/// Why a password could not be hashed (the system's random source failed).
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
-pub enum PasswordProblem {
-    #[error("a staff password needs at least {MIN_PASSWORD_CHARS} characters")]
-    TooShort,
-    #[error("cannot hash the password: {0}")]
-    Hashing(String),
+#[error("cannot hash the password: {0}")]
+pub struct HashError(String);
+
+/// Characters of a password the estimator reads: it takes time in the square of the length, and
+/// no password that long is a common one.
+const ESTIMATED_CHARS: usize = 100;
+
+/// Whether `password` may be a staff account's: [`crate::staff::password_problem`], then the
+/// `zxcvbn` estimator (Dropbox's, with its lists of common passwords, names and words, and the
+/// `username` and the portal's own names as likely guesses) must find it needs more than 10^10
+/// guesses (its score 3 of 4: "safely unguessable", NIST SP 800-63B §5.1.1.2 asks to refuse
+/// passwords from lists of common ones).
+pub fn check(password: &str, username: &str) -> Result<(), PasswordProblem> {
+    if let Some(problem) = crate::staff::password_problem(password, username) {
+        return Err(problem);
+    }
+    let estimated: String = password.chars().take(ESTIMATED_CHARS).collect();
+    let guesses = zxcvbn::zxcvbn(
+        &estimated,
+        &[
+            username,
+            "motcua",
+            "mot cua",
+            "một cửa",
+            "hanoi",
+            "hà nội",
+            "can bo",
+            "cán bộ",
+        ],
+    );
+    if guesses.score() < zxcvbn::Score::Three {
+        return Err(PasswordProblem::Common);
+    }
+    Ok(())
 }
 
-/// The PHC string to store for `password`.
-pub fn hash(password: &str) -> Result<String, PasswordProblem> {
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(PasswordProblem::TooShort);
-    }
+/// The PHC string to store for `password` (checked beforehand with [`check`]).
+pub fn hash(password: &str) -> Result<String, HashError> {
     let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|e| PasswordProblem::Hashing(e.to_string()))?;
-    let salt =
-        SaltString::encode_b64(&bytes).map_err(|e| PasswordProblem::Hashing(e.to_string()))?;
+    getrandom::fill(&mut bytes).map_err(|e| HashError(e.to_string()))?;
+    let salt = SaltString::encode_b64(&bytes).map_err(|e| HashError(e.to_string()))?;
     argon2()
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|e| PasswordProblem::Hashing(e.to_string()))
+        .map_err(|e| HashError(e.to_string()))
 }
 
 /// Whether `password` matches the stored `hash` (false for a damaged hash).
@@ -119,14 +144,25 @@ pub async fn check_queued(
         .map_err(|Busy| crate::dossier::desk::DeskError::Unavailable)
 }
 
-/// [`hash`] through the queue; `Unavailable` ("busy, try again") when it is full.
-pub async fn hash_queued(
+/// [`check`] then [`hash`], through the queue: the password's problem, or its hash; `Unavailable`
+/// ("busy, try again") when the queue is full or no hash could be made.
+pub async fn check_and_hash_queued(
     password: String,
+    username: String,
 ) -> Result<Result<String, PasswordProblem>, crate::dossier::desk::DeskError> {
-    queue()
-        .run(move || hash(&password))
+    use crate::dossier::desk::DeskError;
+    let done = queue()
+        .run(move || check(&password, &username).map(|()| hash(&password)))
         .await
-        .map_err(|Busy| crate::dossier::desk::DeskError::Unavailable)
+        .map_err(|Busy| DeskError::Unavailable)?;
+    match done {
+        Err(problem) => Ok(Err(problem)),
+        Ok(Ok(hash)) => Ok(Ok(hash)),
+        Ok(Err(error)) => {
+            leptos::logging::error!("{error}");
+            Err(DeskError::Unavailable)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -183,6 +219,46 @@ mod tests {
         assert!(!verify("correct horse batterY", &first));
         assert!(!verify("", &first));
         assert!(!verify("correct horse battery", "not a hash"));
-        assert_eq!(hash("short"), Err(PasswordProblem::TooShort));
+    }
+
+    #[test]
+    fn common_and_easily_guessed_passwords_are_refused_long_phrases_are_not() {
+        for common in [
+            "password1234",
+            "123456789012",
+            "qwertyuiop123",
+            "iloveyou1234",
+            "motcua123456",
+            "lan.nguyen2026",
+        ] {
+            assert_eq!(
+                check(common, "lan.nguyen"),
+                Err(if common.contains("lan.nguyen") {
+                    PasswordProblem::HasUsername
+                } else {
+                    PasswordProblem::Common
+                }),
+                "{common}"
+            );
+        }
+        assert_eq!(check("ngắn quá", "lan"), Err(PasswordProblem::TooShort));
+        assert_eq!(check("            ", "lan"), Err(PasswordProblem::Trivial));
+        for good in [
+            "mật khẩu dài 2026",
+            "mật khẩu cán bộ 2026",
+            "con mèo ngủ trên mái nhà",
+            "correct horse battery staple",
+        ] {
+            assert_eq!(check(good, "lan"), Ok(()), "{good}");
+        }
+        // A very long password is read in part: no time in the square of its length.
+        let mut seed = 7u32;
+        let long: String = (0..1000)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                char::from(b'a' + ((seed >> 16) % 26) as u8)
+            })
+            .collect();
+        assert_eq!(check(&long, "lan"), Ok(()));
     }
 }

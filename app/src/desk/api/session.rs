@@ -10,6 +10,8 @@ use tower_sessions::Session;
 /// Session keys.
 pub const STAFF_KEY: &str = "staff";
 pub const CSRF_KEY: &str = "csrf";
+/// When the session signed in (milliseconds since 1970; sessions older than this key read 0).
+pub const SIGNED_IN_KEY: &str = "signed_in_at";
 
 pub fn unavailable(error: StoreError) -> DeskError {
     leptos::logging::error!("desk storage failed: {error}");
@@ -31,6 +33,11 @@ pub async fn current() -> Result<Option<DeskSession>, DeskError> {
         DeskError::Unavailable
     })?;
     let csrf: Option<String> = session.get(CSRF_KEY).await.unwrap_or(None);
+    let signed_in_at: i64 = session
+        .get(SIGNED_IN_KEY)
+        .await
+        .unwrap_or(None)
+        .unwrap_or(0);
     let (Some(username), Some(csrf)) = (username, csrf) else {
         return Ok(None);
     };
@@ -39,16 +46,29 @@ pub async fn current() -> Result<Option<DeskSession>, DeskError> {
         .await
         .map_err(unavailable)?;
     match account {
-        Some(account) if !account.disabled => Ok(Some(DeskSession {
-            staff: account.staff,
-            csrf,
-        })),
+        // A password changed since this session signed in ends it.
+        Some(account) if !account.disabled && signed_in_at >= account.password_changed_at => {
+            touch(&session);
+            Ok(Some(DeskSession {
+                staff: account.staff,
+                csrf,
+            }))
+        }
         _ => {
-            // Disabled or deleted since: the session ends.
+            // Disabled, deleted or its password changed since: the session ends.
             let _ = session.flush().await;
             Ok(None)
         }
     }
+}
+
+/// Starts the session's [`crate::staff::SESSION_IDLE_MINUTES`] again: it is saved, with its new
+/// end, when the answer goes out. Every use of the desk (its pages' calls, its files) touches it,
+/// so an officer at work is never signed out; a desk computer left alone is.
+pub fn touch(session: &Session) {
+    session.set_expiry(Some(tower_sessions::Expiry::OnInactivity(
+        tower_sessions::cookie::time::Duration::minutes(crate::staff::SESSION_IDLE_MINUTES),
+    )));
 }
 
 /// The signed-in officer, or [`DeskError::NotSignedIn`].

@@ -17,13 +17,14 @@ pub async fn sign_in(username: String, password: String) -> Result<SignInAnswer,
 pub(super) mod ssr {
     use crate::api::store::{Storage, now_millis};
     use crate::desk::api::password;
-    use crate::desk::api::session::{self, CSRF_KEY, STAFF_KEY, unavailable};
+    use crate::desk::api::session::{self, CSRF_KEY, SIGNED_IN_KEY, STAFF_KEY, unavailable};
     use crate::dossier::desk::{DeskError, SignInAnswer};
     use crate::limits::{Attempt, Limit};
     use crate::staff::{self, LOGIN_WINDOW_MILLIS};
 
-    /// The limits one sign-in counts under: the username at this address, and the address.
-    fn limits(name: &str, client: &str) -> [Limit; 2] {
+    /// The limits one sign-in counts under — the username at this address, and the address —
+    /// and so does checking an officer's current password before a change.
+    pub(in crate::desk::api) fn limits(name: &str, client: &str) -> [Limit; 2] {
         [
             Limit::new(
                 format!("sign-in:{name}@{client}"),
@@ -103,6 +104,10 @@ pub(super) mod ssr {
             .map_err(store_error)?;
         session
             .insert(CSRF_KEY, session::token()?)
+            .await
+            .map_err(store_error)?;
+        session
+            .insert(SIGNED_IN_KEY, now)
             .await
             .map_err(store_error)?;
         Ok(SignInAnswer::SignedIn)

@@ -5,5 +5,6 @@ pub mod dossier;
 pub mod handoff;
 pub mod login;
 pub mod numbers;
+pub mod password;
 pub mod queue;
 pub mod staff;

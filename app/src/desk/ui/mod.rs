@@ -112,7 +112,8 @@ fn DeskBar(session: DeskSession) -> impl IntoView {
                 {(session.staff.role == Role::Admin).then(|| view! { <li><a href="/desk/staff">{tr!(staff_title)}</a></li> })}
             </ul>
             <p class="desk-bar__who">
-                <span data-testid="desk-user">{session.staff.username.clone()}</span>" · "{role}" "
+                <span data-testid="desk-user">{session.staff.username.clone()}</span>" · "{role}" · "
+                <a href="/desk/password">{tr!(desk_password_title)}</a>" "
                 <button type="button" class="button button--secondary button--small" on:click=out disabled=busy>
                     {tr!(desk_sign_out)}
                 </button>
