@@ -12,8 +12,8 @@
 use serde::{Deserialize, Serialize};
 
 /// Dossiers (and papers added to one) one address may send in a minute: FormSG's limit on
-/// submissions per address per instance. Dossiers sent again under a key already stored (a lost
-/// receipt) answer from the store and do not count.
+/// submissions per address per instance. A dossier sent again under a key already stored (a lost
+/// receipt) answers from the store and does not count; papers added count each time they are sent.
 pub const SUBMISSIONS_PER_MINUTE: u32 = 80;
 /// Files one address may upload in a minute: a dossier has a few, an office's address sends many.
 pub const UPLOADS_PER_MINUTE: u32 = 400;
@@ -33,6 +33,24 @@ impl Default for Rates {
             submissions_per_minute: SUBMISSIONS_PER_MINUTE,
             uploads_per_minute: UPLOADS_PER_MINUTE,
         }
+    }
+}
+
+/// The address a client's attempts are counted under: an IPv4 address as it is; an IPv6 address
+/// by its /64 network (RFC 6177: one subscriber usually has a whole /64, so counting single IPv6
+/// addresses would give one client 2^64 fresh limits); an IPv4-mapped IPv6 address as the IPv4.
+pub fn address_key(ip: std::net::IpAddr) -> String {
+    use std::net::IpAddr;
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                let network = std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0);
+                format!("{network}/64")
+            }
+        },
     }
 }
 
@@ -133,6 +151,16 @@ mod tests {
         assert_eq!(wait(&many, now, 5, window), Some(11 * MINUTE));
         // A limit of zero is a limit of one, never a division of nothing.
         assert_eq!(wait(&[now], now, 0, window), Some(window));
+    }
+
+    #[test]
+    fn ipv6_clients_are_counted_by_their_64_network() {
+        let key = |a: &str| address_key(a.parse().unwrap());
+        assert_eq!(key("203.0.113.7"), "203.0.113.7");
+        assert_eq!(key("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(key("2001:db8:1:2:ffff:1:2:3"), key("2001:db8:1:2::9"));
+        assert_ne!(key("2001:db8:1:3::1"), key("2001:db8:1:2::1"));
+        assert_eq!(key("::ffff:198.51.100.9"), "198.51.100.9");
     }
 
     #[test]

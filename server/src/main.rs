@@ -101,22 +101,18 @@ async fn main() -> ExitCode {
             }
         });
     }
-    // The client's address reaches the server functions (the tracking rate limit).
-    let app = web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await;
+    // Each request carries its connection's address (the limits per address); slow and idle
+    // clients are cut off.
+    server::serve::serve(
+        listener,
+        web::router(state),
+        server::serve::Timeouts::default(),
+        shutdown_signal(),
+    )
+    .await;
     db.close().await;
-    match served {
-        Ok(()) => {
-            tracing::info!("stopped");
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            tracing::error!(%error, "server failed");
-            ExitCode::FAILURE
-        }
-    }
+    tracing::info!("stopped");
+    ExitCode::SUCCESS
 }
 
 /// `server staff add-…`: creates a staff account in the configured database.

@@ -622,12 +622,23 @@ async fn an_officer_changes_their_password_and_every_other_session_ends() {
         "nothing changed so far"
     );
 
+    // A file the other computer can download until the change.
+    let (_, receipt) = d.submitted().await;
+    let opened = d.open(&mut lan, &receipt.tracking_code).await.unwrap();
+    let file = format!(
+        "/desk/files/{}/{}",
+        receipt.tracking_code, opened.files[0].attachment
+    );
+    assert_eq!(d.file(&other_computer, &file).await, StatusCode::OK);
+
     let before = lan.cookie.clone();
     let (_, location) = d.change_password(&mut lan, PASSWORD, new, new, here).await;
     assert_eq!(location.as_deref(), Some("/desk/password?changed=1"));
     assert_ne!(lan.cookie, before, "a new session id");
     // This browser goes on; the other computer's session has ended.
     assert!(d.queue(&mut lan, json!({})).await.is_ok());
+    assert_eq!(d.file(&other_computer, &file).await, StatusCode::NOT_FOUND);
+    assert_eq!(d.file(&lan, &file).await, StatusCode::OK);
     assert_eq!(
         d.queue(&mut other_computer, json!({})).await,
         Err(DeskError::NotSignedIn)
@@ -640,6 +651,35 @@ async fn an_officer_changes_their_password_and_every_other_session_ends() {
         d.sign_in(&mut Browser::default(), "lan", new).await,
         SignInAnswer::SignedIn
     );
+}
+
+#[tokio::test]
+async fn wrong_current_passwords_count_with_the_sign_ins_and_lock_both() {
+    let d = desk().await;
+    let here = Some("https://motcua.test");
+    let mut lan = d.officer("lan").await;
+    let new = "trăng rằm tháng tám sáng tỏ";
+    for _ in 0..4 {
+        let (_, location) = d
+            .change_password(&mut lan, "đoán thử xem", new, new, here)
+            .await;
+        assert_eq!(location.as_deref(), Some("/desk/password?problem=wrong"));
+    }
+    // The fifth wrong password, at sign-in: locked, and so is the change, even with the right one.
+    assert!(matches!(
+        d.sign_in(&mut Browser::default(), "lan", "đoán lần nữa")
+            .await,
+        SignInAnswer::Locked { .. }
+    ));
+    let (_, location) = d.change_password(&mut lan, PASSWORD, new, new, here).await;
+    assert!(
+        location
+            .as_deref()
+            .is_some_and(|l| l.starts_with("/desk/password?problem=locked&until=")),
+        "{location:?}"
+    );
+    // Nothing changed: the session goes on with the old password.
+    assert!(d.queue(&mut lan, json!({})).await.is_ok());
 }
 
 #[tokio::test]

@@ -93,6 +93,13 @@ async fn server_function_errors_of_the_clients_making_are_4xx() {
     let (status, _, body) = support::send(&router, request).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(error::<CatalogueError>(&body), CatalogueError::NotFound);
+    let request = Request::get("/api/catalogue/procedure")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::empty())
+        .unwrap();
+    let (status, _, body) = support::send(&router, request).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(error::<CatalogueError>(&body), CatalogueError::BadRequest);
 }
 
 #[test]

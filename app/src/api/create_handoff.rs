@@ -27,7 +27,7 @@ pub async fn create_handoff(
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::{MAX_CODES, MAX_DRAFT_BYTES};
-    use crate::api::store::{StoredHandoff, now_millis, storage, unavailable};
+    use crate::api::store::{StoredHandoff, give_back_quietly, now_millis, storage, unavailable};
     use crate::dossier::handoff::{
         Direction, HandoffCode, Issued, TRY_WINDOW_MILLIS, VALID_FOR_MILLIS,
     };
@@ -84,7 +84,10 @@ mod ssr {
         };
         for _ in 0..8 {
             let mut bytes = [0u8; 4];
-            getrandom::fill(&mut bytes).map_err(|_| SubmitError::Unavailable)?;
+            if getrandom::fill(&mut bytes).is_err() {
+                give_back_quietly(&*storage.limits, attempt).await;
+                return Err(SubmitError::Unavailable);
+            }
             let code = HandoffCode::from_random(u32::from_le_bytes(bytes));
             let stored = match storage
                 .desk
@@ -101,7 +104,7 @@ mod ssr {
             {
                 Ok(stored) => stored,
                 Err(e) => {
-                    let _ = storage.limits.give_back(attempt).await;
+                    give_back_quietly(&*storage.limits, attempt).await;
                     return Err(unavailable(e));
                 }
             };
@@ -113,11 +116,7 @@ mod ssr {
                 });
             }
         }
-        storage
-            .limits
-            .give_back(attempt)
-            .await
-            .map_err(unavailable)?;
+        give_back_quietly(&*storage.limits, attempt).await;
         Err(SubmitError::Unavailable)
     }
 }

@@ -11,10 +11,16 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 impl FromServerFnError for CatalogueError {
     type Encoder = JsonEncoding;
 
-    /// Transport failures (no network, server unreachable) and anything else the server-function
-    /// layer reports all mean the same to a resident: the record cannot be had right now.
-    fn from_server_fn_error(_: ServerFnErrorErr) -> Self {
-        CatalogueError::Offline
+    /// Arguments that cannot be read are the request's fault; transport failures (no network,
+    /// server unreachable) and anything else the server-function layer reports all mean the same
+    /// to a resident: the record cannot be had right now.
+    fn from_server_fn_error(error: ServerFnErrorErr) -> Self {
+        match error {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => CatalogueError::BadRequest,
+            _ => CatalogueError::Offline,
+        }
     }
 
     fn ser(&self) -> leptos::server_fn::Bytes {

@@ -2,7 +2,7 @@
 //! per client address and, past [`MAX_WRONG_TRIES`] in [`TRY_WINDOW_MILLIS`], refused for a
 //! while — a 6-symbol code cannot be found by trying. A code opens once, within 30 minutes.
 
-use crate::api::store::{DeskStore, LimitStore, StoreError, StoredHandoff};
+use crate::api::store::{DeskStore, LimitStore, StoreError, StoredHandoff, give_back_quietly};
 use crate::dossier::handoff::{
     Direction, HandoffCode, MAX_WRONG_TRIES, Redeemed, TRY_WINDOW_MILLIS, VALID_FOR_MILLIS,
 };
@@ -31,15 +31,20 @@ pub async fn redeem(
     let found = match HandoffCode::parse(typed) {
         Ok(code) => {
             desk.take_handoff(code.as_str(), direction, now - VALID_FOR_MILLIS, by, now)
-                .await?
+                .await
         }
-        Err(_) => None,
+        Err(_) => Ok(None),
     };
     match found {
-        Some(handoff) => {
-            limits.give_back(attempt).await?;
+        Ok(Some(handoff)) => {
+            // The code is used now: a failure to give the attempt back must not lose it.
+            give_back_quietly(limits, attempt).await;
             Ok(Redeemed::Found(handoff))
         }
-        None => Ok(Redeemed::NoMatch),
+        Ok(None) => Ok(Redeemed::NoMatch),
+        Err(error) => {
+            give_back_quietly(limits, attempt).await;
+            Err(error)
+        }
     }
 }

@@ -172,11 +172,13 @@ pub trait DeskStore: Send + Sync + 'static {
     /// Every account, by username.
     async fn accounts(&self) -> Result<Vec<StaffAccount>, StoreError>;
 
-    /// Keeps a new password hash for `username`, changed at `at`; false when there is no such
-    /// account.
+    /// Keeps the new `password_hash` for `username`, changed at `at`, if its hash is still
+    /// `checked` (the one the current password was checked against) — in one statement, so of
+    /// two changes at once one wins; false otherwise (nothing changed).
     async fn set_password(
         &self,
         username: &str,
+        checked: &str,
         password_hash: &str,
         at: i64,
     ) -> Result<bool, StoreError>;
@@ -291,6 +293,15 @@ pub fn now_millis() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0)
+}
+
+/// Gives back the attempt `id` once the work it allowed is done (or could not be done): a
+/// failure here is logged, never the request's — the work stands, the attempt just still counts
+/// until its window passes.
+pub async fn give_back_quietly(limits: &dyn LimitStore, id: i64) {
+    if let Err(error) = limits.give_back(id).await {
+        leptos::logging::error!("cannot give back attempt {id}: {error}");
+    }
 }
 
 /// Logs a storage failure and gives the resident the plain "busy" answer: database text never

@@ -19,7 +19,7 @@ pub async fn track_dossier(code: String, phone_last4: String) -> Result<TrackAns
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::{MAX_FAILURES, WINDOW_MILLIS};
-    use crate::api::store::{now_millis, storage, unavailable};
+    use crate::api::store::{give_back_quietly, now_millis, storage, unavailable};
     use crate::desk::api::session::client;
     use crate::dossier::submission::{SubmitError, TrackAnswer, typed_last4};
     use crate::dossier::tracking::TrackingCode;
@@ -50,21 +50,17 @@ mod ssr {
             Attempt::Refused { retry_at } => return Ok(TrackAnswer::Wait { retry_at }),
             Attempt::Taken { id, .. } => id,
         };
-        let found = storage
-            .dossiers
-            .find_by_code(code.as_str())
-            .await
-            .map_err(unavailable)?;
-        match found {
-            Some((tracked, last4)) if last4 == phone => {
-                storage
-                    .limits
-                    .give_back(attempt)
-                    .await
-                    .map_err(unavailable)?;
+        match storage.dossiers.find_by_code(code.as_str()).await {
+            Ok(Some((tracked, last4))) if last4 == phone => {
+                give_back_quietly(&*storage.limits, attempt).await;
                 Ok(TrackAnswer::Found(Box::new(tracked)))
             }
-            _ => Ok(TrackAnswer::NoMatch),
+            Ok(_) => Ok(TrackAnswer::NoMatch),
+            Err(error) => {
+                // Not looked up: the attempt does not count.
+                give_back_quietly(&*storage.limits, attempt).await;
+                Err(unavailable(error))
+            }
         }
     }
 }

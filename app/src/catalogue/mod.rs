@@ -21,12 +21,16 @@ pub enum CatalogueError {
     Offline,
     #[error("no such procedure")]
     NotFound,
+    /// The request named no procedure, or could not be read (a tampered address).
+    #[error("bad request")]
+    BadRequest,
 }
 
 impl CatalogueError {
     /// The HTTP status the server answers with.
     pub fn status(&self) -> u16 {
         match self {
+            CatalogueError::BadRequest => 400,
             CatalogueError::NotFound => 404,
             CatalogueError::Offline => 503,
         }

@@ -34,10 +34,15 @@ pub fn backoff_millis(failures: u32) -> u32 {
     step.min(300_000)
 }
 
+/// The longest the outbox waits because the portal asked it to: the portal's clock and the
+/// device's differ, and a phone whose clock is behind must not stop sending for long.
+pub const MAX_ASKED_WAIT_MILLIS: i64 = 2 * 60_000;
+
 /// Pause before the next try at `now`: the backoff, or longer when the portal said not before
-/// `not_before` (milliseconds since 1970, [`SubmitError::Busy`]).
+/// `not_before` (milliseconds since 1970, [`SubmitError::Busy`]) — at most
+/// [`MAX_ASKED_WAIT_MILLIS`] for that.
 pub fn retry_delay(failures: u32, now: i64, not_before: i64) -> u32 {
-    let asked = (not_before - now).clamp(0, i64::from(u32::MAX)) as u32;
+    let asked = (not_before - now).clamp(0, MAX_ASKED_WAIT_MILLIS) as u32;
     backoff_millis(failures).max(asked)
 }
 
@@ -208,9 +213,13 @@ mod browser {
 
     /// One pass over the queued dossiers; true when one should be tried again later.
     async fn run(device: Device) -> bool {
-        // The portal asked to wait (a kick from `/page.js` comes every 30 s): not before then.
-        if now() < NOT_BEFORE.get() {
-            return true;
+        // The portal asked to wait (a kick from `/page.js` comes every 30 s): not before then,
+        // and without counting this as a failure.
+        let asked = NOT_BEFORE.get().min(now() + super::MAX_ASKED_WAIT_MILLIS) - now();
+        if asked > 0 {
+            let timeout = gloo_timers::callback::Timeout::new(asked as u32, move || kick(device));
+            RETRY.with(|r| *r.borrow_mut() = Some(timeout));
+            return false;
         }
         let Ok(drafts) = store::list_drafts().await else {
             return false;
@@ -252,11 +261,16 @@ mod browser {
                         // The network, or only this request? The health probe tells the badge.
                         crate::device::recheck(device);
                     }
+                    let busy = matches!(error, SubmitError::Busy { .. });
                     if let SubmitError::Busy { retry_at } = error {
                         NOT_BEFORE.set(NOT_BEFORE.get().max(retry_at));
                     }
                     set(device, &draft.id, Sending::Retrying { at: 0, error });
                     retry = true;
+                    if busy {
+                        // The portal is refusing this address just now: the others wait too.
+                        break;
+                    }
                 }
                 Err(error) => {
                     let reason = error.clone();

@@ -236,14 +236,30 @@ const ACTIVE_PDF_NAMES: [&[u8]; 7] = [
     b"XFA",
 ];
 
-/// The first active name (see [`ACTIVE_PDF_NAMES`]) in a PDF's bytes, with `#xx` escapes in names
-/// read as the bytes they stand for (ISO 32000-1 §7.3.5), or `None`. Names inside compressed
-/// object streams are not seen: served files are also downloads with a sandboxing policy, so a
-/// name missed here still cannot run in the portal.
+/// The first active name (see [`ACTIVE_PDF_NAMES`]) in a PDF's objects, with `#xx` escapes in
+/// names read as the bytes they stand for (ISO 32000-1 §7.3.5), or `None`. The data of streams
+/// (`stream` … `endstream`: the scanned images, mostly) is skipped, where bytes that happen to
+/// spell `/JS` mean nothing; names inside compressed object streams are therefore not seen either:
+/// served files are also downloads with a sandboxing policy, so a name missed here still cannot
+/// run in the portal.
 pub fn pdf_active_content(bytes: &[u8]) -> Option<&'static str> {
     let delimiter = |b: u8| b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b) || b == 0;
     let mut i = 0;
     while i < bytes.len() {
+        // `stream` then an end of line starts a stream's data (§7.3.8.1): skip to `endstream`.
+        if bytes[i..].starts_with(b"stream")
+            && (i == 0 || delimiter(bytes[i - 1]))
+            && matches!(bytes.get(i + 6), Some(b'\r' | b'\n'))
+        {
+            let data = i + 6;
+            match bytes[data..].windows(9).position(|w| w == b"endstream") {
+                Some(end) => {
+                    i = data + end + 9;
+                    continue;
+                }
+                None => return None,
+            }
+        }
         if bytes[i] != b'/' {
             i += 1;
             continue;
@@ -413,6 +429,13 @@ mod tests {
                 String::from_utf8_lossy(pdf)
             );
         }
+        // Bytes inside a stream's data are not names, whatever they spell; after it, names are.
+        let image =
+            b"%PDF-1.4\n4 0 obj << /Length 9 >>\nstream\n\x00/JS \xff\xd8\nendstream\nendobj";
+        assert_eq!(pdf_active_content(image), None);
+        let mut after = image.to_vec();
+        after.extend_from_slice(b"\n5 0 obj << /S /Launch >>");
+        assert_eq!(pdf_active_content(&after), Some("Launch"));
         // A longer name that starts like one is another name.
         assert_eq!(pdf_active_content(b"%PDF-1.4 /JSON /Launcher /XFAx"), None);
         // A name cut off at the end of the file, or a lone '#', is no crash.

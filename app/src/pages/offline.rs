@@ -58,7 +58,7 @@ fn Offline() -> impl IntoView {
                 ("check", "") => EitherOf4::C(view! { <CheckSteps procedure definition query /> }),
                 _ => EitherOf4::D(view! { <ProcedureOffline /> }.into_any()),
             },
-            Some(Err(CatalogueError::NotFound)) => {
+            Some(Err(CatalogueError::NotFound | CatalogueError::BadRequest)) => {
                 EitherOf4::D(view! { <ProcedureNotFound /> }.into_any())
             }
             Some(Err(CatalogueError::Offline)) => {

@@ -120,15 +120,18 @@ impl DeskStore for SqliteDatabase {
     async fn set_password(
         &self,
         username: &str,
+        checked: &str,
         password_hash: &str,
         at: i64,
     ) -> Result<bool, StoreError> {
         let done = sqlx::query(
-            "UPDATE staff SET password_hash = ?, password_changed_at = ? WHERE username = ?",
+            "UPDATE staff SET password_hash = ?, password_changed_at = ? \
+             WHERE username = ? AND password_hash = ?",
         )
         .bind(password_hash)
         .bind(at)
         .bind(username)
+        .bind(checked)
         .execute(self.pool())
         .await
         .map_err(unavailable)?;

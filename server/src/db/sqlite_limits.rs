@@ -35,8 +35,15 @@ impl LimitStore for SqliteDatabase {
             // Nothing written: the transaction is rolled back when dropped.
             Err(retry_at) => return Ok(Attempt::Refused { retry_at }),
         };
-        let (id,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(attempt), 0) + 1 FROM attempts")
-            .fetch_one(&mut *tx)
+        let (id,): (i64,) =
+            sqlx::query_as("INSERT INTO attempt_numbers DEFAULT VALUES RETURNING id")
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+        // Only the highest number is needed to go on: the table stays one row long.
+        sqlx::query("DELETE FROM attempt_numbers WHERE id < ?")
+            .bind(id)
+            .execute(&mut *tx)
             .await
             .map_err(unavailable)?;
         for limit in limits {

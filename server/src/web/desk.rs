@@ -169,32 +169,20 @@ pub async fn handoff_file(
     }
 }
 
-/// The officer signed in on `session`, as their account is now: a disabled account, or one no
-/// longer there, is nobody (404, as for anyone else) even while its session lasts.
+/// The officer signed in on `session`, as their account is now
+/// ([`app::desk::api::session::account_of`]: the same rule as the desk's server functions); 404
+/// for anyone else, as for a file that is not there.
 async fn signed_in(
     state: &AppState,
     session: &Session,
 ) -> Result<app::api::store::StaffAccount, Response> {
-    let not_found = || (StatusCode::NOT_FOUND, "not found").into_response();
-    let unavailable = |error: &dyn std::fmt::Display| {
-        tracing::error!(%error, "desk file");
-        (StatusCode::SERVICE_UNAVAILABLE, "unavailable").into_response()
-    };
-    let username: Option<String> = match session.get(app::desk::api::session::STAFF_KEY).await {
-        Ok(name) => name,
-        Err(error) => return Err(unavailable(&error)),
-    };
-    let Some(username) = username else {
-        return Err(not_found());
-    };
-    let store: &dyn DeskStore = &*state.db;
-    match store.account(&username).await {
-        Ok(Some(account)) if !account.disabled => {
-            app::desk::api::session::touch(session);
-            Ok(account)
+    match app::desk::api::session::account_of(session, &*state.db).await {
+        Ok(Some(account)) => Ok(account),
+        Ok(None) => Err((StatusCode::NOT_FOUND, "not found").into_response()),
+        Err(error) => {
+            tracing::error!(%error, "desk file");
+            Err((StatusCode::SERVICE_UNAVAILABLE, "unavailable").into_response())
         }
-        Ok(_) => Err(not_found()),
-        Err(error) => Err(unavailable(&error)),
     }
 }
 

@@ -33,23 +33,21 @@ pub async fn multipart_boundary(request: Request, next: Next) -> Response {
 }
 
 fn bad_request() -> Response {
-    let body = serde_json::to_string(&SubmitError::BadRequest).unwrap_or_default();
-    (
-        StatusCode::BAD_REQUEST,
-        [(header::CONTENT_TYPE, "application/json")],
-        body,
-    )
-        .into_response()
+    answer(&SubmitError::BadRequest)
+}
+
+/// `error` as the server functions answer it: its own status, its JSON.
+fn answer(error: &SubmitError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_string(error).unwrap_or_default();
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// What a panicking handler answers (`tower_http::catch_panic`): 500 with the server functions'
 /// "unavailable" answer; the panic itself is logged once, in one line, by the server's panic hook.
 pub fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response<Body> {
-    let body = serde_json::to_string(&SubmitError::Unavailable).unwrap_or_default();
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        [(header::CONTENT_TYPE, "application/json")],
-        body,
-    )
-        .into_response()
+    let mut response = answer(&SubmitError::Unavailable);
+    // Not the portal being busy (503, try again): a fault of the portal's own.
+    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    response
 }

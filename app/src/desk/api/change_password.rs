@@ -28,31 +28,26 @@ mod ssr {
     use super::PAGE;
     use crate::api::store::{Storage, now_millis};
     use crate::desk::api::password;
-    use crate::desk::api::session::{self, SIGNED_IN_KEY, unavailable};
+    use crate::desk::api::session::{self, CREDENTIALS_KEY, unavailable};
+    use crate::desk::api::sign_in::ssr::{Checked, check_limited, store_error};
     use crate::desk::ui::login_href;
     use crate::dossier::desk::{DeskError, PasswordChangeProblem};
-    use crate::limits::Attempt;
 
+    /// Always a redirect (the form is a plain HTML form): to the sign-in page without a session,
+    /// else back to the page with the outcome — never a bare error body.
     pub async fn change_password(
         current: String,
         new: String,
         repeat: String,
     ) -> Result<(), DeskError> {
-        if [&current, &new, &repeat].iter().any(|p| p.len() > 1024) {
-            return Err(DeskError::BadRequest);
-        }
-        let staff = match session::officer().await {
-            Ok(staff) => staff,
-            Err(DeskError::NotSignedIn) => {
-                leptos_axum::redirect(&login_href(PAGE));
-                return Ok(());
-            }
-            Err(error) => return Err(error),
-        };
-        let to = match change(&staff.username, current, new, repeat).await {
-            Ok(None) => format!("{PAGE}?changed=1"),
-            Ok(Some(problem)) => format!("{PAGE}?{}", problem.to_query()),
+        let to = match session::officer().await {
+            Err(DeskError::NotSignedIn) => login_href(PAGE),
             Err(_) => format!("{PAGE}?{}", PasswordChangeProblem::Unavailable.to_query()),
+            Ok(staff) => match change(&staff.username, current, new, repeat).await {
+                Ok(None) => format!("{PAGE}?changed=1"),
+                Ok(Some(problem)) => format!("{PAGE}?{}", problem.to_query()),
+                Err(_) => format!("{PAGE}?{}", PasswordChangeProblem::Unavailable.to_query()),
+            },
         };
         leptos_axum::redirect(&to);
         Ok(())
@@ -64,71 +59,45 @@ mod ssr {
         new: String,
         repeat: String,
     ) -> Result<Option<PasswordChangeProblem>, DeskError> {
+        if [&current, &new, &repeat].iter().any(|p| p.len() > 1024) {
+            // Longer than any password the portal keeps: the current one cannot be it.
+            return Ok(Some(PasswordChangeProblem::Wrong));
+        }
         if let Some(problem) = PasswordChangeProblem::typed(&current, &new, &repeat, username) {
             return Ok(Some(problem));
         }
         let storage = leptos::prelude::use_context::<Storage>().ok_or(DeskError::Unavailable)?;
-        let now = now_millis();
-        let limits = super::super::sign_in::ssr::limits(username, &session::client().await);
-        let (attempt, last) = match storage
-            .limits
-            .take_attempt(&limits, now)
-            .await
-            .map_err(unavailable)?
-        {
-            Attempt::Refused { retry_at } => {
+        let account = match check_limited(&storage, username, current).await? {
+            Checked::Right(account) => account,
+            Checked::Wrong {
+                locked_until: Some(retry_at),
+            }
+            | Checked::Locked { retry_at } => {
                 return Ok(Some(PasswordChangeProblem::Locked { retry_at }));
             }
-            Attempt::Taken { id, last } => (id, last),
-        };
-        let account = storage
-            .desk
-            .account(username)
-            .await
-            .map_err(unavailable)?
-            .ok_or(DeskError::NotSignedIn)?;
-        let checked = password::check_queued(current, Some(account.password_hash)).await;
-        if !matches!(checked, Ok(true)) {
-            if checked.is_err() {
-                // Not checked (busy): the attempt does not count.
-                storage
-                    .limits
-                    .give_back(attempt)
-                    .await
-                    .map_err(unavailable)?;
-                return Err(DeskError::Unavailable);
+            Checked::Wrong { locked_until: None } => {
+                return Ok(Some(PasswordChangeProblem::Wrong));
             }
-            return Ok(Some(match last {
-                Some(retry_at) => PasswordChangeProblem::Locked { retry_at },
-                None => PasswordChangeProblem::Wrong,
-            }));
-        }
-        storage
-            .limits
-            .give_back(attempt)
-            .await
-            .map_err(unavailable)?;
+        };
         let hash = match password::check_and_hash_queued(new, username.to_string()).await? {
             Ok(hash) => hash,
             Err(problem) => return Ok(Some(PasswordChangeProblem::New(problem))),
         };
+        let now = now_millis();
+        // Only over the password just checked: of two changes at once, one wins.
         if !storage
             .desk
-            .set_password(username, &hash, now)
+            .set_password(username, &account.password_hash, &hash, now)
             .await
             .map_err(unavailable)?
         {
-            return Err(DeskError::NotSignedIn);
+            return Err(DeskError::Changed);
         }
-        // This session goes on, under a new id, as signed in now; every other one has ended.
+        // This session goes on, under a new id, with the new password; every other one ended.
         let session = session::session().await?;
-        let store_error = |e: tower_sessions::session::Error| {
-            leptos::logging::error!("cannot write the session: {e}");
-            DeskError::Unavailable
-        };
         session.cycle_id().await.map_err(store_error)?;
         session
-            .insert(SIGNED_IN_KEY, now)
+            .insert(CREDENTIALS_KEY, now)
             .await
             .map_err(store_error)?;
         Ok(None)

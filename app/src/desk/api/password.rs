@@ -104,12 +104,19 @@ impl Bounded {
 
     /// Runs `job` on a blocking thread when its turn comes, or refuses it when the queue is full.
     pub async fn run<T: Send + 'static>(
-        &self,
+        &'static self,
         job: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, Busy> {
-        let _admitted = self.admitted.try_acquire().map_err(|_| Busy)?;
-        let _running = self.running.acquire().await.map_err(|_| Busy)?;
-        tokio::task::spawn_blocking(job).await.map_err(|_| Busy)
+        let admitted = self.admitted.try_acquire().map_err(|_| Busy)?;
+        let running = self.running.acquire().await.map_err(|_| Busy)?;
+        // The permits go with the job: a request dropped meanwhile (its client gone) does not
+        // free them while the hash still runs.
+        tokio::task::spawn_blocking(move || {
+            let _permits = (admitted, running);
+            job()
+        })
+        .await
+        .map_err(|_| Busy)
     }
 }
 

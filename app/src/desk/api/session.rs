@@ -10,8 +10,10 @@ use tower_sessions::Session;
 /// Session keys.
 pub const STAFF_KEY: &str = "staff";
 pub const CSRF_KEY: &str = "csrf";
-/// When the session signed in (milliseconds since 1970; sessions older than this key read 0).
-pub const SIGNED_IN_KEY: &str = "signed_in_at";
+/// The account's `password_changed_at` when the session signed in: a session stands only while
+/// the account still has it (a password changed since ends it). Sessions older than this key
+/// read 0, the value of an account whose password never changed.
+pub const CREDENTIALS_KEY: &str = "password_changed_at";
 
 pub fn unavailable(error: StoreError) -> DeskError {
     leptos::logging::error!("desk storage failed: {error}");
@@ -25,34 +27,30 @@ pub async fn session() -> Result<Session, DeskError> {
     })
 }
 
-/// The signed-in officer, if any.
-pub async fn current() -> Result<Option<DeskSession>, DeskError> {
-    let session = session().await?;
+/// The account signed in on `session`, as stored now, while the session stands: a disabled or
+/// deleted account, or one whose password changed since the session signed in, ends it (the
+/// session is flushed) and reads `None`. A session that stands is [`touch`]ed. The one rule for
+/// the desk's server functions and its file routes.
+pub async fn account_of(
+    session: &Session,
+    store: &dyn crate::api::store::DeskStore,
+) -> Result<Option<crate::api::store::StaffAccount>, DeskError> {
     let username: Option<String> = session.get(STAFF_KEY).await.map_err(|e| {
         leptos::logging::error!("cannot read the session: {e}");
         DeskError::Unavailable
     })?;
-    let csrf: Option<String> = session.get(CSRF_KEY).await.unwrap_or(None);
-    let signed_in_at: i64 = session
-        .get(SIGNED_IN_KEY)
+    let Some(username) = username else {
+        return Ok(None);
+    };
+    let credentials: i64 = session
+        .get(CREDENTIALS_KEY)
         .await
         .unwrap_or(None)
         .unwrap_or(0);
-    let (Some(username), Some(csrf)) = (username, csrf) else {
-        return Ok(None);
-    };
-    let account = storage_desk()?
-        .account(&username)
-        .await
-        .map_err(unavailable)?;
-    match account {
-        // A password changed since this session signed in ends it.
-        Some(account) if !account.disabled && signed_in_at >= account.password_changed_at => {
-            touch(&session);
-            Ok(Some(DeskSession {
-                staff: account.staff,
-                csrf,
-            }))
+    match store.account(&username).await.map_err(unavailable)? {
+        Some(account) if !account.disabled && account.password_changed_at == credentials => {
+            touch(session);
+            Ok(Some(account))
         }
         _ => {
             // Disabled, deleted or its password changed since: the session ends.
@@ -60,6 +58,19 @@ pub async fn current() -> Result<Option<DeskSession>, DeskError> {
             Ok(None)
         }
     }
+}
+
+/// The signed-in officer, if any.
+pub async fn current() -> Result<Option<DeskSession>, DeskError> {
+    let session = session().await?;
+    let Some(account) = account_of(&session, &*storage_desk()?).await? else {
+        return Ok(None);
+    };
+    let csrf: Option<String> = session.get(CSRF_KEY).await.unwrap_or(None);
+    Ok(csrf.map(|csrf| DeskSession {
+        staff: account.staff,
+        csrf,
+    }))
 }
 
 /// Starts the session's [`crate::staff::SESSION_IDLE_MINUTES`] again: it is saved, with its new
@@ -102,10 +113,11 @@ pub fn token() -> Result<String, DeskError> {
 
 /// The client's address: the connection's, or — behind a reverse proxy — the one the proxy's
 /// header names, as configured (`MOTCUA_CLIENT_IP_SOURCE`, an [`axum_client_ip::ClientIpSource`]
-/// the server adds to every request). Limits count per this address.
+/// the server adds to every request), as [`crate::limits::address_key`] counts it: limits count
+/// per this address.
 pub async fn client() -> String {
     match leptos_axum::extract::<axum_client_ip::ClientIp>().await {
-        Ok(axum_client_ip::ClientIp(address)) => address.to_string(),
+        Ok(axum_client_ip::ClientIp(address)) => crate::limits::address_key(address),
         Err(_) => "unknown".to_string(),
     }
 }
