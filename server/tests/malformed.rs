@@ -57,7 +57,7 @@ async fn server_function_errors_of_the_clients_making_are_4xx() {
             post(
                 "/api/dossiers/track",
                 "application/json",
-                json!({ "code": "MC-XXXX", "phone_last4": "56" }).to_string(),
+                json!({ "code": "MC-0000", "phone_last4": "56" }).to_string(),
             ),
             StatusCode::BAD_REQUEST,
         ),
