@@ -36,6 +36,11 @@ impl DiskBlobs {
         let sha256 = hex(&Sha256::digest(bytes));
         let path = self.path_of(&sha256).expect("a SHA-256 in hex");
         if path.exists() {
+            // Sent again: its time starts again, so the sweep leaves it (see [`DiskBlobs::sweep`]).
+            File::options()
+                .write(true)
+                .open(&path)?
+                .set_modified(std::time::SystemTime::now())?;
             return Ok(sha256);
         }
         let dir = path.parent().expect("two levels under the root");
@@ -53,6 +58,68 @@ impl DiskBlobs {
         fs::rename(&temporary, &path)?;
         File::open(dir)?.sync_all()?;
         Ok(sha256)
+    }
+}
+
+impl DiskBlobs {
+    /// Removes the files last written (or sent again) before `before` that nothing in `store`
+    /// keeps any more ([`app::api::store::DossierStore::blob_in_use`]) — files sent for dossiers
+    /// never stored, once their rows are forgotten — and half-written ones left in `tmp/` by a
+    /// crash; how many. A file sent again while the sweep runs has a new time, checked again just
+    /// before removal.
+    pub async fn sweep(
+        &self,
+        before: std::time::SystemTime,
+        store: &dyn app::api::store::DossierStore,
+    ) -> Result<u64, StoreError> {
+        let root = self.root.clone();
+        let old = move |path: &Path| {
+            fs::metadata(path)
+                .and_then(|m| m.modified())
+                .is_ok_and(|at| at < before)
+        };
+        let candidates = tokio::task::spawn_blocking({
+            let root = root.clone();
+            move || -> Vec<PathBuf> {
+                let mut found = Vec::new();
+                let level = |dir: &Path| -> Vec<PathBuf> {
+                    fs::read_dir(dir)
+                        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+                        .unwrap_or_default()
+                };
+                for first in level(&root) {
+                    for second in level(&first) {
+                        found.extend(level(&second).into_iter().filter(|p| old(p)));
+                    }
+                }
+                found
+            }
+        })
+        .await
+        .map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let mut removed = 0;
+        for path in candidates {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if self.path_of(name).as_deref() != Some(path.as_path())
+                || store.blob_in_use(name).await?
+            {
+                continue;
+            }
+            if old(&path) && fs::remove_file(&path).is_ok() {
+                removed += 1;
+            }
+        }
+        // Half-written files of a crash, directly under `tmp/`.
+        for entry in fs::read_dir(root.join("tmp"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if old(&entry.path()) && fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+        Ok(removed)
     }
 }
 

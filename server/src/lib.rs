@@ -9,4 +9,5 @@ pub mod config;
 pub mod db;
 pub mod import;
 pub mod serve;
+pub mod sweep;
 pub mod web;

@@ -38,7 +38,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let blobs = match DiskBlobs::open(&config.data_dir.join("files")) {
+    let disk = match DiskBlobs::open(&config.data_dir.join("files")) {
         Ok(blobs) => Arc::new(blobs),
         Err(error) => {
             tracing::error!(%error, dir = %config.data_dir.display(), "cannot open the file store");
@@ -48,7 +48,7 @@ async fn main() -> ExitCode {
     let state = AppState {
         leptos_options: web::leptos_options(&config.site_root, config.listen),
         db: db.clone(),
-        blobs,
+        blobs: disk.clone(),
         secure_cookies: config.secure_cookies,
         client_ip_source: config.client_ip_source.clone(),
         rates: config.rates,
@@ -88,15 +88,20 @@ async fn main() -> ExitCode {
             "catalogue ready"
         );
     });
-    // Expired desk sessions are deleted every hour.
+    // Every hour: expired desk sessions, and files sent for dossiers that never arrived.
     {
         let db = db.clone();
+        let disk = disk.clone();
         tokio::spawn(async move {
             let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
             loop {
                 every.tick().await;
                 if let Err(error) = db.forget_expired_sessions().await {
                     tracing::warn!(%error, "cannot delete expired desk sessions");
+                }
+                match server::sweep::sweep(&*db, &disk, std::time::SystemTime::now()).await {
+                    Ok((rows, files)) => tracing::info!(rows, files, "staged files swept"),
+                    Err(error) => tracing::warn!(%error, "cannot sweep staged files"),
                 }
             }
         });

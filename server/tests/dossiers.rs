@@ -441,6 +441,132 @@ async fn an_address_sends_at_most_80_dossiers_a_minute_even_all_at_once() {
 }
 
 #[tokio::test]
+async fn a_dossier_keeps_at_most_100_files_waiting_even_sent_at_once() {
+    use app::api::store::{DossierStore, StagedFile};
+    use app::dossier::attachment::{MAX_STAGED_BYTES, MAX_STAGED_FILES, Refusal};
+    let s = server().await;
+    let dossier = key();
+    let ids: Vec<String> = (0..=MAX_STAGED_FILES).map(|_| key()).collect();
+    let photo = jpeg(200);
+    let sent = ids
+        .iter()
+        .map(|id| s.upload(&dossier, id, "image/jpeg", &photo));
+    let answers = futures::future::join_all(sent).await;
+    let refused: Vec<_> = answers.iter().filter(|a| a.is_err()).collect();
+    assert_eq!(
+        refused,
+        vec![&Err(SubmitError::Attachment(Refusal::TooMuch))],
+        "one over the quota"
+    );
+    assert_eq!(s.count("staged_files").await, i64::from(MAX_STAGED_FILES));
+    // Sent again under an id already there: it replaces, it does not add.
+    let first = ids.iter().zip(&answers).find(|(_, a)| a.is_ok()).unwrap().0;
+    assert!(
+        s.upload(&dossier, first, "image/jpeg", &photo)
+            .await
+            .is_ok()
+    );
+    // Bytes in all: two files of 60 MiB do not fit in 100 MiB.
+    let big = |id: &str| StagedFile {
+        key: "bytes-key".into(),
+        attachment: id.into(),
+        sha256: "0".repeat(64),
+        mime: "application/pdf".into(),
+        size: 60 * 1024 * 1024,
+        at: 1,
+    };
+    let store: &dyn DossierStore = &*s.db;
+    assert!(
+        store
+            .stage_file(big("a"), MAX_STAGED_FILES, MAX_STAGED_BYTES)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .stage_file(big("b"), MAX_STAGED_FILES, MAX_STAGED_BYTES)
+            .await
+            .unwrap()
+    );
+    assert!(
+        store
+            .stage_file(big("a"), MAX_STAGED_FILES, MAX_STAGED_BYTES)
+            .await
+            .unwrap()
+    );
+}
+
+#[tokio::test]
+async fn files_never_attached_to_a_dossier_are_swept_after_a_day() {
+    let s = server().await;
+    let draft = birth_draft();
+    // A dossier stored with its photo; another key's photo that never became a dossier.
+    let stored_key = key();
+    let stored_photo = key();
+    s.upload(&stored_key, &stored_photo, "image/jpeg", &jpeg(300))
+        .await
+        .unwrap();
+    let mut with_photo = draft.clone();
+    with_photo.attachments.push(app::dossier::example::photo(
+        &stored_photo,
+        "birth_certificate",
+        300,
+    ));
+    s.submit(&stored_key, &with_photo).await.unwrap();
+    let abandoned = key();
+    s.upload(&abandoned, &key(), "image/jpeg", &jpeg(400))
+        .await
+        .unwrap();
+    let recent = key();
+    s.upload(&recent, &key(), "image/jpeg", &jpeg(500))
+        .await
+        .unwrap();
+    assert_eq!(s.files().len(), 3);
+    // A day and an hour pass for the first two (rows and files), not for the recent one.
+    let day_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(25 * 3600);
+    sqlx::query("UPDATE staged_files SET received_at = received_at - 25 * 3600 * 1000 WHERE idempotency_key = ?")
+        .bind(&abandoned)
+        .execute(s.db.pool())
+        .await
+        .unwrap();
+    for (path, size) in s
+        .files()
+        .iter()
+        .map(|p| (p.clone(), std::fs::metadata(p).unwrap().len()))
+    {
+        if size != 500 {
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_modified(day_ago)
+                .unwrap();
+        }
+    }
+    let blobs = server::blobs::DiskBlobs::open(&s.dir.path().join("files")).unwrap();
+    let swept = server::sweep::sweep(&*s.db, &blobs, std::time::SystemTime::now())
+        .await
+        .unwrap();
+    assert_eq!(swept, (1, 1), "one row, one file");
+    let sizes: Vec<u64> = s
+        .files()
+        .iter()
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .collect();
+    assert!(
+        sizes.contains(&300) && sizes.contains(&500) && !sizes.contains(&400),
+        "{sizes:?}"
+    );
+    assert_eq!(s.count("staged_files").await, 1);
+    // The stored dossier's file is still served to its office.
+    let (stored,): (String,) = sqlx::query_as("SELECT sha256 FROM dossier_files LIMIT 1")
+        .fetch_one(s.db.pool())
+        .await
+        .unwrap();
+    assert!(blobs.path_of(&stored).unwrap().exists());
+}
+
+#[tokio::test]
 async fn statuses_and_ratings_follow_the_key() {
     let s = server().await;
     let key = key();

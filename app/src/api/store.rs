@@ -60,8 +60,22 @@ pub trait DossierStore: Send + Sync + 'static {
     async fn receipt(&self, key: &str) -> Result<Option<Receipt>, StoreError>;
 
     /// Records a file received for `key` (replacing one sent before under the same attachment
-    /// id).
-    async fn stage_file(&self, file: StagedFile) -> Result<(), StoreError>;
+    /// id), unless `key` would then have more than `max_files` files or `max_bytes` bytes: one
+    /// atomic step (files sent at once cannot pass the quota together); false then, nothing
+    /// written.
+    async fn stage_file(
+        &self,
+        file: StagedFile,
+        max_files: u32,
+        max_bytes: u64,
+    ) -> Result<bool, StoreError>;
+
+    /// Forgets the files staged before `before` (milliseconds since 1970) for dossiers never
+    /// stored; how many.
+    async fn forget_staged(&self, before: i64) -> Result<u64, StoreError>;
+
+    /// Whether a dossier's file or a staged one is kept under `sha256`.
+    async fn blob_in_use(&self, sha256: &str) -> Result<bool, StoreError>;
 
     /// Stores the dossier, its files and its first status in one transaction, durable before
     /// this returns, unless `key` already has one: then nothing is written and the receipt

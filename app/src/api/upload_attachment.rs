@@ -30,7 +30,8 @@ mod ssr {
     use super::Uploaded;
     use crate::api::store::{StagedFile, now_millis, storage, unavailable};
     use crate::dossier::attachment::{
-        MAX_PDF_BYTES, MAX_SENT_PHOTO_BYTES, Refusal, Sent, check_sent, pdf_active_content, sniff,
+        MAX_PDF_BYTES, MAX_SENT_PHOTO_BYTES, MAX_STAGED_BYTES, MAX_STAGED_FILES, Refusal, Sent,
+        check_sent, pdf_active_content, sniff,
     };
     use crate::dossier::model::is_uuid;
     use crate::dossier::submission::SubmitError;
@@ -105,18 +106,27 @@ mod ssr {
                 });
             }
             let sha256 = storage.blobs.put(bytes).await.map_err(unavailable)?;
-            storage
+            let staged = storage
                 .dossiers
-                .stage_file(StagedFile {
-                    key: key.clone(),
-                    attachment: attachment.clone(),
-                    sha256: sha256.clone(),
-                    mime: kind.mime().to_string(),
-                    size,
-                    at: now_millis(),
-                })
+                .stage_file(
+                    StagedFile {
+                        key: key.clone(),
+                        attachment: attachment.clone(),
+                        sha256: sha256.clone(),
+                        mime: kind.mime().to_string(),
+                        size,
+                        at: now_millis(),
+                    },
+                    MAX_STAGED_FILES,
+                    MAX_STAGED_BYTES,
+                )
                 .await
                 .map_err(unavailable)?;
+            // Over the quota, the bytes just written are kept by nothing: the hourly sweep
+            // removes them.
+            if !staged {
+                return Err(SubmitError::Attachment(Refusal::TooMuch));
+            }
             return Ok(Uploaded { sha256, size });
         }
         Err(SubmitError::Attachment(Refusal::Empty))

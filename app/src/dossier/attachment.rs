@@ -38,6 +38,9 @@ pub enum Refusal {
     NotKept,
     /// A PDF that carries scripts, launches or embedded files ([`pdf_active_content`]).
     Active,
+    /// The dossier's files waiting on the server would pass [`MAX_STAGED_FILES`] or
+    /// [`MAX_STAGED_BYTES`].
+    TooMuch,
 }
 
 impl Refusal {
@@ -75,6 +78,16 @@ impl Refusal {
                 vi: format!("Mỗi giấy tờ đính kèm tối đa {MAX_PER_DOCUMENT} tệp"),
                 en: Some(format!(
                     "At most {MAX_PER_DOCUMENT} files for each document"
+                )),
+            },
+            Refusal::TooMuch => Text {
+                vi: format!(
+                    "Không nhận thêm được “{name}”: mỗi hồ sơ tối đa {MAX_STAGED_FILES} tệp và {} MB. Hãy bỏ bớt ảnh trùng hoặc không cần thiết",
+                    MAX_STAGED_BYTES / (1024 * 1024)
+                ),
+                en: Some(format!(
+                    "“{name}” cannot be added: a dossier has at most {MAX_STAGED_FILES} files and {} MB. Remove repeated or unneeded photos",
+                    MAX_STAGED_BYTES / (1024 * 1024)
                 )),
             },
             Refusal::DeviceFull => Text {
@@ -197,6 +210,15 @@ pub fn check_sent(declared_mime: &str, head: &[u8], size: u64) -> Result<Sent, R
     }
     Ok(kind)
 }
+
+/// Files one dossier may have waiting on the server before the dossier itself arrives (under its
+/// sending key): far more than any procedure's papers need ([`MAX_PER_DOCUMENT`] per document).
+pub const MAX_STAGED_FILES: u32 = 100;
+/// Their bytes in all.
+pub const MAX_STAGED_BYTES: u64 = 100 * 1024 * 1024;
+/// How long a file sent for a dossier not yet stored is kept: a day. A file swept meanwhile is
+/// not lost: the dossier is refused with `AttachmentsMissing` and the outbox sends its files again.
+pub const STAGED_FOR_MILLIS: i64 = 24 * 60 * 60 * 1000;
 
 /// The name a resident's file is downloaded under, built by the server from what it checked —
 /// never the name the device sent (`…vil.html` would otherwise reach an officer's disk as a page):
@@ -453,6 +475,7 @@ mod tests {
             Refusal::DeviceFull,
             Refusal::NotKept,
             Refusal::Active,
+            Refusal::TooMuch,
         ] {
             let text = refusal.text("x.txt");
             assert!(text.vi.contains("x.txt") && text.en.unwrap().contains("x.txt"));

@@ -358,7 +358,7 @@ impl SubmitError {
             SubmitError::BadRequest => 400,
             SubmitError::NotFound => 404,
             SubmitError::AttachmentsMissing(_) | SubmitError::NotAsked => 409,
-            SubmitError::Attachment(Refusal::TooLarge { .. }) => 413,
+            SubmitError::Attachment(Refusal::TooLarge { .. } | Refusal::TooMuch) => 413,
             SubmitError::NotReady(_)
             | SubmitError::UnknownProcedure
             | SubmitError::Attachment(_) => 422,

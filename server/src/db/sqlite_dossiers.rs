@@ -173,10 +173,21 @@ impl DossierStore for SqliteDatabase {
         receipt_of(&mut conn, key).await
     }
 
-    async fn stage_file(&self, file: StagedFile) -> Result<(), StoreError> {
-        sqlx::query(
+    async fn stage_file(
+        &self,
+        file: StagedFile,
+        max_files: u32,
+        max_bytes: u64,
+    ) -> Result<bool, StoreError> {
+        // One statement: SQLite takes the write lock before it counts, so files sent at once
+        // cannot pass the quota together. The file it replaces (same id) does not count.
+        let done = sqlx::query(
             "INSERT INTO staged_files (idempotency_key, attachment_id, sha256, mime, size, received_at) \
-             VALUES (?, ?, ?, ?, ?, ?) \
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6 \
+             WHERE (SELECT COUNT(*) FROM staged_files \
+                    WHERE idempotency_key = ?1 AND attachment_id != ?2) < ?7 \
+               AND (SELECT COALESCE(SUM(size), 0) FROM staged_files \
+                    WHERE idempotency_key = ?1 AND attachment_id != ?2) + ?5 <= ?8 \
              ON CONFLICT (idempotency_key, attachment_id) DO UPDATE SET \
              sha256 = excluded.sha256, mime = excluded.mime, size = excluded.size, \
              received_at = excluded.received_at",
@@ -187,10 +198,33 @@ impl DossierStore for SqliteDatabase {
         .bind(&file.mime)
         .bind(file.size as i64)
         .bind(file.at)
+        .bind(i64::from(max_files))
+        .bind(max_bytes as i64)
         .execute(self.pool())
         .await
         .map_err(unavailable)?;
-        Ok(())
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn forget_staged(&self, before: i64) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM staged_files WHERE received_at < ?")
+            .bind(before)
+            .execute(self.pool())
+            .await
+            .map_err(unavailable)?;
+        Ok(done.rows_affected())
+    }
+
+    async fn blob_in_use(&self, sha256: &str) -> Result<bool, StoreError> {
+        let (used,): (i64,) = sqlx::query_as(
+            "SELECT EXISTS (SELECT 1 FROM dossier_files WHERE sha256 = ?1) \
+                 OR EXISTS (SELECT 1 FROM staged_files WHERE sha256 = ?1)",
+        )
+        .bind(sha256)
+        .fetch_one(self.pool())
+        .await
+        .map_err(unavailable)?;
+        Ok(used != 0)
     }
 
     async fn store_dossier(&self, dossier: NewDossier) -> Result<Receipt, StoreError> {
