@@ -136,7 +136,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dossiers/:id") view=DossierPage />
                     <Route path=path!("/dossiers/:id/:section") view=DossierSectionPage />
                     <Route path=path!("/people") view=PeoplePage />
-                    <Route path=path!("/track") view=TrackPage />
+                    <Route path=path!("/track") view=TrackPage ssr=SsrMode::Async />
                     <Route path=path!("/handoff") view=HandoffPage />
                     // Kept by the service worker: where the offline kit renders a procedure's
                     // pages the device never kept.

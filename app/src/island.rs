@@ -183,6 +183,90 @@ pub fn page_query() -> Vec<(String, String)> {
     }
 }
 
+/// A page's own form sent by `POST` (`application/x-www-form-urlencoded`), kept by the server in
+/// the request's extensions while it renders the page as for `GET`. A form that carries a secret
+/// (a tracking code and phone digits, a help code, a password, a reason) is posted to its page's
+/// own address before its island runs or without JavaScript — never put in the address by `GET`
+/// — and the page answers it as its island would ([`posted_field`], [`posted_answer`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Posted {
+    pub fields: Vec<(String, String)>,
+    /// The answer of the server function the form stands for ([`form_call`]), called once by
+    /// the server before the page is rendered: its HTTP status and body.
+    pub answer: Option<(u16, String)>,
+}
+
+/// The pages whose form is posted to their own address (the server accepts `POST` for these;
+/// `{code}` is any one path segment).
+pub const FORM_PAGES: [&str; 5] = [
+    "/track",
+    "/handoff",
+    "/desk/handoff",
+    "/desk/staff",
+    "/desk/dossiers/{code}",
+];
+
+/// The server function a form posted to the page `path` stands for, when it changes something
+/// (a desk decision, a new officer): its address and its JSON arguments, from the form's
+/// `fields`. `None` when the page answers the form itself, or the form lacks a field.
+#[cfg(feature = "ssr")]
+pub fn form_call(path: &str, fields: &[(String, String)]) -> Option<(&'static str, String)> {
+    if path == "/desk/staff" {
+        crate::desk::pages::staff::form_call(fields)
+    } else if let Some(code) = path.strip_prefix("/desk/dossiers/") {
+        crate::desk::pages::dossier::form_call(code, fields)
+    } else {
+        None
+    }
+}
+
+/// Every value of the field `name` in `fields`, in order (a multiple choice sends one per
+/// choice).
+pub fn values(fields: &[(String, String)], name: &str) -> Vec<String> {
+    fields
+        .iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .collect()
+}
+
+/// The form posted to this page: `None` for a `GET`, and always in the browser (an island that
+/// runs sends its form itself).
+fn posted() -> Option<Posted> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()?
+            .extensions
+            .get::<Posted>()
+            .cloned()
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
+}
+
+/// The (first) value of the field `name` of the form posted to this page.
+pub fn posted_field(name: &str) -> Option<String> {
+    values(&posted()?.fields, name).into_iter().next()
+}
+
+/// What the server function behind the form posted to this page answered ([`form_call`]).
+pub fn posted_answer<T, E>() -> Option<Result<T, E>>
+where
+    T: serde::de::DeserializeOwned,
+    E: leptos::server_fn::error::FromServerFnError,
+{
+    let (status, body) = posted()?.answer?;
+    Some(if (200..300).contains(&status) {
+        serde_json::from_str(&body).map_err(|_| {
+            E::from_server_fn_error(leptos::server_fn::error::ServerFnErrorErr::Deserialization(
+                "answer".into(),
+            ))
+        })
+    } else {
+        Err(E::de(body.into()))
+    })
+}
+
 /// Sends the browser to `href` (a new page: islands do not route in place).
 pub fn go_to(href: &str) {
     #[cfg(feature = "csr")]

@@ -129,6 +129,38 @@ test('a resident submits, the officer asks for a paper with a reason, the reside
   await expect(page.getByTestId('track-status')).toHaveAttribute('data-status', 'result_ready');
   await expect(page.getByTestId('timeline')).toContainText(reason);
   await desk.context().close();
+
+  // Without JavaScript (blocked, or a form sent before the page's script ran), tracking and the
+  // officer's decision work by POST, and nothing typed appears in an address.
+  const plainPhone = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const phone = await plainPhone.newPage();
+  const addresses: string[] = [];
+  phone.on('request', (request) => addresses.push(request.url()));
+  await phone.goto('/track');
+  await phone.getByLabel('Mã hồ sơ').fill(code);
+  await phone.getByLabel(/4 số cuối/).fill('5678');
+  await phone.getByRole('button', { name: 'Tra cứu' }).click();
+  await expect(phone).toHaveURL(/\/track$/);
+  await expect(phone.getByTestId('track-status')).toHaveAttribute('data-status', 'result_ready');
+  for (const address of addresses) {
+    expect(address).not.toContain(code);
+    expect(address).not.toContain('5678');
+  }
+  const plainDesk = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const counter = await plainDesk.newPage();
+  await counter.goto('/desk/login');
+  await counter.getByLabel('Tên đăng nhập').fill(name);
+  await counter.getByLabel('Mật khẩu').fill(password);
+  await counter.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(counter).toHaveURL(/\/desk$/);
+  await counter.goto(`/desk/dossiers/${code}`);
+  await counter.getByTestId('decision-form').getByLabel('Đã trả kết quả', { exact: true }).check();
+  await counter.getByRole('button', { name: 'Lưu trạng thái' }).click();
+  await expect(counter).toHaveURL(new RegExp(`/desk/dossiers/${code}$`));
+  await expect(counter.getByTestId('desk-status')).toHaveAttribute('data-status', 'collected');
+  await expect(counter.getByTestId('desk-history').locator('.history__step')).toHaveCount(6);
+  await plainPhone.close();
+  await plainDesk.close();
 });
 
 test('sign-in tells when to try again after too many wrong passwords, and signing out ends the session', async ({ page }) => {
@@ -299,7 +331,6 @@ test('a stuck resident gets a help code after consenting; the officer opens the 
 });
 
 test('an officer files for a walk-in resident on a shared desk computer, prints the receipt, clears the computer, or hands the draft to the resident\u2019s phone', async ({
-  page,
   browser,
   baseURL,
 }) => {
@@ -340,16 +371,33 @@ test('an officer files for a walk-in resident on a shared desk computer, prints 
   await interactive(desk);
   await expect(desk.getByText(/^Chưa có hồ sơ nào trên thiết bị này/)).toBeVisible();
 
-  // On the resident's phone: the code opens the draft, at the part the officer was on.
-  await page.goto('/handoff');
-  await interactive(page);
-  await page.getByLabel('Mã hỗ trợ (6 ký tự)').fill(given);
-  await page.getByRole('button', { name: 'Tiếp tục hồ sơ' }).click();
-  await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}\/applicant$/);
-  await expect(page.getByLabel('Họ, chữ đệm và tên')).toHaveValue('Phạm Văn Hùng');
-  await page.goto('/dossiers');
-  await interactive(page);
-  await expect(page.locator('.dossier-row')).toHaveCount(1);
+  // On the resident's phone: the code opens the draft, at the part the officer was on — even
+  // typed before the page's script has arrived (a slow network): the form goes by POST, never in
+  // the address, and the code is used as soon as the script runs.
+  const phoneContext = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const phone = await phoneContext.newPage();
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await phone.route(/\/pkg\/handoff\.[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const addresses: string[] = [];
+  phone.on('request', (request) => addresses.push(request.url()));
+  await phone.goto('/handoff', { waitUntil: 'domcontentloaded' });
+  await phone.getByLabel('Mã hỗ trợ (6 ký tự)').fill(given);
+  await phone.getByRole('button', { name: 'Tiếp tục hồ sơ' }).click();
+  await expect(phone.getByTestId('handoff-waiting')).toBeVisible();
+  await expect(phone).toHaveURL(/\/handoff$/);
+  release();
+  await expect(phone).toHaveURL(/\/dossiers\/[0-9a-f-]{36}\/applicant$/);
+  await expect(phone.getByLabel('Họ, chữ đệm và tên')).toHaveValue('Phạm Văn Hùng');
+  await phone.goto('/dossiers');
+  await interactive(phone);
+  await expect(phone.locator('.dossier-row')).toHaveCount(1);
+  const typed = given.replace(' ', '');
+  for (const address of addresses) expect(address.replace(/(%20|\+)/g, '')).not.toContain(typed);
+  await phoneContext.close();
   await desk.context().close();
 });
 

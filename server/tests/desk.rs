@@ -139,6 +139,10 @@ impl Desk {
         answer
     }
 
+    async fn officer_with(&self, user: &str, password: &str) -> SignInAnswer {
+        self.sign_in(&mut Browser::default(), user, password).await
+    }
+
     async fn officer(&self, user: &str) -> Browser {
         let mut browser = Browser::default();
         assert_eq!(
@@ -1233,6 +1237,306 @@ async fn a_handoff_code_opens_a_draft_once_for_the_right_side_and_expires() {
     .unwrap();
     assert_eq!(d.file(&lan, &path).await, StatusCode::NOT_FOUND);
     assert_eq!(d.file(&lan, &file_path).await, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_handed_draft_keeps_only_what_the_procedure_defines() {
+    use app::dossier::handoff::Issued;
+    let d = desk().await;
+    let huge = "x".repeat(900 * 1024);
+    let mut draft = birth_draft();
+    draft.form.insert("notes_for_officer".into(), huge.clone());
+    draft.answers.insert("extra".into(), huge.clone());
+    let _: Issued = handoff(
+        &d,
+        &mut Browser::default(),
+        "create",
+        json!({ "draft": draft, "step": "applicant", "files_key": null }),
+    )
+    .await
+    .expect("kept without them");
+    let (content,): (String,) = sqlx::query_as("SELECT content FROM handoffs")
+        .fetch_one(d.db.pool())
+        .await
+        .unwrap();
+    assert!(content.len() < 8 * 1024, "{} bytes kept", content.len());
+    assert!(!content.contains("notes_for_officer") && !content.contains("extra"));
+    // Another procedure's code, or none: nothing kept.
+    let mut unknown = birth_draft();
+    unknown.procedure = "9.999999".into();
+    let refused = handoff::<Issued>(
+        &d,
+        &mut Browser::default(),
+        "create",
+        json!({ "draft": unknown, "step": "applicant", "files_key": null }),
+    )
+    .await;
+    assert_eq!(refused.unwrap_err(), SubmitError::UnknownProcedure);
+    assert_eq!(d.count("SELECT COUNT(*) FROM handoffs").await, 1);
+}
+
+impl Desk {
+    /// A page as `browser` gets it (with its session, if signed in).
+    async fn page(&self, browser: &Browser, path: &str) -> (StatusCode, String) {
+        let mut request = Request::get(path).header(header::HOST, "motcua.test");
+        if let Some(cookie) = &browser.cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        let (status, _, body) =
+            support::send(&self.router, request.body(Body::empty()).unwrap()).await;
+        (status, String::from_utf8(body).unwrap())
+    }
+
+    /// A plain form's `POST` of `fields` to `path` from `browser`, as sent without JavaScript.
+    async fn form(
+        &self,
+        browser: &Browser,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> (StatusCode, String) {
+        let mut request = support::form_post(path, fields);
+        let headers = request.headers_mut();
+        headers.insert(header::HOST, "motcua.test".parse().unwrap());
+        headers.insert(header::ORIGIN, "https://motcua.test".parse().unwrap());
+        if let Some(cookie) = &browser.cookie {
+            headers.insert(header::COOKIE, cookie.parse().unwrap());
+        }
+        let (status, _, body) = support::send(&self.router, request).await;
+        (status, String::from_utf8(body).unwrap())
+    }
+}
+
+#[tokio::test]
+async fn every_form_that_sends_a_field_posts_it_to_an_address_that_takes_it() {
+    let d = desk().await;
+    let (_, receipt) = d.submitted().await;
+    let lan = d.officer("lan").await;
+    let admin = d.officer("admin").await;
+    let dossier = format!("/desk/dossiers/{}", receipt.tracking_code);
+    let resident = Browser::default();
+    for (path, browser) in [
+        ("/track", &resident),
+        ("/handoff", &resident),
+        ("/desk/login", &resident),
+        ("/desk/handoff", &lan),
+        ("/desk/password", &lan),
+        ("/desk/staff", &admin),
+        (dossier.as_str(), &lan),
+    ] {
+        let (status, html) = d.page(browser, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        // (The display settings in every page's header are not a secret: a `GET` keeps them
+        // working as links do.)
+        let forms: Vec<_> = support::forms(&html)
+            .into_iter()
+            .filter(|f| f.action.as_deref() != Some("/settings/apply"))
+            .collect();
+        assert!(!forms.is_empty(), "{path}: a form");
+        for form in forms.iter().filter(|f| !f.names.is_empty()) {
+            assert_eq!(form.method, "post", "{path}: {form:?}");
+            let action = form.action.clone().unwrap_or_else(|| path.to_string());
+            let (status, _) = d.form(browser, &action, &[]).await;
+            assert!(
+                status != StatusCode::NOT_FOUND && status != StatusCode::METHOD_NOT_ALLOWED,
+                "{path}: {action} answers {status}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn decisions_and_new_officers_work_without_the_desk_app_by_post() {
+    let d = desk().await;
+    let (_, receipt) = d.submitted().await;
+    let code = receipt.tracking_code.clone();
+    let page = format!("/desk/dossiers/{code}");
+    let lan = d.officer("lan").await;
+    let events = "SELECT COUNT(*) FROM dossier_events";
+    assert_eq!(d.count(events).await, 1);
+    // Without the session's token, or from another site: nothing is stored.
+    let (status, _) = d
+        .form(
+            &lan,
+            &page,
+            &[
+                ("csrf", "forged"),
+                ("from", "received"),
+                ("to", "processing"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(d.count(events).await, 1);
+    let mut request = support::form_post(
+        &page,
+        &[
+            ("csrf", &lan.csrf),
+            ("from", "received"),
+            ("to", "processing"),
+        ],
+    );
+    let headers = request.headers_mut();
+    headers.insert(header::HOST, "motcua.test".parse().unwrap());
+    headers.insert(header::ORIGIN, "https://evil.example".parse().unwrap());
+    headers.insert(header::COOKIE, lan.cookie.clone().unwrap().parse().unwrap());
+    assert_eq!(
+        support::send(&d.router, request).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(d.count(events).await, 1);
+    // The form as the page renders it, posted: stored, and the page shows where it stands now.
+    let (status, html) = d
+        .form(
+            &lan,
+            &page,
+            &[
+                ("csrf", &lan.csrf),
+                ("from", "received"),
+                ("to", "processing"),
+                ("reason", ""),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(d.count(events).await, 2);
+    assert!(
+        html.contains(r#"value="result_ready""#),
+        "the next step is offered"
+    );
+    // A decision the rules refuse (more papers without naming one): said on the page.
+    let (_, html) = d
+        .form(
+            &lan,
+            &page,
+            &[
+                ("csrf", &lan.csrf),
+                ("from", "processing"),
+                ("to", "more_documents_needed"),
+                ("reason", ""),
+            ],
+        )
+        .await;
+    assert_eq!(d.count(events).await, 2);
+    assert!(html.contains(r#"id="decision-problem""#), "{html}");
+    // Posted again (a reload): where it stood has changed, so nothing is stored twice.
+    d.form(
+        &lan,
+        &page,
+        &[
+            ("csrf", &lan.csrf),
+            ("from", "received"),
+            ("to", "processing"),
+        ],
+    )
+    .await;
+    assert_eq!(d.count(events).await, 2);
+
+    // A new officer, with two wards chosen.
+    let admin = d.officer("admin").await;
+    let accounts = "SELECT COUNT(*) FROM staff";
+    let before = d.count(accounts).await;
+    let (status, html) = d
+        .form(
+            &admin,
+            "/desk/staff",
+            &[
+                ("csrf", &admin.csrf),
+                ("username", "Hoa"),
+                ("password", "một mật khẩu mới 2026"),
+                ("wards", "70"),
+                ("wards", "4"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(d.count(accounts).await, before + 1);
+    assert!(html.contains(r#"data-testid="officer-added""#) && html.contains(r#"data-user="hoa""#));
+    let hoa = d.officer_with("hoa", "một mật khẩu mới 2026").await;
+    assert_eq!(hoa, SignInAnswer::SignedIn);
+    // A trivial password: refused, said on the page, nobody added.
+    let (_, html) = d
+        .form(
+            &admin,
+            "/desk/staff",
+            &[
+                ("csrf", &admin.csrf),
+                ("username", "tuan"),
+                ("password", "12345678"),
+                ("wards", "70"),
+            ],
+        )
+        .await;
+    assert_eq!(d.count(accounts).await, before + 1);
+    assert!(html.contains(r#"id="add-officer-problem""#));
+    // An officer is no administrator.
+    d.form(
+        &lan,
+        "/desk/staff",
+        &[
+            ("csrf", &lan.csrf),
+            ("username", "khac"),
+            ("password", "một mật khẩu mới 2026"),
+            ("wards", "70"),
+        ],
+    )
+    .await;
+    assert_eq!(d.count(accounts).await, before + 1);
+}
+
+#[tokio::test]
+async fn a_help_code_posted_before_the_app_runs_waits_for_it_unused() {
+    use app::dossier::handoff::{HandedDraft, Issued, Redeemed};
+    let d = desk().await;
+    let mut lan = d.officer("lan").await;
+    // To a resident's phone, and to the desk.
+    let to_resident: Issued = handoff(
+        &d,
+        &mut lan,
+        "create",
+        json!({ "draft": birth_draft(), "step": "applicant", "files_key": null }),
+    )
+    .await
+    .unwrap();
+    let to_desk: Issued = handoff(
+        &d,
+        &mut Browser::default(),
+        "create",
+        json!({ "draft": birth_draft(), "step": "applicant", "files_key": null }),
+    )
+    .await
+    .unwrap();
+    for (path, browser, code) in [
+        ("/handoff", Browser::default(), &to_resident.code),
+        ("/desk/handoff", lan.clone(), &to_desk.code),
+    ] {
+        let (status, html) = d.form(&browser, path, &[("code", code)]).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(
+            html.contains(r#"data-testid="handoff-waiting""#),
+            "{path}: {html}"
+        );
+        assert!(html.contains(&format!(r#"value="{code}""#)) || html.contains(code.as_str()));
+    }
+    // Neither was used: each still opens, once.
+    let claimed: Redeemed<HandedDraft> = handoff(
+        &d,
+        &mut Browser::default(),
+        "claim",
+        json!({ "code": to_resident.code }),
+    )
+    .await
+    .unwrap();
+    assert!(matches!(claimed, Redeemed::Found(_)));
+    let csrf = lan.csrf.clone();
+    let opened: Redeemed<app::desk::api::open_handoff::DeskHandoff> = d
+        .call(
+            &mut lan,
+            "handoff",
+            json!({ "csrf": csrf, "code": to_desk.code }),
+        )
+        .await
+        .unwrap();
+    assert!(matches!(opened, Redeemed::Found(_)));
 }
 
 #[tokio::test]

@@ -237,6 +237,39 @@ async fn an_unmet_checklist_is_refused_with_every_reason_and_nothing_is_stored()
 }
 
 #[tokio::test]
+async fn only_what_the_procedure_defines_is_stored_each_within_its_length() {
+    let s = server().await;
+    let huge = "x".repeat(900 * 1024);
+    let mut draft = birth_draft();
+    draft.form.insert("notes_for_officer".into(), huge.clone());
+    // (The request as a whole stays under the server's body limit.)
+    let large = "x".repeat(100 * 1024);
+    draft.answers.insert("extra".into(), large.clone());
+    draft.ticks.insert("made_up_paper".into());
+    draft.procedure_name = app::eligibility::model::Text::new(&large, &large);
+    let receipt = s.submit(&key(), &draft).await.expect("stored without them");
+    let (content,): (String,) = sqlx::query_as("SELECT content FROM dossiers")
+        .fetch_one(s.db.pool())
+        .await
+        .unwrap();
+    assert!(content.len() < 8 * 1024, "{} bytes stored", content.len());
+    for left_out in ["notes_for_officer", "extra", "made_up_paper", "xxxxxxxx"] {
+        assert!(!content.contains(left_out), "{left_out} was stored");
+    }
+    let stored: Draft = serde_json::from_str(&content).unwrap();
+    assert_eq!(stored.procedure_name.vi, receipt.procedure_name.vi);
+    assert_eq!(stored.form.get("mother_name").unwrap(), "Trần Thị Hoa");
+    // A field the form defines, longer than it allows: refused with its part, nothing stored.
+    let mut long = birth_draft();
+    long.form.insert("child_birthplace".into(), huge);
+    assert_eq!(
+        s.submit(&key(), &long).await.unwrap_err(),
+        SubmitError::NotReady(vec![Unmet::Section("child".into())])
+    );
+    assert_eq!(s.count("dossiers").await, 1);
+}
+
+#[tokio::test]
 async fn attachments_are_checked_by_content_and_refused_ones_leave_nothing() {
     let s = server().await;
     let key = key();
@@ -372,6 +405,70 @@ async fn tracking_needs_the_code_and_the_phone_and_limits_wrong_guesses() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[tokio::test]
+async fn the_tracking_form_works_without_the_app_by_post_and_never_in_an_address() {
+    let s = server().await;
+    let receipt = s.submit(&key(), &birth_draft()).await.unwrap();
+    // The page's form posts to the page itself; nothing of it goes in an address.
+    let (_, _, page) = support::send(
+        &s.router,
+        Request::get("/track").body(Body::empty()).unwrap(),
+    )
+    .await;
+    let forms = support::forms(&String::from_utf8(page).unwrap());
+    let form = forms.iter().find(|f| f.names.contains(&"code".to_string()));
+    let form = form.expect("the tracking form");
+    assert_eq!(form.method, "post");
+    assert_eq!(form.action.as_deref(), Some("/track"));
+    assert_eq!(form.names, ["code", "phone"]);
+    let post = |fields: &[(&str, &str)]| support::form_post("/track", fields);
+    let grouped = TrackingCode::parse(&receipt.tracking_code)
+        .unwrap()
+        .grouped();
+    let counted = s.count("attempts").await;
+    // Read out as printed on the receipt: the dossier's status, answered by the server.
+    let (status, headers, body) = support::send(
+        &s.router,
+        post(&[("code", &grouped.to_lowercase()), ("phone", "5678")]),
+    )
+    .await;
+    let html = String::from_utf8(body).unwrap();
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    assert!(
+        html.contains(r#"data-testid="track-status" data-status="received""#),
+        "{html}"
+    );
+    assert!(html.contains(&grouped));
+    // The wrong digits: no match, counted like any wrong pair.
+    let (status, _, body) =
+        support::send(&s.router, post(&[("code", &grouped), ("phone", "0000")])).await;
+    let html = String::from_utf8(body).unwrap();
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"data-testid="track-error""#) && !html.contains("track-status"));
+    assert_eq!(s.count("attempts").await, counted + 1);
+    // A mistyped code is said at its field, without a lookup.
+    let (_, _, body) =
+        support::send(&s.router, post(&[("code", "MC-0000"), ("phone", "5678")])).await;
+    let html = String::from_utf8(body).unwrap();
+    assert!(html.contains(r#"id="track-code-error""#) && !html.contains("track-error"));
+    assert_eq!(s.count("attempts").await, counted + 1);
+    // Not a form, or a form of megabytes: refused before any page is rendered.
+    let json = Request::post("/track")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("{}"))
+        .unwrap();
+    assert_eq!(
+        support::send(&s.router, json).await.0,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    let huge = "x".repeat(1 << 20);
+    assert_eq!(
+        support::send(&s.router, post(&[("code", &huge)])).await.0,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
 }
 
 #[tokio::test]

@@ -56,11 +56,18 @@ async fn the_request_log_names_the_route_never_the_query() {
             get("/desk/files/K7QM3XPAR9TV2/photo-1").await,
             StatusCode::OK
         );
+        // Addresses no route has: a code typed into the path is not logged either.
+        assert_eq!(
+            get("/track/K7QM3XPAR9TV2/5678").await,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(get("/K7QM3XPAR9TV2").await, StatusCode::NOT_FOUND);
     })
     .await;
     assert!(log.contains("/desk/login"), "{log}");
     assert!(log.contains("/track"), "{log}");
     assert!(log.contains("/desk/files/{code}/{attachment}"), "{log}");
+    assert!(log.contains("/track/*"), "{log}");
     for secret in ["hunter2", "password=", "phone=", "5678", "K7QM3XPAR9TV2"] {
         assert!(!log.contains(secret), "the log holds {secret:?}:\n{log}");
     }

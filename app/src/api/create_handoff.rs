@@ -46,8 +46,17 @@ mod ssr {
         if !step_ok || files_key.as_deref().is_some_and(|k| !is_uuid(k)) {
             return Err(SubmitError::BadRequest);
         }
-        // What a device sends is kept without its sending key, whatever the device sent.
-        let draft = crate::dossier::handoff::shared(draft);
+        // What a device sends is kept without its sending key, and only with what the
+        // procedure defines, whatever the device sent.
+        let procedure = crate::catalogue::store::Catalogue::embedded()
+            .procedure(draft.procedure.trim())
+            .ok_or(SubmitError::UnknownProcedure)?;
+        let definition = crate::definition::definition(procedure);
+        let draft = crate::dossier::received::keep_defined(
+            crate::dossier::handoff::shared(draft),
+            procedure,
+            &definition,
+        )?;
         let content = serde_json::to_string(&draft).map_err(|_| SubmitError::BadRequest)?;
         if content.len() > MAX_DRAFT_BYTES {
             return Err(SubmitError::BadRequest);

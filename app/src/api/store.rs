@@ -318,6 +318,34 @@ pub async fn give_back_quietly(limits: &dyn LimitStore, id: i64) {
     }
 }
 
+/// Counts one request under the address's limit per minute for `what` (one atomic step; the
+/// limit `rate` picks from the [`crate::limits::Rates`] in force), or refuses it with the time the outbox
+/// sends it again.
+pub async fn per_minute(
+    storage: &Storage,
+    what: &str,
+    rate: impl Fn(&crate::limits::Rates) -> u32,
+) -> Result<(), crate::dossier::submission::SubmitError> {
+    let max = rate(&leptos::prelude::use_context::<crate::limits::Rates>().unwrap_or_default());
+    let client = crate::desk::api::session::client().await;
+    let limit = Limit::new(
+        format!("{what}:{client}"),
+        max,
+        crate::limits::MINUTE_MILLIS,
+    );
+    match storage
+        .limits
+        .take_attempt(&[limit], now_millis())
+        .await
+        .map_err(unavailable)?
+    {
+        Attempt::Taken { .. } => Ok(()),
+        Attempt::Refused { retry_at } => {
+            Err(crate::dossier::submission::SubmitError::Busy { retry_at })
+        }
+    }
+}
+
 /// Logs a storage failure and gives the resident the plain "busy" answer: database text never
 /// leaves the server.
 pub fn unavailable(error: StoreError) -> crate::dossier::submission::SubmitError {

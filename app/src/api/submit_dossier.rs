@@ -14,7 +14,9 @@ pub async fn submit_dossier(key: String, draft: Draft) -> Result<Receipt, Submit
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
-    use crate::api::store::{ListedFile, NewDossier, StoreError, now_millis, storage, unavailable};
+    use crate::api::store::{
+        ListedFile, NewDossier, StoreError, now_millis, per_minute, storage, unavailable,
+    };
     use crate::catalogue::store::Catalogue;
     use crate::dossier::calendar::due_date;
     use crate::dossier::model::{Draft, is_uuid};
@@ -24,29 +26,6 @@ pub(crate) mod ssr {
     use crate::dossier::tracking::TrackingCode;
     use crate::eligibility::date::Date;
     use crate::eligibility::model::Text;
-    use crate::limits::{Attempt, Limit, MINUTE_MILLIS, Rates};
-
-    /// Counts one request under the address's limit per minute for `what` (one atomic step; the
-    /// limit `rate` picks from the [`Rates`] in force), or refuses it with the time the outbox
-    /// sends it again.
-    pub(crate) async fn per_minute(
-        storage: &crate::api::store::Storage,
-        what: &str,
-        rate: impl Fn(&Rates) -> u32,
-    ) -> Result<(), SubmitError> {
-        let max = rate(&leptos::prelude::use_context::<Rates>().unwrap_or_default());
-        let client = crate::desk::api::session::client().await;
-        let limit = Limit::new(format!("{what}:{client}"), max, MINUTE_MILLIS);
-        match storage
-            .limits
-            .take_attempt(&[limit], now_millis())
-            .await
-            .map_err(unavailable)?
-        {
-            Attempt::Taken { .. } => Ok(()),
-            Attempt::Refused { retry_at } => Err(SubmitError::Busy { retry_at }),
-        }
-    }
 
     pub async fn submit(key: String, draft: Draft) -> Result<Receipt, SubmitError> {
         if !is_uuid(&key) {
@@ -63,6 +42,8 @@ pub(crate) mod ssr {
             .ok_or(SubmitError::UnknownProcedure)?;
         let now = now_millis();
         let definition = crate::definition::definition(procedure);
+        // Only what the procedure defines is judged and stored.
+        let draft = crate::dossier::received::keep_defined(draft, procedure, &definition)?;
         let unmet = readiness(&draft, &definition, Date::in_hanoi(now));
         if !unmet.is_empty() {
             return Err(SubmitError::NotReady(unmet));

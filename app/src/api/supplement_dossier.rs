@@ -37,6 +37,7 @@ mod ssr {
     };
     use crate::dossier::attachment::MAX_PER_DOCUMENT;
     use crate::dossier::model::is_uuid;
+    use crate::dossier::received::MAX_FILE_NAME_CHARS;
     use crate::dossier::submission::{SubmitError, Unmet};
 
     pub async fn supplement(
@@ -52,7 +53,7 @@ mod ssr {
             && files.iter().all(|f| {
                 is_uuid(&f.attachment)
                     && f.document.len() <= 100
-                    && f.name.chars().count() <= 200
+                    && f.name.chars().count() <= MAX_FILE_NAME_CHARS
                     && files.iter().filter(|g| g.document == f.document).count() <= MAX_PER_DOCUMENT
             });
         if !valid {
@@ -68,10 +69,7 @@ mod ssr {
             })
             .collect();
         let storage = storage()?;
-        crate::api::submit_dossier::ssr::per_minute(&storage, "submit", |r| {
-            r.submissions_per_minute
-        })
-        .await?;
+        crate::api::store::per_minute(&storage, "submit", |r| r.submissions_per_minute).await?;
         match storage
             .desk
             .supplement(&key, &sending, listed, now_millis())

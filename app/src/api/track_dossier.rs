@@ -17,7 +17,7 @@ pub async fn track_dossier(code: String, phone_last4: String) -> Result<TrackAns
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use super::{MAX_FAILURES, WINDOW_MILLIS};
     use crate::api::store::{give_back_quietly, now_millis, storage, unavailable};
     use crate::desk::api::session::client;

@@ -39,10 +39,7 @@ mod ssr {
 
     pub async fn upload(data: MultipartData) -> Result<Uploaded, SubmitError> {
         // Counted before the body is read: over the limit, nothing is read or kept.
-        crate::api::submit_dossier::ssr::per_minute(&storage()?, "upload", |r| {
-            r.uploads_per_minute
-        })
-        .await?;
+        crate::api::store::per_minute(&storage()?, "upload", |r| r.uploads_per_minute).await?;
         let mut form = data.into_inner().ok_or(SubmitError::BadRequest)?;
         let mut key = None;
         let mut attachment = None;

@@ -41,9 +41,11 @@ pub fn DeskApp() -> impl leptos_router::MatchNestedRoutes + Clone {
 fn DeskFrame() -> impl IntoView {
     #[cfg(not(feature = "csr"))]
     {
-        use crate::island::{Bundle, Island};
+        use crate::island::{Bundle, Island, posted_field};
+        // A help code posted to `/desk/handoff` before the desk ran: the bundle opens it.
+        let posted = posted_field("code");
         view! {
-            <Island bundle=Bundle::Desk name="desk" props=()>
+            <Island bundle=Bundle::Desk name="desk" props=posted>
                 <Outlet />
             </Island>
         }
@@ -58,7 +60,8 @@ fn DeskFrame() -> impl IntoView {
 #[cfg(feature = "csr")]
 pub fn mount_desk(element: web_sys::HtmlElement) -> bool {
     use leptos_router::components::{Router, Routes};
-    crate::island::browser::mount(element, |()| {
+    crate::island::browser::mount(element, |posted: Option<String>| {
+        provide_context(PostedCode(StoredValue::new(posted)));
         view! {
             <Router>
                 <Routes fallback=|| ()>
@@ -67,4 +70,22 @@ pub fn mount_desk(element: web_sys::HtmlElement) -> bool {
             </Router>
         }
     })
+}
+
+/// A help code posted to `/desk/handoff` before the desk ran (the desk island's props): opened
+/// once, by the first hand-off form that runs.
+#[derive(Clone, Copy)]
+pub struct PostedCode(pub StoredValue<Option<String>>);
+
+/// Takes the posted help code: on the server, the form's own field; in the bundle, once.
+pub fn take_posted_code() -> Option<String> {
+    #[cfg(feature = "csr")]
+    {
+        use_context::<PostedCode>()
+            .and_then(|posted| posted.0.try_update_value(Option::take).flatten())
+    }
+    #[cfg(not(feature = "csr"))]
+    {
+        crate::island::posted_field("code")
+    }
 }

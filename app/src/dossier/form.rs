@@ -113,6 +113,37 @@ impl Field {
         }
     }
 
+    /// The most characters one of this field's values may have (trimmed): a text's own
+    /// maximum, 100 for a name ([`validate::name`]), 254 for an e-mail address (RFC 5321),
+    /// 24 for a phone or ID number as typed (with spaces, dots, `+84`), 4 for each part of a
+    /// date, the longest choice, 10 for a number. The server keeps no longer value.
+    pub fn max_chars(&self) -> usize {
+        match &self.kind {
+            Kind::Name => 100,
+            Kind::Text { max } | Kind::LongText { max } => *max,
+            Kind::PersonalId { .. } | Kind::Phone => 24,
+            Kind::Email => 254,
+            Kind::Date { .. } => 4,
+            Kind::Choice(choices) => choices
+                .iter()
+                .map(|c| c.value.chars().count())
+                .max()
+                .unwrap_or(0),
+            Kind::Number { .. } => 10,
+        }
+    }
+
+    /// [`Problem::TooLong`] when one of the field's values passes [`Field::max_chars`],
+    /// whether or not the field is asked or required.
+    pub fn too_long(&self, data: &Data) -> Option<Problem> {
+        let max = self.max_chars();
+        self.keys()
+            .iter()
+            .filter_map(|k| data.get(k))
+            .any(|v| v.trim().chars().count() > max)
+            .then_some(Problem::TooLong { max })
+    }
+
     fn is_empty(&self, data: &Data) -> bool {
         self.keys()
             .iter()
@@ -121,6 +152,14 @@ impl Field {
 
     /// Checks this field's value (`Ok` when it is not asked, or optional and empty).
     pub fn check(&self, data: &Data, today: Date) -> Result<(), Problem> {
+        // (A choice too long is no choice: said by the choice's own check.)
+        let choice = matches!(self.kind, Kind::Choice(_));
+        if let Some(problem) = self
+            .too_long(data)
+            .filter(|_| !choice && self.is_asked(data))
+        {
+            return Err(problem);
+        }
         if !self.is_asked(data) || (!self.required && self.is_empty(data)) {
             return Ok(());
         }
@@ -671,6 +710,40 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_value_longer_than_its_field_allows_is_too_long_even_blank_inside() {
+        let phone = Field::new("phone", t("", ""), Kind::Phone).optional();
+        // Spaces are allowed in a phone number, not a megabyte of them.
+        let spaced = format!("0912{}345678", " ".repeat(30));
+        assert_eq!(
+            phone.check(&data(&[("phone", &spaced)]), today()),
+            Err(Problem::TooLong { max: 24 })
+        );
+        assert_eq!(
+            phone.check(&data(&[("phone", "(+84) 912-345-678")]), today()),
+            Ok(())
+        );
+        let born = Field::new("born", t("", ""), Kind::Date { past: true });
+        let date = data(&[
+            ("born_day", "0000027"),
+            ("born_month", "3"),
+            ("born_year", "2020"),
+        ]);
+        assert_eq!(born.check(&date, today()), Err(Problem::TooLong { max: 4 }));
+        // Not asked: nothing to say (the server does not keep it).
+        let asked_when = phone.when("other", "yes");
+        assert_eq!(
+            asked_when.check(&data(&[("phone", &spaced)]), today()),
+            Ok(())
+        );
+        // A choice too long is no choice.
+        let sex = Field::new("sex", t("", ""), Kind::Choice(sexes()));
+        assert_eq!(
+            sex.check(&data(&[("sex", &"m".repeat(50))]), today()),
+            Err(Problem::Choice)
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod form;
 pub mod handoff;
 pub mod model;
 pub mod numbers;
+pub mod received;
 pub mod revision;
 pub mod submission;
 pub mod supplement;

@@ -16,10 +16,13 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 #[component]
 pub fn HandoffPage() -> impl IntoView {
-    use crate::island::{Bundle, Island};
+    use crate::island::{Bundle, Island, posted_field};
+    // A code posted before the island ran (or without JavaScript) is not claimed here: the
+    // draft can only be kept on the device, so the island claims it once it runs.
+    let posted = posted_field("code");
     view! {
-        <Island bundle=Bundle::Handoff name="handoff" props=()>
-            <Handoff />
+        <Island bundle=Bundle::Handoff name="handoff" props=posted.clone()>
+            <Handoff posted />
         </Island>
     }
 }
@@ -27,18 +30,23 @@ pub fn HandoffPage() -> impl IntoView {
 /// Mounts the page's island (bundle `handoff`).
 #[cfg(feature = "csr")]
 pub fn mount_handoff(element: web_sys::HtmlElement) -> bool {
-    crate::island::browser::mount(element, |()| view! { <Handoff /> })
+    crate::island::browser::mount(
+        element,
+        |posted: Option<String>| view! { <Handoff posted /> },
+    )
 }
 
-/// The island: the code form; the handed draft is saved on the device.
+/// The island: the code form; the handed draft is saved on the device. `posted`: a code the
+/// form posted before the island ran, claimed as soon as it runs.
 #[component]
-pub fn Handoff() -> impl IntoView {
+pub fn Handoff(posted: Option<String>) -> impl IntoView {
     let locale = use_locale();
-    let typed = RwSignal::new(String::new());
+    // Shown by the server only: a posted code waits for the island.
+    let waiting = cfg!(not(feature = "csr")) && posted.is_some();
+    let typed = RwSignal::new(posted.clone().unwrap_or_default());
     let problem = RwSignal::new(None::<Signal<String>>);
     let busy = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let claim = move || {
         if busy.get_untracked() {
             return;
         }
@@ -75,12 +83,20 @@ pub fn Handoff() -> impl IntoView {
             request_animation_frame(|| focus_element("handoff-code"));
         });
     };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        claim();
+    };
+    if posted.is_some() && !waiting {
+        request_animation_frame(claim);
+    }
     view! {
         <PageTitle text=move || td_string!(locale, handoff_resident_title).to_string() />
         <div class="page page--handoff">
             <h1>{tr!(handoff_resident_title)}</h1>
             <p class="lead">{tr!(handoff_resident_lead)}</p>
-            <form class="handoff-form" on:submit=submit novalidate>
+            {waiting.then(|| view! { <p class="notice" role="status" data-testid="handoff-waiting">{tr!(handoff_needs_script)}</p> })}
+            <form class="handoff-form" method="post" action="/handoff" on:submit=submit novalidate>
                 <div class="form-group" class:form-group--error=move || problem.with(Option::is_some)>
                     <label class="field__label" for="handoff-code">{tr!(handoff_code_label)}</label>
                     <p class="hint" id="handoff-code-hint">{tr!(handoff_code_hint)}</p>
@@ -89,7 +105,7 @@ pub fn Handoff() -> impl IntoView {
                         autocomplete="off" autocapitalize="characters" spellcheck="false"
                         aria-describedby="handoff-code-hint"
                         aria-invalid=move || problem.with(Option::is_some).to_string()
-                        prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev)) />
+                        value=posted.clone() prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev)) />
                 </div>
                 <button type="submit" class="button button--primary" disabled=busy>{tr!(handoff_continue)}</button>
             </form>

@@ -15,49 +15,103 @@ use crate::ui::layout::PageTitle;
 use crate::ui::text::use_locale;
 use leptos::prelude::*;
 
+/// What the form posted to `/track` asked (the island's props): the code as typed, whether the
+/// phone digits were four digits, and the answer when both could be asked. The digits themselves
+/// are not written back into the page.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Asked {
+    pub code: String,
+    pub phone_ok: bool,
+    pub answer: Option<Result<TrackAnswer, SubmitError>>,
+}
+
+/// The page. A form posted before the island runs, or without JavaScript, is answered here by
+/// the server, with the same lookup and the same limit ([`crate::island::posted_field`]).
 #[cfg(feature = "ssr")]
 #[component]
 pub fn TrackPage() -> impl IntoView {
-    use crate::island::{Bundle, Island};
+    use crate::island::{Bundle, Island, posted_field};
+    let posted = posted_field("code").map(|code| (code, posted_field("phone").unwrap_or_default()));
+    let asked = OnceResource::new(async move {
+        let (code, phone) = posted?;
+        let digits = typed_last4(&phone);
+        let answer = match (TrackingCode::parse(&code), &digits) {
+            (Ok(parsed), Some(digits)) => Some(
+                crate::api::track_dossier::ssr::track(parsed.as_str().to_string(), digits.clone())
+                    .await,
+            ),
+            _ => None,
+        };
+        Some(Asked {
+            code,
+            phone_ok: digits.is_some(),
+            answer,
+        })
+    });
     view! {
-        <Island bundle=Bundle::Track name="track" props=()>
-            <Track />
-        </Island>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let asked = asked.await;
+                view! {
+                    <Island bundle=Bundle::Track name="track" props=asked.clone()>
+                        <Track asked />
+                    </Island>
+                }
+            })}
+        </Suspense>
     }
 }
 
 /// Mounts the page's island (bundle `track`).
 #[cfg(feature = "csr")]
 pub fn mount_track(element: web_sys::HtmlElement) -> bool {
-    crate::island::browser::mount(element, |()| view! { <Track /> })
+    crate::island::browser::mount(element, |asked: Option<Asked>| view! { <Track asked /> })
 }
 
-/// The island: the form and where the dossier stands.
+/// What is wrong with a typed tracking code, if anything.
+fn code_problem(typed: &str) -> Option<Signal<String>> {
+    match TrackingCode::parse(typed) {
+        Ok(_) => None,
+        Err(CodeProblem::Empty) => Some(tr!(track_code_missing)),
+        Err(CodeProblem::Length) => Some(tr!(track_code_length)),
+        Err(CodeProblem::Symbol(_)) => Some(tr!(track_code_symbol)),
+        Err(CodeProblem::Check) => Some(tr!(track_code_typo)),
+    }
+}
+
+/// The island: the form and where the dossier stands (`asked`: what a posted form asked).
 #[component]
-pub fn Track() -> impl IntoView {
+pub fn Track(asked: Option<Asked>) -> impl IntoView {
     let locale = use_locale();
-    let typed_code = crate::island::page_query()
-        .into_iter()
-        .find(|(k, _)| k == "code")
-        .map(|(_, v)| v)
-        .unwrap_or_default();
+    let typed_code = match &asked {
+        Some(asked) => asked.code.clone(),
+        None => crate::island::page_query()
+            .into_iter()
+            .find(|(k, _)| k == "code")
+            .map(|(_, v)| v)
+            .unwrap_or_default(),
+    };
+    // (As an attribute too: a page the server answered shows the code typed.)
+    let first_code = typed_code.clone();
     let code = RwSignal::new(typed_code);
     let phone = RwSignal::new(String::new());
-    let code_problem = RwSignal::new(None::<Signal<String>>);
-    let phone_problem = RwSignal::new(None::<Signal<String>>);
-    let result = RwSignal::new(None::<Result<TrackAnswer, SubmitError>>);
+    let (posted_code_problem, posted_phone_problem, posted_answer) = match asked {
+        Some(asked) => (
+            code_problem(&asked.code),
+            (!asked.phone_ok).then(|| tr!(track_phone_problem)),
+            asked.answer,
+        ),
+        None => (None, None, None),
+    };
+    let code_problem_shown = RwSignal::new(posted_code_problem);
+    let phone_problem = RwSignal::new(posted_phone_problem);
+    let result = RwSignal::new(posted_answer);
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = code.get_untracked();
         let parsed = TrackingCode::parse(&typed);
-        code_problem.set(match parsed {
-            Ok(_) => None,
-            Err(CodeProblem::Empty) => Some(tr!(track_code_missing)),
-            Err(CodeProblem::Length) => Some(tr!(track_code_length)),
-            Err(CodeProblem::Symbol(_)) => Some(tr!(track_code_symbol)),
-            Err(CodeProblem::Check) => Some(tr!(track_code_typo)),
-        });
+        code_problem_shown.set(code_problem(&typed));
         let digits = typed_last4(&phone.get_untracked());
         phone_problem.set(digits.is_none().then(|| tr!(track_phone_problem)));
         let Ok(parsed) = parsed else {
@@ -130,16 +184,16 @@ pub fn Track() -> impl IntoView {
         <div class="page page--track">
             <h1>{tr!(track_title)}</h1>
             <p class="lead">{tr!(track_lead)}</p>
-            <form class="track-form" on:submit=submit novalidate>
-                <div class="form-group" class:form-group--error=move || code_problem.with(Option::is_some)>
+            <form class="track-form" method="post" action="/track" on:submit=submit novalidate>
+                <div class="form-group" class:form-group--error=move || code_problem_shown.with(Option::is_some)>
                     <label class="field__label" for="track-code">{tr!(track_code_label)}</label>
                     <p class="hint" id="track-code-hint">{tr!(track_code_hint)}</p>
-                    {field_error(code_problem, "track-code-error")}
+                    {field_error(code_problem_shown, "track-code-error")}
                     <input id="track-code" name="code" class="input input--width-20 input--code" type="text"
                         autocomplete="off" autocapitalize="characters" spellcheck="false"
                         aria-describedby="track-code-hint"
-                        aria-invalid=move || code_problem.with(Option::is_some).to_string()
-                        prop:value=code on:input=move |ev| code.set(event_target_value(&ev)) />
+                        aria-invalid=move || code_problem_shown.with(Option::is_some).to_string()
+                        value=first_code prop:value=code on:input=move |ev| code.set(event_target_value(&ev)) />
                 </div>
                 <div class="form-group" class:form-group--error=move || phone_problem.with(Option::is_some)>
                     <label class="field__label" for="track-phone">{tr!(track_phone_label)}</label>

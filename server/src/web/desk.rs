@@ -66,9 +66,11 @@ const TOKENLESS_FORMS: [&str; 2] = [
 /// Together with SameSite=Strict and the session's CSRF token this stops cross-site requests.
 pub async fn same_origin(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    // The desk's calls, and the browser-failure reports (another site must not spend their
+    // The desk's calls and its forms posted to their pages, and the browser-failure reports (another site must not spend their
     // budget or inflate their count).
-    let guarded = (path.starts_with("/api/desk/") || path == "/api/browser-failures")
+    let guarded = (path.starts_with("/api/desk/")
+        || path.starts_with("/desk/")
+        || path == "/api/browser-failures")
         && request.method() == Method::POST;
     // The forms sent without the app carry no CSRF token (the sign-in has no session yet; the
     // password change re-authenticates): the browser's `Origin` is their guard, and every

@@ -9,6 +9,7 @@ mod headers;
 mod health;
 mod language;
 mod malformed;
+mod posted;
 pub mod service_worker;
 mod settings;
 
@@ -120,7 +121,23 @@ pub fn router(state: AppState) -> Router {
         .call_fallback_on_method_not_allowed(true)
         .fallback(any(move |request: Request<Body>| not_found(request)));
 
-    Router::new()
+    // A page's own form, posted before its island runs: the page, rendered whole.
+    let posted_page = leptos_axum::render_app_async_with_context(context.clone(), {
+        let options = options.clone();
+        move || shell(options.clone())
+    });
+    let mut router = Router::new();
+    for path in app::island::FORM_PAGES {
+        let render = posted_page.clone();
+        let context = context.clone();
+        router = router.route(
+            path,
+            post(move |request: Request<Body>| {
+                posted::page(render.clone(), context.clone(), request)
+            }),
+        );
+    }
+    router
         .route("/healthz", get(health::healthz))
         .route(
             "/api/browser-failures",
@@ -168,6 +185,41 @@ fn request_span(request: &Request<Body>) -> tracing::Span {
     let route = request
         .extensions()
         .get::<axum::extract::MatchedPath>()
-        .map_or_else(|| request.uri().path(), |matched| matched.as_str());
+        .map_or_else(
+            || unmatched_route(request.uri().path()),
+            |matched| matched.as_str().to_string(),
+        );
     tracing::info_span!("request", method = %request.method(), route)
+}
+
+/// How the log names a path no route matched (a static file, a mistyped address): its first
+/// segment when it is a plain lower-case name (`/pkg/*`, `/favicon.svg`), `*` for anything else
+/// and for the rest of the path — a code or a phone number typed into an address is never logged.
+fn unmatched_route(path: &str) -> String {
+    let mut segments = path.trim_start_matches('/').splitn(2, '/');
+    let first = segments.next().unwrap_or_default();
+    let plain = !first.is_empty()
+        && first
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || matches!(c, '.' | '-' | '_'));
+    let first = if plain { first } else { "*" };
+    match segments.next() {
+        Some(_) => format!("/{first}/*"),
+        None => format!("/{first}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unmatched_route;
+
+    #[test]
+    fn unmatched_paths_are_logged_without_what_could_be_typed_into_them() {
+        assert_eq!(unmatched_route("/pkg/track.hO7go0yJ.wasm"), "/pkg/*");
+        assert_eq!(unmatched_route("/favicon.svg"), "/favicon.svg");
+        assert_eq!(unmatched_route("/track/K7QM3XPAR9TV2/5678"), "/track/*");
+        assert_eq!(unmatched_route("/K7QM3XPAR9TV2"), "/*");
+        assert_eq!(unmatched_route("/0912345678"), "/*");
+        assert_eq!(unmatched_route("/"), "/*");
+    }
 }

@@ -147,3 +147,64 @@ pub fn answer<T: serde::de::DeserializeOwned, E: serde::de::DeserializeOwned>(
             .unwrap_or_else(|e| panic!("{status} {e}: {}", String::from_utf8_lossy(body))))
     }
 }
+
+/// A `<form>` of a rendered page: its method (lower case, `get` when unsaid), its action (the
+/// page itself when unsaid) and the names of its fields.
+#[derive(Debug)]
+pub struct HtmlForm {
+    pub method: String,
+    pub action: Option<String>,
+    pub names: Vec<String>,
+}
+
+/// The forms of `html`, read with plain string search (the server writes them one way).
+pub fn forms(html: &str) -> Vec<HtmlForm> {
+    fn attribute(tag: &str, name: &str) -> Option<String> {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        let end = tag[start..].find('"')? + start;
+        Some(tag[start..end].to_string())
+    }
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<form") {
+        let after = &rest[start..];
+        let end = after.find("</form>").unwrap_or(after.len());
+        let form = &after[..end];
+        let tag = &form[..form.find('>').unwrap_or(form.len())];
+        let mut names = Vec::new();
+        for field in ["<input", "<select", "<textarea", "<button"] {
+            let mut inner = form;
+            while let Some(at) = inner.find(field) {
+                let element = &inner[at..];
+                let close = element.find('>').unwrap_or(element.len());
+                if let Some(name) = attribute(&element[..close], "name") {
+                    names.push(name);
+                }
+                inner = &element[close..];
+            }
+        }
+        found.push(HtmlForm {
+            method: attribute(tag, "method")
+                .unwrap_or_else(|| "get".into())
+                .to_lowercase(),
+            action: attribute(tag, "action"),
+            names,
+        });
+        rest = &after[end..];
+    }
+    found
+}
+
+/// A plain HTML form's `POST` of `fields` to `path`, as a browser sends it without JavaScript.
+pub fn form_post(path: &str, fields: &[(&str, &str)]) -> Request<Body> {
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish();
+    Request::post(path)
+        .header(
+            axum::http::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .body(Body::from(body))
+        .unwrap()
+}

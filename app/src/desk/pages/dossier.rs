@@ -4,9 +4,10 @@
 
 use crate::catalogue::wards;
 use crate::clock::today;
+use crate::desk::api::decide_dossier::Decided;
 use crate::desk::api::open_dossier::open_dossier;
 use crate::dossier::decision::next_statuses;
-use crate::dossier::desk::{DeskDossier, DeskFile, overdue};
+use crate::dossier::desk::{DeskDossier, DeskError, DeskFile, overdue};
 use crate::dossier::model::hanoi_date_time;
 use crate::dossier::tracking::TrackingCode;
 
@@ -55,8 +56,17 @@ fn DeskDossierView() -> impl IntoView {
             <p class="check-nav"><a class="back-link" href="/desk">{tr!(desk_back_to_queue)}</a></p>
             <Transition fallback=move || view! { <p class="loading">{tr!(loading)}</p> }>
                 {move || Suspend::new(async move {
+                    // A decision the form posted before the desk ran, stored by the server
+                    // before this page: what was wrong with it, if anything.
+                    let posted = crate::island::posted_answer::<Decided, DeskError>().and_then(
+                        |answer| match answer {
+                            Ok(Decided::Stored) => None,
+                            Ok(Decided::Refused(problem)) => Some(problem.text()),
+                            Err(error) => Some(error.text()),
+                        },
+                    );
                     match dossier.await {
-                        Ok(dossier) => view! { <DossierView dossier decided /> }.into_any(),
+                        Ok(dossier) => view! { <DossierView dossier decided posted /> }.into_any(),
                         Err(error) => view! {
                             <h1>{tr!(desk_dossier_missing)}</h1>
                             <p class="notice notice--error" role="alert">{text_signal(error.text())}</p>
@@ -68,12 +78,38 @@ fn DeskDossierView() -> impl IntoView {
     }
 }
 
+/// The server function behind the form posted to `/desk/dossiers/{code}` before the desk ran
+/// (fields `csrf`, `from`, `to`, `reason`, each `missing` paper): [`crate::desk::api::decide_dossier::decide_dossier`] and its
+/// JSON arguments.
+#[cfg(feature = "ssr")]
+pub fn form_call(code: &str, fields: &[(String, String)]) -> Option<(&'static str, String)> {
+    use crate::island::values;
+    use leptos::server_fn::ServerFn;
+    let field = |name: &str| values(fields, name).into_iter().next();
+    let arguments = serde_json::json!({
+        "csrf": field("csrf")?,
+        "tracking_code": code,
+        "from": crate::dossier::submission::Status::parse(&field("from")?)?,
+        "to": field("to").and_then(|to| crate::dossier::submission::Status::parse(&to)),
+        "reason": field("reason").unwrap_or_default(),
+        "missing": values(fields, "missing"),
+    });
+    Some((
+        <crate::desk::api::decide_dossier::DecideDossier as ServerFn>::PATH,
+        arguments.to_string(),
+    ))
+}
+
 fn file_href(code: &str, file: &DeskFile) -> String {
     format!("/desk/files/{code}/{}", file.attachment)
 }
 
 #[component]
-fn DossierView(dossier: DeskDossier, decided: Callback<()>) -> impl IntoView {
+fn DossierView(
+    dossier: DeskDossier,
+    decided: Callback<()>,
+    posted: Option<crate::eligibility::model::Text>,
+) -> impl IntoView {
     let code = dossier.tracking_code.clone();
     let grouped = TrackingCode::parse(&code)
         .map(|c| c.grouped())
@@ -86,7 +122,7 @@ fn DossierView(dossier: DeskDossier, decided: Callback<()>) -> impl IntoView {
         .unwrap_or_default();
     let decision = (!next_statuses(dossier.status).is_empty()).then(|| {
         let checklist = view.checklist.iter().map(|c| c.paper.clone()).collect();
-        view! { <DecisionForm tracking_code=code.clone() from=dossier.status checklist on_decided=decided /> }
+        view! { <DecisionForm tracking_code=code.clone() from=dossier.status checklist on_decided=decided problem_at_first=posted /> }
     });
     let files: Vec<FileLink> = dossier
         .files

@@ -24,12 +24,15 @@ pub fn DeskHandoffPage() -> impl IntoView {
 fn HandoffForm() -> impl IntoView {
     let locale = use_locale();
     let csrf = StoredValue::new(use_desk().csrf);
-    let typed = RwSignal::new(String::new());
+    // A code posted before the desk ran is opened as soon as it runs (never by the server's
+    // render: the draft shows in the running page only).
+    let posted = crate::desk::take_posted_code();
+    let waiting = cfg!(not(feature = "csr")) && posted.is_some();
+    let typed = RwSignal::new(posted.clone().unwrap_or_default());
     let problem = RwSignal::new(None::<Signal<String>>);
     let opened = RwSignal::new(None::<DeskHandoff>);
     let busy = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let open = move || {
         if busy.get_untracked() {
             return;
         }
@@ -63,6 +66,13 @@ fn HandoffForm() -> impl IntoView {
             }
         });
     };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        open();
+    };
+    if posted.is_some() && !waiting {
+        request_animation_frame(open);
+    }
     let draft_view = move || {
         opened.get().map(|handoff| {
             let code = handoff.code.clone();
@@ -110,14 +120,15 @@ fn HandoffForm() -> impl IntoView {
         <div class="page page--desk-handoff">
             <h1>{tr!(handoff_desk_title)}</h1>
             <p class="lead">{tr!(handoff_desk_lead)}</p>
-            <form class="handoff-form" on:submit=submit novalidate>
+            {waiting.then(|| view! { <p class="notice" role="status" data-testid="handoff-waiting">{tr!(handoff_desk_needs_script)}</p> })}
+            <form class="handoff-form" method="post" action="/desk/handoff" on:submit=submit novalidate>
                 <div class="form-group" class:form-group--error=move || problem.with(Option::is_some)>
                     <label class="field__label" for="handoff-code">{tr!(handoff_code_label)}</label>
                     {move || problem.get().map(|p| view! { <p class="error-message" id="handoff-code-error" role="alert">{p}</p> })}
                     <input id="handoff-code" name="code" class="input input--width-10 input--code" type="text"
                         autocomplete="off" autocapitalize="characters" spellcheck="false"
                         aria-invalid=move || problem.with(Option::is_some).to_string()
-                        prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev)) />
+                        value=posted.clone() prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev)) />
                 </div>
                 <button type="submit" class="button button--primary" disabled=busy>{tr!(handoff_open)}</button>
             </form>

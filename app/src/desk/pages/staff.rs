@@ -7,6 +7,7 @@ use crate::desk::api::manage_staff::{Account, add_officer, set_staff_disabled, s
 use crate::desk::ui::{DeskGate, use_desk};
 use crate::dossier::desk::DeskError;
 use crate::i18n::*;
+use crate::staff::NewStaffProblem;
 use crate::staff::Role;
 use crate::tr;
 use crate::ui::check::focus_element;
@@ -44,6 +45,29 @@ fn StaffPage() -> impl IntoView {
             {admin.then(|| view! { <AddOfficer changed /> })}
         </div>
     }
+}
+
+/// The server function behind the form posted to `/desk/staff` before the desk ran (fields
+/// `csrf`, `username`, `password`, each of `wards`): [`add_officer`] and its JSON arguments.
+#[cfg(feature = "ssr")]
+pub fn form_call(fields: &[(String, String)]) -> Option<(&'static str, String)> {
+    use crate::island::values;
+    use leptos::server_fn::ServerFn;
+    let field = |name: &str| values(fields, name).into_iter().next();
+    let wards: Vec<u32> = values(fields, "wards")
+        .iter()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    let arguments = serde_json::json!({
+        "csrf": field("csrf")?,
+        "username": field("username")?,
+        "password": field("password").unwrap_or_default(),
+        "wards": wards,
+    });
+    Some((
+        <crate::desk::api::manage_staff::AddOfficer as ServerFn>::PATH,
+        arguments.to_string(),
+    ))
 }
 
 fn ward_names(codes: &[u32]) -> String {
@@ -127,8 +151,17 @@ fn AddOfficer(changed: Callback<()>) -> impl IntoView {
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let chosen = RwSignal::new(Vec::<u32>::new());
-    let problem = RwSignal::new(None::<Signal<String>>);
-    let added = RwSignal::new(None::<String>);
+    // An officer the form posted before the desk ran, added by the server before this page.
+    let posted_name = crate::island::posted_field("username").unwrap_or_default();
+    let (first_problem, first_added) =
+        match crate::island::posted_answer::<Result<(), NewStaffProblem>, DeskError>() {
+            Some(Ok(Ok(()))) => (None, Some(posted_name.trim().to_lowercase())),
+            Some(Ok(Err(problem))) => (Some(text_signal(problem.text())), None),
+            Some(Err(error)) => (Some(text_signal(error.text())), None),
+            None => (None, None),
+        };
+    let problem = RwSignal::new(first_problem);
+    let added = RwSignal::new(first_added);
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -194,29 +227,30 @@ fn AddOfficer(changed: Callback<()>) -> impl IntoView {
         let _ = ev;
     };
     view! {
-        <form class="add-officer" on:submit=submit novalidate>
+        <form class="add-officer" method="post" action="/desk/staff" on:submit=submit novalidate>
             <h2>{tr!(staff_add_title)}</h2>
+            <input type="hidden" name="csrf" value=csrf.get_value() />
             {move || added.get().map(|name| view! { <p class="notice notice--good" role="status" data-testid="officer-added">{name}</p> })}
             {move || problem.get().map(|text| view! {
                 <div class="error-summary" id="add-officer-problem" role="alert" tabindex="-1"><p>{text}</p></div>
             })}
             <div class="form-group">
                 <label class="field__label" for="new-username">{tr!(desk_login_username)}</label>
-                <input id="new-username" class="input input--width-20" type="text" autocomplete="off"
+                <input id="new-username" name="username" class="input input--width-20" type="text" autocomplete="off"
                     autocapitalize="none" spellcheck="false"
                     prop:value=username on:input=move |ev| username.set(event_target_value(&ev)) />
             </div>
             <div class="form-group">
                 <label class="field__label" for="new-password">{tr!(staff_first_password)}</label>
                 <p class="hint" id="new-password-hint">{tr!(staff_first_password_hint)}</p>
-                <input id="new-password" class="input input--width-20" type="password" autocomplete="new-password"
+                <input id="new-password" name="password" class="input input--width-20" type="password" autocomplete="new-password"
                     aria-describedby="new-password-hint"
                     prop:value=password on:input=move |ev| password.set(event_target_value(&ev)) />
             </div>
             <div class="form-group">
                 <label class="field__label" for="new-wards">{tr!(staff_wards)}</label>
                 <p class="hint" id="new-wards-hint">{tr!(staff_wards_hint)}</p>
-                <select id="new-wards" class="select select--multiple" multiple=true size="8"
+                <select id="new-wards" name="wards" class="select select--multiple" multiple=true size="8"
                     aria-describedby="new-wards-hint" on:change=on_wards>
                     {options}
                 </select>

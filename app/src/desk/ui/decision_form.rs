@@ -18,14 +18,18 @@ pub fn DecisionForm(
     from: Status,
     checklist: Vec<Paper>,
     on_decided: Callback<()>,
+    /// What was wrong with a decision the form posted before the desk ran.
+    problem_at_first: Option<crate::eligibility::model::Text>,
 ) -> impl IntoView {
     let session = use_desk();
     let csrf = StoredValue::new(session.csrf);
+    // Without the desk running, the form is posted to the page, which stores the decision.
+    let action = format!("/desk/dossiers/{tracking_code}");
     let code = StoredValue::new(tracking_code);
     let to = RwSignal::new(None::<Status>);
     let reason = RwSignal::new(String::new());
     let missing = RwSignal::new(Vec::<String>::new());
-    let problem = RwSignal::new(None::<Signal<String>>);
+    let problem = RwSignal::new(problem_at_first.map(text_signal));
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -103,11 +107,14 @@ pub fn DecisionForm(
             }
         })
         .collect_view();
+    // (Shown by the server whatever is chosen: without the desk running nothing hides it.)
     let asks_papers = move || to.get() == Some(Status::MoreDocumentsNeeded);
     let reason_required = move || to.get().is_some_and(needs_reason);
     view! {
-        <form class="decision" on:submit=submit novalidate data-testid="decision-form">
+        <form class="decision" method="post" action=action on:submit=submit novalidate data-testid="decision-form">
             <h2 id="decision-title">{tr!(desk_decision_title)}</h2>
+            <input type="hidden" name="csrf" value=csrf.get_value() />
+            <input type="hidden" name="from" value=from.as_str() />
             {move || problem.get().map(|text| view! {
                 <div class="error-summary" id="decision-problem" role="alert" tabindex="-1">
                     <p>{text}</p>
@@ -117,7 +124,7 @@ pub fn DecisionForm(
                 <legend class="fieldset__legend">{tr!(desk_decision_next)}</legend>
                 {choices}
             </fieldset>
-            <fieldset class="fieldset" hidden=move || !asks_papers()>
+            <fieldset class="fieldset" hidden=move || cfg!(feature = "csr") && !asks_papers()>
                 <legend class="fieldset__legend">{tr!(desk_decision_missing)}</legend>
                 <p class="hint">{tr!(desk_decision_missing_hint)}</p>
                 {papers}
