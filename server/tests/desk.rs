@@ -1084,6 +1084,13 @@ async fn handoff<T: serde::de::DeserializeOwned>(
     d.api(browser, &format!("handoff/{endpoint}"), body).await
 }
 
+/// A code for a birth registration's draft at its first part, made from `browser` (to the desk
+/// from a resident, to a resident's phone from a signed-in officer).
+async fn birth_code(d: &Desk, browser: &mut Browser) -> app::dossier::handoff::Issued {
+    let draft = json!({ "draft": birth_draft(), "step": "applicant", "files_key": null });
+    handoff(d, browser, "create", draft).await.unwrap()
+}
+
 #[tokio::test]
 async fn a_handoff_code_opens_a_draft_once_for_the_right_side_and_expires() {
     use app::desk::api::open_handoff::DeskHandoff;
@@ -1489,22 +1496,8 @@ async fn a_help_code_posted_before_the_app_runs_waits_for_it_unused() {
     let d = desk().await;
     let mut lan = d.officer("lan").await;
     // To a resident's phone, and to the desk.
-    let to_resident: Issued = handoff(
-        &d,
-        &mut lan,
-        "create",
-        json!({ "draft": birth_draft(), "step": "applicant", "files_key": null }),
-    )
-    .await
-    .unwrap();
-    let to_desk: Issued = handoff(
-        &d,
-        &mut Browser::default(),
-        "create",
-        json!({ "draft": birth_draft(), "step": "applicant", "files_key": null }),
-    )
-    .await
-    .unwrap();
+    let to_resident: Issued = birth_code(&d, &mut lan).await;
+    let to_desk: Issued = birth_code(&d, &mut Browser::default()).await;
     for (path, browser, code) in [
         ("/handoff", Browser::default(), &to_resident.code),
         ("/desk/handoff", lan.clone(), &to_desk.code),
@@ -1544,14 +1537,7 @@ async fn handoff_codes_cannot_be_found_by_trying() {
     use app::dossier::handoff::{HandedDraft, Issued, MAX_WRONG_TRIES, Redeemed};
     let d = desk().await;
     let mut lan = d.officer("lan").await;
-    let given: Issued = handoff(
-        &d,
-        &mut lan,
-        "create",
-        json!({ "draft": birth_draft(), "step": "applicant", "files_key": null }),
-    )
-    .await
-    .unwrap();
+    let given: Issued = birth_code(&d, &mut lan).await;
     let mut guesser = Browser::default();
     for i in 0..MAX_WRONG_TRIES {
         // Wrong codes (never the one given), and codes that are not codes at all.
