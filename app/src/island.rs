@@ -102,6 +102,9 @@ where
         .unwrap_or_default()
         .bundle(bundle.name());
     let props = serde_json::to_string(&props).unwrap_or_else(|_| "null".to_string());
+    // The answer to a form posted to the page ([`Posted`]): `/page.js` makes the history entry a
+    // plain one, so that a reload does not post the form again.
+    let posted = posted().is_some().then_some("1");
     view! {
         <leptos_meta::Link rel="modulepreload" href=files.js.clone() />
         <leptos_meta::Link rel="preload" as_="fetch" type_="application/wasm" crossorigin="" href=files.wasm.clone() />
@@ -112,6 +115,7 @@ where
             data-js=files.js
             data-wasm=files.wasm
             data-props=props
+            data-posted=posted
         >
             {children()}
         </div>

@@ -11,6 +11,10 @@ use std::path::{Path, PathBuf};
 
 pub struct DiskBlobs {
     root: PathBuf,
+    /// Writes (and times renewed) share it; the sweep takes it alone for each file it removes,
+    /// so that a file sent again is either renewed before the sweep looks at it or written
+    /// anew after it is gone — never removed just after it was renewed.
+    gate: std::sync::Arc<tokio::sync::RwLock<()>>,
 }
 
 impl DiskBlobs {
@@ -19,6 +23,7 @@ impl DiskBlobs {
         fs::create_dir_all(root.join("tmp"))?;
         Ok(DiskBlobs {
             root: root.to_path_buf(),
+            gate: Default::default(),
         })
     }
 
@@ -100,12 +105,11 @@ impl DiskBlobs {
         let mut removed = 0;
         for path in candidates {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if self.path_of(name).as_deref() != Some(path.as_path())
-                || store.blob_in_use(name).await?
-            {
+            if self.path_of(name).as_deref() != Some(path.as_path()) {
                 continue;
             }
-            if old(&path) && fs::remove_file(&path).is_ok() {
+            let _alone = self.gate.write().await;
+            if !store.blob_in_use(name).await? && old(&path) && fs::remove_file(&path).is_ok() {
                 removed += 1;
             }
         }
@@ -132,7 +136,9 @@ impl BlobStore for DiskBlobs {
     async fn put(&self, bytes: Vec<u8>) -> Result<String, StoreError> {
         let this = DiskBlobs {
             root: self.root.clone(),
+            gate: self.gate.clone(),
         };
+        let _shared = self.gate.read().await;
         tokio::task::spawn_blocking(move || this.write(&bytes))
             .await
             .map_err(|e| StoreError::Unavailable(e.to_string()))?

@@ -455,6 +455,19 @@ async fn the_tracking_form_works_without_the_app_by_post_and_never_in_an_address
     let html = String::from_utf8(body).unwrap();
     assert!(html.contains(r#"id="track-code-error""#) && !html.contains("track-error"));
     assert_eq!(s.count("attempts").await, counted + 1);
+    // Posted from another site (a hidden form spending this address's tries): refused unread.
+    let mut forged = post(&[("code", &grouped), ("phone", "0000")]);
+    forged
+        .headers_mut()
+        .insert(header::ORIGIN, "https://evil.example".parse().unwrap());
+    forged
+        .headers_mut()
+        .insert(header::HOST, "motcua.test".parse().unwrap());
+    assert_eq!(
+        support::send(&s.router, forged).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(s.count("attempts").await, counted + 1);
     // Not a form, or a form of megabytes: refused before any page is rendered.
     let json = Request::post("/track")
         .header(header::CONTENT_TYPE, "application/json")

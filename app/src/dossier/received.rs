@@ -35,11 +35,12 @@ pub const MAX_MIME_CHARS: usize = 100;
 ///
 /// # Errors
 /// - [`SubmitError::NotReady`] with the part, when an asked field's value passes its
-///   [`super::form::Field::max_chars`] (the device's own check says which field);
+///   [`super::form::Field::max_chars`] (the device's own check says which field), or with the
+///   papers the checklist does not ask for that have files;
 /// - [`SubmitError::BadRequest`] for what no device of ours sends: another procedure's code, a
 ///   draft id of more than [`MAX_DRAFT_ID_CHARS`], more than [`MAX_STAGED_FILES`] files, a file
-///   whose id is not a UUID, whose paper is not in the checklist, or whose name or type passes
-///   [`MAX_FILE_NAME_CHARS`] / [`MAX_MIME_CHARS`].
+///   whose id is not a UUID, or whose name or type passes [`MAX_FILE_NAME_CHARS`] /
+///   [`MAX_MIME_CHARS`].
 pub fn keep_defined(
     mut draft: Draft,
     procedure: &Procedure,
@@ -82,8 +83,11 @@ pub fn keep_defined(
                 )]));
             }
             for key in field.keys() {
-                if let Some(value) = draft.form.get(&key).filter(|v| !v.trim().is_empty()) {
-                    form.insert(key, value.clone());
+                // Kept trimmed: the length measured is the length stored.
+                if let Some(value) = draft.form.get(&key).map(|v| v.trim())
+                    && !value.is_empty()
+                {
+                    form.insert(key, value.to_string());
                 }
             }
         }
@@ -103,12 +107,24 @@ pub fn keep_defined(
     let files_ok = draft.attachments.len() <= MAX_STAGED_FILES as usize
         && draft.attachments.iter().all(|a| {
             is_uuid(&a.id)
-                && papers.contains(a.document.as_str())
+                && a.document.chars().count() <= MAX_DRAFT_ID_CHARS
                 && a.name.chars().count() <= MAX_FILE_NAME_CHARS
                 && a.mime.chars().count() <= MAX_MIME_CHARS
         });
     if !files_ok {
         return Err(SubmitError::BadRequest);
+    }
+    // A paper the checklist no longer asks for (the rules changed since): the resident removes
+    // its photos, as the device's own check says.
+    let mut unasked: Vec<Unmet> = Vec::new();
+    for attachment in &draft.attachments {
+        let unmet = Unmet::Attachments(attachment.document.clone());
+        if !papers.contains(attachment.document.as_str()) && !unasked.contains(&unmet) {
+            unasked.push(unmet);
+        }
+    }
+    if !unasked.is_empty() {
+        return Err(SubmitError::NotReady(unasked));
     }
 
     draft.state = SubmissionState::Draft;
@@ -213,6 +229,16 @@ mod tests {
                 other => panic!("{key}: {other:?}"),
             }
         }
+        // Padded with a megabyte of spaces, a value is kept without them.
+        let mut sent = draft();
+        let padded = format!(
+            "{}Trần Thị Hoa{}",
+            " ".repeat(500_000),
+            "\n".repeat(500_000)
+        );
+        sent.form.insert("mother_name".into(), padded);
+        let kept_padded = kept(sent).unwrap();
+        assert_eq!(kept_padded.form["mother_name"], "Trần Thị Hoa");
         // An optional field left blank with a megabyte of spaces is not kept.
         let (_, definition) = birth();
         let optional = definition
@@ -236,9 +262,16 @@ mod tests {
         let mut sent = draft();
         sent.attachments = vec![good.clone()];
         assert_eq!(kept(sent).unwrap().attachments, vec![good.clone()]);
+        let mut sent = draft();
+        sent.attachments = vec![photo(&id, "made_up_paper", 1000)];
+        assert_eq!(
+            kept(sent).err(),
+            Some(SubmitError::NotReady(vec![Unmet::Attachments(
+                "made_up_paper".into()
+            )]))
+        );
         for bad in [
             photo("a1", "birth_certificate", 1000),
-            photo(&id, "made_up_paper", 1000),
             crate::dossier::model::Attachment {
                 name: "n".repeat(MAX_FILE_NAME_CHARS + 1),
                 ..good.clone()

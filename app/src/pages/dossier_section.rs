@@ -429,7 +429,9 @@ fn FormPart(handle: DraftHandle, which: String, form: Form) -> impl IntoView {
             {move || (editable && is_person).then(|| view! {
                 <PersonPicker handle section people=people.get() revision />
             })}
-            <form class="dossier-form" novalidate=true on:submit=submit>
+            // (POST: were the app to fail before it handles the form, what is typed stays out of
+            // the address.)
+            <form class="dossier-form" method="post" novalidate=true on:submit=submit>
                 {form_fields}
                 {move || (editable && is_person && !device.shared.get()).then(|| view! { <RememberBox consent section /> })}
                 <SaveStatus handle />

@@ -258,7 +258,7 @@ fn PersonForm(person: Person, on_saved: Callback<()>) -> impl IntoView {
         .collect_view();
     view! {
         <ErrorSummary problems fields />
-        <form class="dossier-form" novalidate=true on:submit=save>
+        <form class="dossier-form" method="post" novalidate=true on:submit=save>
             {inputs}
             <button type="submit" class="button">{tr!(people_save)}</button>
         </form>

@@ -66,10 +66,11 @@ const TOKENLESS_FORMS: [&str; 2] = [
 /// Together with SameSite=Strict and the session's CSRF token this stops cross-site requests.
 pub async fn same_origin(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    // The desk's calls and its forms posted to their pages, and the browser-failure reports (another site must not spend their
-    // budget or inflate their count).
+    // The desk's calls, every form posted to its page (the desk's, and /track and /handoff,
+    // whose lookups spend the address's tries), and the browser-failure reports: another site
+    // must not act with the officer's session, spend an address's budget or inflate a count.
     let guarded = (path.starts_with("/api/desk/")
-        || path.starts_with("/desk/")
+        || !path.starts_with("/api/")
         || path == "/api/browser-failures")
         && request.method() == Method::POST;
     // The forms sent without the app carry no CSRF token (the sign-in has no session yet; the
@@ -77,7 +78,12 @@ pub async fn same_origin(request: Request, next: Next) -> Response {
     // browser sends one with a form POST.
     let named = TOKENLESS_FORMS.contains(&path);
     if guarded && (!from_this_site(&request) || (named && !names_a_source(&request))) {
-        tracing::warn!(path, "request from another site refused");
+        // The route, never the path: a desk page's path holds a tracking code.
+        let route = request
+            .extensions()
+            .get::<axum::extract::MatchedPath>()
+            .map_or("(unmatched)", |matched| matched.as_str());
+        tracing::warn!(route, "request from another site refused");
         return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
     }
     next.run(request).await

@@ -192,16 +192,33 @@ fn request_span(request: &Request<Body>) -> tracing::Span {
     tracing::info_span!("request", method = %request.method(), route)
 }
 
+/// The first segments of the site's own addresses, named in the log of a path no route matched.
+const SITE_SEGMENTS: [&str; 11] = [
+    "pkg",
+    "icons",
+    "catalogue",
+    "api",
+    "desk",
+    "dossiers",
+    "procedures",
+    "track",
+    "handoff",
+    "language",
+    "settings",
+];
+
 /// How the log names a path no route matched (a static file, a mistyped address): its first
-/// segment when it is a plain lower-case name (`/pkg/*`, `/favicon.svg`), `*` for anything else
-/// and for the rest of the path — a code or a phone number typed into an address is never logged.
+/// segment when it is one of the site's own ([`SITE_SEGMENTS`]) or a lower-case file name
+/// (`/pkg/*`, `/favicon.svg`), `*` for anything else and for the rest of the path — a code or a
+/// phone number typed into an address is never logged.
 fn unmatched_route(path: &str) -> String {
     let mut segments = path.trim_start_matches('/').splitn(2, '/');
     let first = segments.next().unwrap_or_default();
-    let plain = !first.is_empty()
+    let file = first.contains('.')
         && first
             .chars()
             .all(|c| c.is_ascii_lowercase() || matches!(c, '.' | '-' | '_'));
+    let plain = file || SITE_SEGMENTS.contains(&first);
     let first = if plain { first } else { "*" };
     match segments.next() {
         Some(_) => format!("/{first}/*"),
@@ -219,6 +236,8 @@ mod tests {
         assert_eq!(unmatched_route("/favicon.svg"), "/favicon.svg");
         assert_eq!(unmatched_route("/track/K7QM3XPAR9TV2/5678"), "/track/*");
         assert_eq!(unmatched_route("/K7QM3XPAR9TV2"), "/*");
+        assert_eq!(unmatched_route("/abcdef"), "/*");
+        assert_eq!(unmatched_route("/nguyen-van-an/x"), "/*/*");
         assert_eq!(unmatched_route("/0912345678"), "/*");
         assert_eq!(unmatched_route("/"), "/*");
     }
