@@ -287,9 +287,7 @@ function loadBundle(js, wasm) {
 async function mountIslands() {
   const islands = [...document.querySelectorAll("[data-island]:not([data-island-state])")];
   if (!islands.length) return;
-  // The server's answer to a form posted to this page (app/src/island.rs): a reload or Back
-  // asks for the page again, never sends the form (its code, its decision) a second time.
-  if (islands.some((island) => island.dataset.posted)) history.replaceState(history.state, "", location.href);
+  if (islands.some((i) => i.dataset.posted)) history.replaceState(history.state, "", location.href);
   const useKit = await kitKept();
   await Promise.all(
     islands.map(async (island) => {

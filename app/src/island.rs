@@ -102,8 +102,9 @@ where
         .unwrap_or_default()
         .bundle(bundle.name());
     let props = serde_json::to_string(&props).unwrap_or_else(|_| "null".to_string());
-    // The answer to a form posted to the page ([`Posted`]): `/page.js` makes the history entry a
-    // plain one, so that a reload does not post the form again.
+    // The answer to a form posted to the page ([`Posted`]): `/page.js` (mountIslands) makes
+    // the history entry a plain one, so that a reload or Back asks for the page again and never
+    // sends the form (its code, its decision) a second time.
     let posted = posted().is_some().then_some("1");
     view! {
         <leptos_meta::Link rel="modulepreload" href=files.js.clone() />

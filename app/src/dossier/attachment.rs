@@ -82,11 +82,11 @@ impl Refusal {
             },
             Refusal::TooMuch => Text {
                 vi: format!(
-                    "Không nhận thêm được “{name}”: mỗi hồ sơ tối đa {MAX_STAGED_FILES} tệp và {} MB. Hãy bỏ bớt ảnh trùng hoặc không cần thiết",
+                    "Không nhận thêm được “{name}”: mỗi hồ sơ tối đa {MAX_STAGED_FILES} tệp, {} MB. Hãy bỏ bớt ảnh",
                     MAX_STAGED_BYTES / (1024 * 1024)
                 ),
                 en: Some(format!(
-                    "“{name}” cannot be added: a dossier has at most {MAX_STAGED_FILES} files and {} MB. Remove repeated or unneeded photos",
+                    "“{name}” cannot be added: a dossier has at most {MAX_STAGED_FILES} files, {} MB. Remove some photos",
                     MAX_STAGED_BYTES / (1024 * 1024)
                 )),
             },

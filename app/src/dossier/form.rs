@@ -116,7 +116,7 @@ impl Field {
     /// The most characters one of this field's values may have (trimmed): a text's own
     /// maximum, 100 for a name ([`validate::name`]), 254 for an e-mail address (RFC 5321),
     /// 24 for a phone or ID number as typed (with spaces, dots, `+84`), 4 for each part of a
-    /// date, the longest choice, 10 for a number. The server keeps no longer value.
+    /// date, 64 for a choice (an id), 10 for a number. The server keeps no longer value.
     pub fn max_chars(&self) -> usize {
         match &self.kind {
             Kind::Name => 100,
@@ -124,11 +124,7 @@ impl Field {
             Kind::PersonalId { .. } | Kind::Phone => 24,
             Kind::Email => 254,
             Kind::Date { .. } => 4,
-            Kind::Choice(choices) => choices
-                .iter()
-                .map(|c| c.value.chars().count())
-                .max()
-                .unwrap_or(0),
+            Kind::Choice(_) => 64,
             Kind::Number { .. } => 10,
         }
     }
