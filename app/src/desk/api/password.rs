@@ -26,9 +26,10 @@ const ESTIMATED_CHARS: usize = 100;
 
 /// Whether `password` may be a staff account's: [`crate::staff::password_problem`], then the
 /// `zxcvbn` estimator (Dropbox's, with its lists of common passwords, names and words, and the
-/// `username` and the portal's own names as likely guesses) must find it needs more than 10^10
-/// guesses (its score 3 of 4: "safely unguessable", NIST SP 800-63B §5.1.1.2 asks to refuse
-/// passwords from lists of common ones).
+/// `username` and the portal's own names as likely guesses) must give it a score of 3 or 4 of 4,
+/// that is, find it needs at least 10^8 guesses (3: "safely unguessable" for an online attack,
+/// which the sign-in limits make this; NIST SP 800-63B §5.1.1.2 asks to refuse passwords from
+/// lists of common ones).
 pub fn check(password: &str, username: &str) -> Result<(), PasswordProblem> {
     if let Some(problem) = crate::staff::password_problem(password, username) {
         return Err(problem);
