@@ -6,7 +6,8 @@
 //!
 //! - plain Rust, the same rules on both sides, unit-tested: `catalogue` (the procedures, their
 //!   search), `eligibility` (the rules of each procedure), `dossier` (a dossier on the device, its
-//!   form, checks, submission, tracking, the desk's decisions), `display` (display modes), `staff`,
+//!   form, checks, submission, tracking, the desk's decisions), `input` (typed text made into one
+//!   form), `display` (display modes), `staff`,
 //!   `language`, `clock`, `security`.
 //! - the residents' portal: `pages/` (one file per screen, named after its route), `ui/`
 //!   (components shared by screens), `api/` (server functions, one per file), `device/` (what
@@ -31,6 +32,7 @@ pub mod device;
 pub mod display;
 pub mod dossier;
 pub mod eligibility;
+pub mod input;
 pub mod island;
 pub mod language;
 pub mod limits;

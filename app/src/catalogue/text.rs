@@ -31,8 +31,10 @@ fn is_combining_mark(c: char) -> bool {
     ('\u{0300}'..='\u{036f}').contains(&c)
 }
 
-/// Lower case without diacritics: "Đăng ký Khai sinh" → "dang ky khai sinh".
+/// Lower case without diacritics: "Đăng ký Khai sinh" → "dang ky khai sinh"; read as
+/// [`crate::input::clean`] makes it first (a zero-width space inside a word is no break).
 pub fn fold(text: &str) -> String {
+    let text = crate::input::clean(text);
     let mut folded = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
         if !is_combining_mark(c) {

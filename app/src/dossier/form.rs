@@ -5,8 +5,9 @@
 //! ([`crate::definition`]).
 
 use super::validate::{self, Problem};
-use crate::eligibility::date::Date;
+use crate::eligibility::date::{Date, RecordedDate};
 use crate::eligibility::model::Text;
+use crate::input::clean;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -40,12 +41,41 @@ pub enum Kind {
     Email,
     Date {
         past: bool,
+        /// A date of birth that records may give as a year alone, or a month and year
+        /// ([`validate::recorded_date`]).
+        #[serde(default)]
+        partial: bool,
+        /// The least age on the day of filing that the procedure allows
+        /// ([`RecordedDate::age_on`]).
+        #[serde(default)]
+        min_age: Option<u32>,
     },
     Choice(Vec<Choice>),
     Number {
         min: u32,
         max: u32,
     },
+}
+
+impl Kind {
+    /// A whole date; `past`: not after the day of filing.
+    pub(crate) fn date(past: bool) -> Kind {
+        Kind::Date {
+            past,
+            partial: false,
+            min_age: None,
+        }
+    }
+
+    /// A person's date of birth, as their records give it: a year alone or a month and year
+    /// is accepted and kept as given.
+    pub(crate) fn birth_date() -> Kind {
+        Kind::Date {
+            past: true,
+            partial: true,
+            min_age: None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -136,8 +166,35 @@ impl Field {
         self.keys()
             .iter()
             .filter_map(|k| data.get(k))
-            .any(|v| v.trim().chars().count() > max)
+            .any(|v| clean(v).trim().chars().count() > max)
             .then_some(Problem::TooLong { max })
+    }
+
+    /// This field's values as the server keeps them: cleaned ([`clean`]) and trimmed, blank ones
+    /// left out; a valid phone or ID number in its one stored form ([`validate::phone`],
+    /// [`validate::personal_id`]), a valid name with its spaces tidied, a number without
+    /// leading zeros. An invalid value is kept cleaned as typed, for its part's check to name.
+    pub fn stored(&self, data: &Data) -> Vec<(String, String)> {
+        self.keys()
+            .into_iter()
+            .filter_map(|key| {
+                let cleaned = clean(data.get(&key)?);
+                let value = cleaned.trim();
+                if value.is_empty() {
+                    return None;
+                }
+                let canonical = match &self.kind {
+                    Kind::Phone => validate::phone(value).ok(),
+                    Kind::PersonalId { .. } => {
+                        validate::personal_id(value).ok().map(|id| id.number)
+                    }
+                    Kind::Name => validate::name(value).ok(),
+                    Kind::Number { .. } => value.parse::<u32>().ok().map(|n| n.to_string()),
+                    _ => None,
+                };
+                Some((key, canonical.unwrap_or_else(|| value.to_string())))
+            })
+            .collect()
     }
 
     fn is_empty(&self, data: &Data) -> bool {
@@ -166,7 +223,19 @@ impl Field {
             Kind::Phone => validate::phone(value).map(drop),
             Kind::Email => validate::email(value).map(drop),
             Kind::Number { min, max } => validate::number(value, *min, *max).map(drop),
-            Kind::Date { past } => date_of(data, &self.id, *past, today).map(drop),
+            Kind::Date {
+                past,
+                partial,
+                min_age,
+            } => {
+                let date = date_of(data, &self.id, *past, *partial, today)?;
+                match min_age {
+                    Some(min_age) if date.age_on(today) < *min_age as i32 => {
+                        Err(Problem::TooYoung { min_age: *min_age })
+                    }
+                    _ => Ok(()),
+                }
+            }
             Kind::Choice(choices) => {
                 if value.is_empty() {
                     Err(Problem::Required)
@@ -180,7 +249,7 @@ impl Field {
                 // Compare only with a date and a sex that are themselves valid.
                 let birth = birth
                     .as_deref()
-                    .and_then(|b| date_of(data, b, true, today).ok());
+                    .and_then(|b| date_of(data, b, true, true, today).ok());
                 let female = female.or_else(|| {
                     sex.as_deref()
                         .and_then(|s| data.get(s))
@@ -196,13 +265,25 @@ impl Field {
     }
 }
 
-fn date_of(data: &Data, id: &str, past: bool, today: Date) -> Result<Date, Problem> {
+/// The date field `id` of `data`; `partial`: a year alone, or a month and year, is a date.
+fn date_of(
+    data: &Data,
+    id: &str,
+    past: bool,
+    partial: bool,
+    today: Date,
+) -> Result<RecordedDate, Problem> {
     let part = |p: &str| {
         data.get(&format!("{id}_{p}"))
             .map(String::as_str)
             .unwrap_or("")
     };
-    validate::date(part("day"), part("month"), part("year"), past, today)
+    let (day, month, year) = (part("day"), part("month"), part("year"));
+    if partial {
+        validate::recorded_date(day, month, year, today)
+    } else {
+        validate::date(day, month, year, past, today).map(RecordedDate::from)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -329,9 +410,12 @@ pub(crate) fn person_fields(p: &str, asks: PersonAsks) -> Vec<Field> {
         Field::new(
             key("birth"),
             t("Ngày sinh", "Date of birth"),
-            Kind::Date { past: true },
+            Kind::birth_date(),
         )
-        .hint(t("Ví dụ: 27 3 1950", "For example, 27 3 1950")),
+        .hint(t(
+            "Ví dụ: 27 3 1950. Giấy tờ chỉ ghi năm sinh thì chỉ điền năm",
+            "For example, 27 3 1950. If the papers give only the year, enter only the year",
+        )),
     ];
     if asks.fixed_female.is_none() {
         fields.push(Field::new(
@@ -543,7 +627,7 @@ pub(crate) fn residence_sections(temporary: bool) -> Vec<Section> {
             fields.push(Field::new(
                 "stay_from",
                 t("Ở từ ngày", "Staying from"),
-                Kind::Date { past: false },
+                Kind::date(false),
             ));
             fields.push(
                 Field::new(
@@ -668,13 +752,24 @@ pub fn shown_value(field: &Field, data: &Data) -> Option<Text> {
         Kind::Date { .. } => {
             let part = |p: &str| {
                 data.get(&format!("{}_{p}", field.id))
-                    .filter(|v| !v.trim().is_empty())
+                    .map(|v| clean(v).trim().to_string())
+                    .filter(|v| !v.is_empty())
             };
-            match (part("day"), part("month"), part("year")) {
-                (Some(d), Some(m), Some(y)) => {
-                    Some(plain(&format!("{}/{}/{}", d.trim(), m.trim(), y.trim())))
-                }
-                _ => None,
+            let number = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<u32>().ok());
+            let (d, m, y) = (part("day"), part("month"), part("year"));
+            let year = y
+                .as_deref()
+                .filter(|y| y.len() == 4)
+                .and_then(|y| y.parse().ok());
+            match year.and_then(|year| RecordedDate::new(year, number(&m), number(&d))) {
+                Some(date) => Some(Text {
+                    vi: date.display(false),
+                    en: Some(date.display(true)),
+                }),
+                None => match (d, m, y) {
+                    (Some(d), Some(m), Some(y)) => Some(plain(&format!("{d}/{m}/{y}"))),
+                    _ => None,
+                },
             }
         }
         Kind::Choice(choices) => {
@@ -721,7 +816,7 @@ mod tests {
             phone.check(&data(&[("phone", "(+84) 912-345-678")]), today()),
             Ok(())
         );
-        let born = Field::new("born", t("", ""), Kind::Date { past: true });
+        let born = Field::new("born", t("", ""), Kind::date(true));
         let date = data(&[
             ("born_day", "0000027"),
             ("born_month", "3"),

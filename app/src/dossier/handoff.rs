@@ -153,6 +153,17 @@ mod tests {
     }
 
     #[test]
+    fn a_code_typed_or_pasted_in_any_unicode_disguise_is_read() {
+        for disguised in crate::input::disguises("K7Q M3X") {
+            assert_eq!(
+                HandoffCode::parse(&disguised).map(|c| c.spaced()),
+                Ok("K7Q M3X".to_string()),
+                "{disguised:?}"
+            );
+        }
+    }
+
+    #[test]
     fn typed_codes_are_read_or_refused_with_the_reason() {
         assert_eq!(
             HandoffCode::parse(" k7q-m3x ").map(|c| c.spaced()),

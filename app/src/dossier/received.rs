@@ -29,7 +29,8 @@ pub const MAX_MIME_CHARS: usize = 100;
 /// - answers only to the check's questions, each at most [`MAX_ANSWER_CHARS`];
 /// - the form only for the fields of the parts shown for this dossier
 ///   ([`crate::definition::Form::sections_shown`]) that are asked given the other answers
-///   ([`super::form::Field::is_asked`]) and not blank;
+///   ([`super::form::Field::is_asked`]) and not blank, each in its clean stored form
+///   ([`super::form::Field::stored`]: a phone number as `0912345678` however it was typed);
 /// - parts marked completed, papers ticked and files only of this form and checklist;
 /// - nothing of the device's sending state (state, office status, supplement, revision).
 ///
@@ -82,14 +83,8 @@ pub fn keep_defined(
                     section.id.clone(),
                 )]));
             }
-            for key in field.keys() {
-                // Kept trimmed: the length measured is the length stored.
-                if let Some(value) = draft.form.get(&key).map(|v| v.trim())
-                    && !value.is_empty()
-                {
-                    form.insert(key, value.to_string());
-                }
-            }
+            // Kept clean and trimmed: never longer than the length measured.
+            form.extend(field.stored(&draft.form));
         }
     }
     draft.form = form;
@@ -158,10 +153,32 @@ mod tests {
     }
 
     #[test]
+    fn a_dossier_typed_in_any_unicode_disguise_is_kept_in_its_clean_form() {
+        let sent = draft();
+        let clean = kept(sent.clone()).unwrap();
+        for (i, _) in crate::input::disguises("x").iter().enumerate() {
+            let mut disguised = sent.clone();
+            for value in disguised.form.values_mut() {
+                *value = crate::input::disguises(value).swap_remove(i);
+            }
+            let kept = kept(disguised).unwrap();
+            assert_eq!(kept.form, clean.form, "disguise {i}");
+            let (_, definition) = birth();
+            assert!(
+                readiness(&kept, &definition, Date::new(2026, 11, 24).unwrap()).is_empty(),
+                "disguise {i}"
+            );
+        }
+    }
+
+    #[test]
     fn a_finished_dossier_is_kept_as_it_was_sent() {
         let sent = draft();
         let kept = kept(sent.clone()).unwrap();
-        assert_eq!(kept.form, sent.form);
+        let mut stored = sent.form.clone();
+        // The phone number as it is stored, however it was typed.
+        stored.insert("applicant_phone".into(), "0912345678".into());
+        assert_eq!(kept.form, stored);
         assert_eq!(kept.answers, sent.answers);
         assert_eq!(kept.ticks, sent.ticks);
         let (_, definition) = birth();

@@ -89,7 +89,7 @@ impl fmt::Display for TrackingCode {
 
 /// What was typed, without spaces, dashes and dots, in capitals.
 pub(super) fn clean(typed: &str) -> String {
-    typed
+    crate::input::clean(typed)
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-' && *c != '.')
         .map(|c| c.to_ascii_uppercase())
@@ -132,6 +132,23 @@ pub fn draft_reference(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tracking_code_typed_or_pasted_in_any_unicode_disguise_is_read() {
+        let code = TrackingCode::from_random(0x0123_4567_89ab_cdef);
+        for disguised in crate::input::disguises(&code.grouped()) {
+            assert_eq!(
+                TrackingCode::parse(&disguised),
+                Ok(code.clone()),
+                "{disguised:?}"
+            );
+        }
+        // The phone's last digits, typed on a full-width keyboard or pasted with bidi marks.
+        assert_eq!(
+            super::super::submission::typed_last4("\u{202D}５６７８\u{202C}"),
+            Some("5678".to_string())
+        );
+    }
 
     #[test]
     fn codes_are_thirteen_unambiguous_symbols_in_groups_of_four() {

@@ -1,9 +1,12 @@
 //! Checks of what residents type into a dossier: the 12-digit personal ID number (and that it
 //! agrees with the date of birth and sex), phone numbers, e-mail addresses, names and dates.
 //! Each check returns the value as it will be stored, or what is wrong, in both languages.
+//! Every check reads the value as [`clean`] makes it, so text typed in any Unicode form, wrapped
+//! in invisible marks or with full-width digits is read as what it shows.
 
-use crate::eligibility::date::Date;
+use crate::eligibility::date::{Date, RecordedDate};
 use crate::eligibility::model::Text;
+use crate::input::clean;
 
 /// What is wrong with a value. `text()` says it to the resident.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,8 +30,22 @@ pub enum Problem {
         id_says_female: bool,
     },
     Phone,
+    /// An 11-digit mobile number of before 2018, and the 10-digit number it became.
+    PhoneOld {
+        new: String,
+    },
     Email,
     DateIncomplete,
+    /// A date of birth that may be a year alone: the year is missing, or a day without a month.
+    DateYearFirst,
+    /// The year was not typed with four digits ("85"): `example` is the year it likely is.
+    DateYearDigits {
+        example: i32,
+    },
+    /// Younger on `today` than the rules of the procedure allow.
+    TooYoung {
+        min_age: u32,
+    },
     DateInvalid,
     DateInFuture,
     DateTooOld,
@@ -96,6 +113,14 @@ impl Problem {
                 "Số điện thoại gồm 10 chữ số bắt đầu bằng 0 (di động) hoặc 11 chữ số bắt đầu bằng 02 (cố định), ví dụ 0912 345 678",
                 "Enter a phone number of 10 digits starting with 0 (mobile) or 11 digits starting with 02 (landline), like 0912 345 678",
             ),
+            Problem::PhoneOld { new } => Text {
+                vi: format!(
+                    "Đây là số di động 11 chữ số cũ: từ năm 2018 số này đã đổi thành {new}. Hãy điền số mới"
+                ),
+                en: Some(format!(
+                    "This is an old 11-digit mobile number: since 2018 it is {new}. Enter the new number"
+                )),
+            },
             Problem::Email => t(
                 "Địa chỉ thư điện tử có dạng ten@vidu.vn",
                 "Enter an email address like name@example.com",
@@ -104,6 +129,22 @@ impl Problem {
                 "Điền đủ ngày, tháng và năm",
                 "Enter the day, the month and the year",
             ),
+            Problem::DateYearFirst => t(
+                "Điền năm; thêm tháng nếu giấy tờ có ghi, và ngày nếu giấy tờ ghi cả ngày",
+                "Enter the year; add the month if the papers give it, and the day if they give that too",
+            ),
+            Problem::DateYearDigits { example } => Text {
+                vi: format!("Năm cần đủ 4 chữ số, ví dụ {example}"),
+                en: Some(format!("The year needs 4 digits, like {example}")),
+            },
+            Problem::TooYoung { min_age } => Text {
+                vi: format!(
+                    "Theo ngày sinh này, người đó chưa đủ {min_age} tuổi: hãy kiểm tra lại ngày sinh trên giấy tờ"
+                ),
+                en: Some(format!(
+                    "By this date of birth the person is not yet {min_age}: check the date of birth on the papers"
+                )),
+            },
             Problem::DateInvalid => t(
                 "Ngày này không có thật, ví dụ đúng: 27 3 2024",
                 "This date does not exist; a real date looks like 27 3 2024",
@@ -147,7 +188,7 @@ pub struct PersonalId {
 /// century and sex (0/1 born 1900–1999 male/female, 2/3 2000–2099, 4/5 2100–2199…); digits 5–6:
 /// the last two digits of the birth year.
 pub fn personal_id(input: &str) -> Result<PersonalId, Problem> {
-    let number: String = input
+    let number: String = clean(input)
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '.' && *c != '-')
         .collect();
@@ -181,7 +222,7 @@ pub fn personal_id(input: &str) -> Result<PersonalId, Problem> {
 /// still be missing: only what is there is compared).
 pub fn personal_id_for(
     input: &str,
-    birth: Option<Date>,
+    birth: Option<RecordedDate>,
     female: Option<bool>,
 ) -> Result<String, Problem> {
     let id = personal_id(input)?;
@@ -203,38 +244,92 @@ pub fn personal_id_for(
     Ok(id.number)
 }
 
-/// A Vietnamese phone number, stored as digits from 0: mobile (10 digits: 03, 05, 07, 08, 09)
-/// or landline (11 digits: 02…). `+84` and `84` in front are read as 0.
+/// The 11-digit mobile prefixes of before 2018 and the 10-digit ones they became (Ministry of
+/// Information and Communications, Decision 798/QĐ-BTTTT of 25 May 2018: the subscriber digits
+/// stay, `0162 345 6789` is `032 345 6789`).
+pub const OLD_MOBILE_PREFIXES: [(&str, &str); 21] = [
+    ("0162", "032"),
+    ("0163", "033"),
+    ("0164", "034"),
+    ("0165", "035"),
+    ("0166", "036"),
+    ("0167", "037"),
+    ("0168", "038"),
+    ("0169", "039"),
+    ("0120", "070"),
+    ("0121", "079"),
+    ("0122", "077"),
+    ("0126", "076"),
+    ("0128", "078"),
+    ("0123", "083"),
+    ("0124", "084"),
+    ("0125", "085"),
+    ("0127", "081"),
+    ("0129", "082"),
+    ("0186", "056"),
+    ("0188", "058"),
+    ("0199", "059"),
+];
+
+/// A Vietnamese phone number, stored as its national digits from 0: mobile (10 digits: 03, 05,
+/// 07, 08, 09) or landline (11 digits: 02 and the area code). Read in every form people write:
+/// - the country code as `+84`, `84` or `0084`, with or without the trunk 0 after it, `(0)`
+///   included: `+84 (0) 912 345 678`, `840912345678`;
+/// - spaces, dots, dashes, slashes and brackets between groups: `(024) 3825.1234`.
+///
+/// # Errors
+/// [`Problem::Required`]; [`Problem::PhoneOld`] with the new number for an 11-digit mobile
+/// number of before 2018 ([`OLD_MOBILE_PREFIXES`]); [`Problem::Phone`] otherwise.
 pub fn phone(input: &str) -> Result<String, Problem> {
-    let trimmed = input.trim();
+    let cleaned = clean(input);
+    let trimmed = cleaned.trim();
     if trimmed.is_empty() {
         return Err(Problem::Required);
     }
-    let mut digits: String = trimmed
+    // "+84 (0) 912 …": the trunk 0 in brackets goes with them; other brackets, as in
+    // "(+84)" or "(024)", only group.
+    let grouped: String = trimmed
+        .replace("(0)", "")
         .chars()
-        .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')'))
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '/' | '(' | ')'))
         .collect();
-    if let Some(rest) = digits.strip_prefix('+') {
-        digits = rest.to_string();
-    }
-    if !digits.chars().all(|c| c.is_ascii_digit()) {
+    let (plus, digits) = match grouped.strip_prefix('+') {
+        Some(rest) => (true, rest.to_string()),
+        None => (false, grouped),
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(Problem::Phone);
     }
-    if digits.starts_with("84") && (digits.len() == 11 || digits.len() == 12) {
-        digits = format!("0{}", &digits[2..]);
-    }
-    let mobile = digits.len() == 10 && matches!(&digits[..2], "03" | "05" | "07" | "08" | "09");
-    let landline = digits.len() == 11 && digits.starts_with("02");
+    let international = digits
+        .strip_prefix("0084")
+        .or_else(|| digits.strip_prefix("84"));
+    let national = match international {
+        Some(after) => format!("0{}", after.strip_prefix('0').unwrap_or(after)),
+        // Another country's code.
+        None if plus => return Err(Problem::Phone),
+        None => digits,
+    };
+    let mobile = national.len() == 10 && matches!(&national[..2], "03" | "05" | "07" | "08" | "09");
+    let landline = national.len() == 11 && national.starts_with("02");
     if mobile || landline {
-        Ok(digits)
-    } else {
-        Err(Problem::Phone)
+        return Ok(national);
     }
+    if national.len() == 11
+        && let Some((_, new)) = OLD_MOBILE_PREFIXES
+            .iter()
+            .find(|(old, _)| national.starts_with(old))
+    {
+        return Err(Problem::PhoneOld {
+            new: format!("{new}{}", &national[4..]),
+        });
+    }
+    Err(Problem::Phone)
 }
 
 /// An e-mail address: something@domain.tld, no spaces.
 pub fn email(input: &str) -> Result<String, Problem> {
-    let value = input.trim();
+    let cleaned = clean(input);
+    let value = cleaned.trim();
     if value.is_empty() {
         return Err(Problem::Required);
     }
@@ -262,7 +357,10 @@ pub fn email(input: &str) -> Result<String, Problem> {
 /// A person's full name: letters (with Vietnamese marks), spaces, hyphens and apostrophes, at
 /// most 100 characters; spaces are tidied.
 pub fn name(input: &str) -> Result<String, Problem> {
-    let value = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    let value = clean(input)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if value.is_empty() {
         return Err(Problem::Required);
     }
@@ -280,7 +378,8 @@ pub fn name(input: &str) -> Result<String, Problem> {
 
 /// Free text of at most `max` characters, trimmed.
 pub fn text(input: &str, max: usize) -> Result<String, Problem> {
-    let value = input.trim();
+    let cleaned = clean(input);
+    let value = cleaned.trim();
     if value.is_empty() {
         return Err(Problem::Required);
     }
@@ -292,7 +391,8 @@ pub fn text(input: &str, max: usize) -> Result<String, Problem> {
 
 /// A whole number between `min` and `max`.
 pub fn number(input: &str, min: u32, max: u32) -> Result<u32, Problem> {
-    let value = input.trim();
+    let cleaned = clean(input);
+    let value = cleaned.trim();
     if value.is_empty() {
         return Err(Problem::Required);
     }
@@ -302,31 +402,84 @@ pub fn number(input: &str, min: u32, max: u32) -> Result<u32, Problem> {
     }
 }
 
+/// One box of a date, read: `None` when blank, `Some(Err)` when not a number.
+fn date_part(typed: &str) -> Option<Result<u32, Problem>> {
+    let cleaned = clean(typed);
+    let value = cleaned.trim();
+    (!value.is_empty()).then(|| value.parse::<u32>().map_err(|_| Problem::DateInvalid))
+}
+
+/// The year box: four digits, `None` when blank. "85" is most likely 1985 (a year of this
+/// century only when it is not after `today`): [`Problem::DateYearDigits`] offers it. Also the
+/// reading of the check's date questions (`eligibility::answers`).
+pub fn year_of(typed: &str, today: Date) -> Option<Result<i32, Problem>> {
+    let cleaned = clean(typed);
+    let value = cleaned.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let Ok(year) = value.parse::<u32>() else {
+        return Some(Err(Problem::DateInvalid));
+    };
+    if value.len() == 4 {
+        return Some(Ok(year as i32));
+    }
+    let example = match year {
+        0..=99 if 2000 + year as i32 <= today.year => 2000 + year as i32,
+        0..=99 => 1900 + year as i32,
+        _ => today.year - 40,
+    };
+    Some(Err(Problem::DateYearDigits { example }))
+}
+
 /// A date typed as day, month and year boxes. `past`: it must not be after `today` (dates of
 /// birth, of death, of a document).
 pub fn date(day: &str, month: &str, year: &str, past: bool, today: Date) -> Result<Date, Problem> {
-    let (day, month, year) = (day.trim(), month.trim(), year.trim());
-    if day.is_empty() && month.is_empty() && year.is_empty() {
-        return Err(Problem::Required);
-    }
-    if day.is_empty() || month.is_empty() || year.is_empty() {
-        return Err(Problem::DateIncomplete);
-    }
-    let (Ok(d), Ok(m), Ok(y)) = (
-        day.parse::<u32>(),
-        month.parse::<u32>(),
-        year.parse::<i32>(),
-    ) else {
-        return Err(Problem::DateInvalid);
+    let (day, month, year) = (date_part(day), date_part(month), year_of(year, today));
+    let (Some(d), Some(m), Some(y)) = (day.clone(), month.clone(), year.clone()) else {
+        return Err(if day.is_none() && month.is_none() && year.is_none() {
+            Problem::Required
+        } else {
+            Problem::DateIncomplete
+        });
     };
-    if year.len() != 4 {
-        return Err(Problem::DateInvalid);
-    }
-    let date = Date::new(y, m, d).ok_or(Problem::DateInvalid)?;
+    let y = y?;
+    let date = Date::new(y, m?, d?).ok_or(Problem::DateInvalid)?;
     if y < 1900 {
         return Err(Problem::DateTooOld);
     }
     if past && date > today {
+        return Err(Problem::DateInFuture);
+    }
+    Ok(date)
+}
+
+/// A date of birth as the person's records give it ([`RecordedDate`]): the year alone, the
+/// month and year, or the whole date; never after `today`, from 1900.
+pub fn recorded_date(
+    day: &str,
+    month: &str,
+    year: &str,
+    today: Date,
+) -> Result<RecordedDate, Problem> {
+    let (day, month, year) = (date_part(day), date_part(month), year_of(year, today));
+    let Some(y) = year else {
+        return Err(if day.is_none() && month.is_none() {
+            Problem::Required
+        } else {
+            Problem::DateYearFirst
+        });
+    };
+    let y = y?;
+    let (month, day) = (month.transpose()?, day.transpose()?);
+    if day.is_some() && month.is_none() {
+        return Err(Problem::DateYearFirst);
+    }
+    let date = RecordedDate::new(y, month, day).ok_or(Problem::DateInvalid)?;
+    if y < 1900 {
+        return Err(Problem::DateTooOld);
+    }
+    if date.is_after(today) {
         return Err(Problem::DateInFuture);
     }
     Ok(date)
@@ -384,7 +537,7 @@ mod tests {
 
     #[test]
     fn the_id_number_must_agree_with_date_of_birth_and_sex() {
-        let born = Date::new(1985, 3, 2);
+        let born = Date::new(1985, 3, 2).map(RecordedDate::from);
         assert_eq!(
             personal_id_for("001085012345", born, Some(false)),
             Ok("001085012345".into())
@@ -435,6 +588,197 @@ mod tests {
     }
 
     #[test]
+    fn a_phone_number_in_every_written_form_is_one_number() {
+        for written in [
+            "0912345678",
+            "0912 345 678",
+            "0912.345.678",
+            "0912-345-678",
+            "091 234 5678",
+            "+84912345678",
+            "+84 912 345 678",
+            "+84 (0) 912 345 678",
+            "+84(0)912345678",
+            "+840912345678",
+            "84912345678",
+            "84 912 345 678",
+            "840912345678",
+            "0084912345678",
+            "0084 912 345 678",
+            "00840912345678",
+            "(+84) 912 345 678",
+            "(0912) 345 678",
+        ] {
+            assert_eq!(phone(written), Ok("0912345678".into()), "{written}");
+        }
+        for written in [
+            "024 3825 1234",
+            "(024) 3825.1234",
+            "+84 24 3825 1234",
+            "+84 (0)24 38251234",
+        ] {
+            assert_eq!(phone(written), Ok("02438251234".into()), "{written}");
+        }
+        // Another country's number is not a Vietnamese one.
+        assert_eq!(phone("+1 912 345 6789"), Err(Problem::Phone));
+        assert_eq!(phone("+"), Err(Problem::Phone));
+    }
+
+    #[test]
+    fn an_old_eleven_digit_mobile_number_is_refused_with_the_new_one() {
+        assert_eq!(
+            phone("0168 123 4567"),
+            Err(Problem::PhoneOld {
+                new: "0381234567".into()
+            })
+        );
+        assert_eq!(
+            phone("+84 168 123 4567"),
+            Err(Problem::PhoneOld {
+                new: "0381234567".into()
+            })
+        );
+        assert_eq!(
+            phone("01291234567"),
+            Err(Problem::PhoneOld {
+                new: "0821234567".into()
+            })
+        );
+        assert_eq!(
+            phone("0199 123 4567"),
+            Err(Problem::PhoneOld {
+                new: "0591234567".into()
+            })
+        );
+        // Every new prefix is one a mobile number may start with today.
+        for (old, new) in OLD_MOBILE_PREFIXES {
+            let typed = format!("{old}1234567");
+            let Err(Problem::PhoneOld { new: converted }) = phone(&typed) else {
+                panic!("{typed}");
+            };
+            assert!(converted.starts_with(new));
+            assert_eq!(phone(&converted), Ok(converted.clone()));
+        }
+        // An 11-digit number from 01 that never was a mobile prefix.
+        assert_eq!(phone("01001234567"), Err(Problem::Phone));
+    }
+
+    #[test]
+    fn typed_values_in_any_unicode_disguise_are_read_as_they_show() {
+        use crate::input::disguises;
+        // Unikey's composing setting or macOS: the name arrives decomposed.
+        assert_eq!(
+            name("Nguye\u{0302}\u{0303}n Va\u{0306}n An"),
+            Ok("Nguyễn Văn An".into())
+        );
+        // iOS copies a phone number with bidi marks around it.
+        assert_eq!(
+            phone("\u{202D}0912 345 678\u{202C}"),
+            Ok("0912345678".into())
+        );
+        // A chat app puts a zero-width space inside an ID number.
+        assert_eq!(
+            personal_id("001085\u{200B}012345").map(|id| id.number),
+            Ok("001085012345".into())
+        );
+        for disguised in disguises("Đặng Thị Ngọc Ánh") {
+            assert_eq!(
+                name(&disguised),
+                Ok("Đặng Thị Ngọc Ánh".into()),
+                "{disguised:?}"
+            );
+        }
+        for disguised in disguises("0912 345 678") {
+            assert_eq!(phone(&disguised), Ok("0912345678".into()), "{disguised:?}");
+        }
+        for disguised in disguises("001085012345") {
+            assert_eq!(
+                personal_id(&disguised).map(|id| id.number),
+                Ok("001085012345".into()),
+                "{disguised:?}"
+            );
+        }
+        for disguised in disguises("lan@example.vn") {
+            assert_eq!(
+                email(&disguised),
+                Ok("lan@example.vn".into()),
+                "{disguised:?}"
+            );
+        }
+        for disguised in disguises("1985") {
+            assert_eq!(
+                date("2", "3", &disguised, true, today()),
+                Ok(Date::new(1985, 3, 2).unwrap()),
+                "{disguised:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_of_birth_may_be_a_year_alone_or_a_month_and_year() {
+        let year_only = recorded_date("", "", "1944", today()).unwrap();
+        assert_eq!(year_only, RecordedDate::new(1944, None, None).unwrap());
+        assert_eq!(year_only.display(false), "năm 1944");
+        assert_eq!(
+            recorded_date("", "3", "1944", today()),
+            Ok(RecordedDate::new(1944, Some(3), None).unwrap())
+        );
+        assert_eq!(
+            recorded_date("27", "3", "1944", today()),
+            Ok(RecordedDate::new(1944, Some(3), Some(27)).unwrap())
+        );
+        assert_eq!(recorded_date("", "", "", today()), Err(Problem::Required));
+        assert_eq!(
+            recorded_date("27", "3", "", today()),
+            Err(Problem::DateYearFirst)
+        );
+        assert_eq!(
+            recorded_date("27", "", "1944", today()),
+            Err(Problem::DateYearFirst)
+        );
+        assert_eq!(
+            recorded_date("", "13", "1944", today()),
+            Err(Problem::DateInvalid)
+        );
+        assert_eq!(
+            recorded_date("", "", "2027", today()),
+            Err(Problem::DateInFuture)
+        );
+        assert_eq!(
+            recorded_date("", "12", "2026", today()),
+            Err(Problem::DateInFuture)
+        );
+        assert_eq!(
+            recorded_date("", "", "1899", today()),
+            Err(Problem::DateTooOld)
+        );
+        assert_eq!(
+            recorded_date("", "", "44", today()),
+            Err(Problem::DateYearDigits { example: 1944 })
+        );
+    }
+
+    #[test]
+    fn a_year_of_two_digits_is_said_to_need_four() {
+        assert_eq!(
+            date("2", "3", "85", true, today()),
+            Err(Problem::DateYearDigits { example: 1985 })
+        );
+        assert_eq!(
+            date("2", "3", "19", true, today()),
+            Err(Problem::DateYearDigits { example: 2019 })
+        );
+        assert_eq!(
+            Problem::DateYearDigits { example: 1985 }.text().vi,
+            "Năm cần đủ 4 chữ số, ví dụ 1985"
+        );
+        assert_eq!(
+            date("2", "3", "x", true, today()),
+            Err(Problem::DateInvalid)
+        );
+    }
+
+    #[test]
     fn email_addresses_need_a_domain() {
         assert_eq!(email(" lan@example.vn "), Ok("lan@example.vn".into()));
         assert_eq!(email("lan@example"), Err(Problem::Email));
@@ -464,10 +808,6 @@ mod tests {
         );
         assert_eq!(
             date("30", "2", "2024", true, today()),
-            Err(Problem::DateInvalid)
-        );
-        assert_eq!(
-            date("2", "3", "85", true, today()),
             Err(Problem::DateInvalid)
         );
         assert_eq!(
@@ -514,8 +854,14 @@ mod tests {
                 id_says_female: false,
             },
             Problem::Phone,
+            Problem::PhoneOld {
+                new: "0381234567".into(),
+            },
             Problem::Email,
             Problem::DateIncomplete,
+            Problem::DateYearFirst,
+            Problem::DateYearDigits { example: 1985 },
+            Problem::TooYoung { min_age: 70 },
             Problem::DateInvalid,
             Problem::DateInFuture,
             Problem::DateTooOld,

@@ -23,6 +23,11 @@ pub enum AnswerError {
     DateInvalid,
     /// A day after today.
     DateInFuture,
+    /// The year was not typed with four digits ("85"): `example` is the year it likely is
+    /// (the same reading as the dossier's dates, `validate::year_of`).
+    DateYearDigits {
+        example: i32,
+    },
     NotANumber,
     TooSmall,
     TooLarge,
@@ -42,7 +47,11 @@ impl Answers {
         let mut answers = BTreeMap::new();
         let mut parts: BTreeMap<String, [String; 3]> = BTreeMap::new();
         for (key, value) in pairs {
-            let value: String = value.trim().chars().take(MAX_ANSWER).collect();
+            let value: String = crate::input::clean(value)
+                .trim()
+                .chars()
+                .take(MAX_ANSWER)
+                .collect();
             if !is_key(key) || RESERVED.contains(&key) {
                 continue;
             }
@@ -96,6 +105,12 @@ impl Answers {
             Kind::Date => {
                 if raw.split('-').any(str::is_empty) {
                     return Err(AnswerError::DateIncomplete);
+                }
+                let year = raw.split('-').next().unwrap_or("");
+                if let Some(Err(crate::dossier::validate::Problem::DateYearDigits { example })) =
+                    crate::dossier::validate::year_of(year, today)
+                {
+                    return Err(AnswerError::DateYearDigits { example });
                 }
                 let date = Date::parse(raw).ok_or(AnswerError::DateInvalid)?;
                 if date > today {
@@ -171,6 +186,19 @@ mod tests {
         assert_eq!(a.value(&date, today()), Ok("2026-08-26".into()));
         let a = Answers::from_pairs([("q_day", "31"), ("q_month", "4"), ("q_year", "2026")]);
         assert_eq!(a.value(&date, today()), Err(AnswerError::DateInvalid));
+        // "2 3 85": the year needs four digits, and says which year it likely is.
+        let a = Answers::from_pairs([("q_day", "2"), ("q_month", "3"), ("q_year", "85")]);
+        assert_eq!(
+            a.value(&date, today()),
+            Err(AnswerError::DateYearDigits { example: 1985 })
+        );
+        // Typed on a full-width keyboard, or pasted with invisible marks.
+        let a = Answers::from_pairs([
+            ("q_day", "２６"),
+            ("q_month", "\u{200B}8"),
+            ("q_year", "2026"),
+        ]);
+        assert_eq!(a.value(&date, today()), Ok("2026-08-26".into()));
         let a = Answers::from_pairs([("q_day", "1"), ("q_month", ""), ("q_year", "2026")]);
         assert_eq!(a.value(&date, today()), Err(AnswerError::DateIncomplete));
         let a = Answers::from_pairs([("q", "2027-01-01")]);

@@ -379,6 +379,10 @@ fn FormPart(handle: DraftHandle, which: String, form: Form) -> impl IntoView {
         problems.set(Vec::new());
         let id = section.with_value(|s| s.id.clone());
         handle.update(|d| {
+            // Kept in the clean form the server keeps too (a phone number as 0912345678).
+            let stored: Vec<(String, String)> =
+                section.with_value(|s| s.fields.iter().flat_map(|f| f.stored(&d.form)).collect());
+            d.form.extend(stored);
             d.completed.insert(id.to_string());
             // Kept with the draft for the list of dossiers.
             d.progress = Some(form.with_value(|form| d.progress(form, today)));

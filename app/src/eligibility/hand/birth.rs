@@ -296,7 +296,7 @@ mod form {
                     Field::new(
                         "child_birth",
                         t("Ngày sinh", "Date of birth"),
-                        Kind::Date { past: true },
+                        Kind::date(true),
                     ),
                     Field::new(
                         "child_birthplace",

@@ -189,7 +189,7 @@ mod form {
                 Field::new(
                     "death_date",
                     t("Ngày mất", "Date of death"),
-                    Kind::Date { past: true },
+                    Kind::date(true),
                 ),
                 Field::new(
                     "death_place",

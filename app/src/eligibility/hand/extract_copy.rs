@@ -116,7 +116,7 @@ mod form {
                 Field::new(
                     "record_birth",
                     t("Ngày sinh của người đó", "Their date of birth"),
-                    Kind::Date { past: true },
+                    Kind::birth_date(),
                 ),
                 Field::new(
                     "record_kind",

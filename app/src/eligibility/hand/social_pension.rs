@@ -166,7 +166,75 @@ pub fn rules() -> Rules {
     r
 }
 
-/// The dossier's form besides the applicant's part (shared with the related procedure).
+/// The dossier's form besides the applicant's part (shared with the related procedure): the
+/// person to receive the pension must be at least [`POOR_AGE`] by their date of birth, counted
+/// as the law counts a record that gives only the year ([`RecordedDate::age_on`]: from
+/// 1 January), so "1944" is enough and no day is invented.
+///
+/// [`RecordedDate::age_on`]: crate::eligibility::date::RecordedDate::age_on
 pub fn sections() -> Vec<crate::dossier::form::Section> {
-    crate::dossier::form::benefit_sections()
+    use crate::dossier::form::Kind as FieldKind;
+    let mut sections = crate::dossier::form::benefit_sections();
+    for field in sections
+        .iter_mut()
+        .flat_map(|s| s.fields.iter_mut())
+        .filter(|f| f.id == "subject_birth")
+    {
+        if let FieldKind::Date { min_age, .. } = &mut field.kind {
+            *min_age = Some(POOR_AGE as u32);
+        }
+    }
+    sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dossier::form::{Data, shown_value};
+    use crate::dossier::validate::Problem;
+    use crate::eligibility::date::Date;
+
+    fn birth_field() -> crate::dossier::form::Field {
+        sections()
+            .into_iter()
+            .flat_map(|s| s.fields)
+            .find(|f| f.id == "subject_birth")
+            .unwrap()
+    }
+
+    fn born(day: &str, month: &str, year: &str) -> Data {
+        [("day", day), ("month", month), ("year", year)]
+            .into_iter()
+            .map(|(part, v)| (format!("subject_birth_{part}"), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_father_whose_papers_give_only_the_year_1944_is_filed_for_as_born_in_1944() {
+        let today = Date::new(2026, 12, 1).unwrap();
+        let field = birth_field();
+        let data = born("", "", "1944");
+        assert_eq!(field.check(&data, today), Ok(()));
+        // Kept as exactly what was given: no invented 1 January.
+        assert_eq!(
+            field.stored(&data),
+            vec![("subject_birth_year".to_string(), "1944".to_string())]
+        );
+        assert_eq!(shown_value(&field, &data).unwrap().vi, "năm 1944");
+        assert_eq!(
+            field.check(&born("", "6", "1951"), today),
+            Ok(()),
+            "75 since June 2026"
+        );
+        // Too young by the rules, whichever way the date is recorded.
+        assert_eq!(
+            field.check(&born("", "", "1957"), today),
+            Err(Problem::TooYoung { min_age: 70 })
+        );
+        assert_eq!(
+            field.check(&born("2", "12", "1956"), today),
+            Err(Problem::TooYoung { min_age: 70 })
+        );
+        assert_eq!(field.check(&born("", "", "1956"), today), Ok(()));
+    }
 }

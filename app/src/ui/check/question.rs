@@ -26,6 +26,9 @@ fn error_text(locale: Locale, kind: &Kind, error: AnswerError) -> String {
         }
         (_, AnswerError::DateInvalid) => td_string!(locale, check_error_date_invalid).to_string(),
         (_, AnswerError::DateInFuture) => td_string!(locale, check_error_date_future).to_string(),
+        (_, AnswerError::DateYearDigits { example }) => {
+            td_string!(locale, check_error_date_year, example = example).to_string()
+        }
         (Kind::Number { .. }, AnswerError::Missing) => {
             td_string!(locale, check_error_number_missing).to_string()
         }
