@@ -213,7 +213,7 @@ test('a file of the wrong type is refused with a message and nothing is stored',
   await certificate.locator('input[type=file][multiple]').setInputFiles({
     name: 'ban-scan.pdf',
     mimeType: 'application/pdf',
-    buffer: Buffer.alloc(6 * 1024 * 1024, 0x25),
+    buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(6 * 1024 * 1024, 0x25)]),
   });
   await expect(certificate.getByRole('alert')).toContainText('lớn hơn 5 MB');
   // A damaged photo cannot be read: refused before anything is kept.

@@ -328,6 +328,46 @@ async fn attachments_are_checked_by_content_and_refused_ones_leave_nothing() {
 }
 
 #[tokio::test]
+async fn pdfs_as_scanners_make_them_are_kept_and_every_refused_file_is_a_4xx() {
+    use app::dossier::attachment::Refusal;
+    let s = server().await;
+    let key = key();
+    // A header after a line break, a byte order mark, or some bytes of a scanner's own: PDF
+    // readers look for it in the first 1,024 bytes, and so does the portal.
+    let two_pages = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R >> endobj\n4 0 obj << /Type /Page /Parent 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    for prefix in [&b"\r\n"[..], b"\xEF\xBB\xBF", &[b' '; 1000][..]] {
+        let pdf = [prefix, &two_pages[..]].concat();
+        let uploaded = s
+            .upload(&key, &self::key(), "application/pdf", &pdf)
+            .await
+            .unwrap_or_else(|e| panic!("{prefix:?}: {e:?}"));
+        assert_eq!(uploaded["size"], pdf.len());
+    }
+    assert_eq!(s.count("staged_files").await, 3);
+    // Past the first 1,024 bytes it is no PDF; empty, a PNG (the device sends every photo as a
+    // JPEG), a PDF that runs a script: each a client mistake, said as one.
+    let late = [&[b' '; 1100][..], &two_pages[..]].concat();
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    let scripted =
+        b"\r\n%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>".to_vec();
+    for (mime, bytes, refusal) in [
+        ("application/pdf", late, Refusal::Type),
+        ("application/pdf", Vec::new(), Refusal::Empty),
+        ("image/png", png, Refusal::Type),
+        ("application/pdf", scripted, Refusal::Active),
+    ] {
+        let request = support::upload_request(&key, &self::key(), mime, &bytes);
+        let (status, _, body) = support::send(&s.router, request).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refusal:?}");
+        assert_eq!(
+            serde_json::from_slice::<SubmitError>(&body).unwrap(),
+            SubmitError::Attachment(refusal)
+        );
+    }
+    assert_eq!(s.count("staged_files").await, 3);
+}
+
+#[tokio::test]
 async fn a_dossier_is_received_only_with_all_its_attachments() {
     let s = server().await;
     let key = key();

@@ -30,8 +30,8 @@ mod ssr {
     use super::Uploaded;
     use crate::api::store::{StagedFile, now_millis, storage, unavailable};
     use crate::dossier::attachment::{
-        MAX_PDF_BYTES, MAX_SENT_PHOTO_BYTES, MAX_STAGED_BYTES, MAX_STAGED_FILES, Refusal, Sent,
-        check_sent, pdf_active_content, sniff,
+        MAX_PDF_BYTES, MAX_SENT_PHOTO_BYTES, MAX_STAGED_BYTES, MAX_STAGED_FILES, PDF_HEADER_WITHIN,
+        Refusal, Sent, check_sent, pdf_active_content, sniff,
     };
     use crate::dossier::model::is_uuid;
     use crate::dossier::submission::SubmitError;
@@ -82,7 +82,7 @@ mod ssr {
                 bytes.extend_from_slice(&chunk);
             }
             let size = bytes.len() as u64;
-            let kind = check_sent(mime, &bytes[..bytes.len().min(16)], size)
+            let kind = check_sent(mime, &bytes[..bytes.len().min(PDF_HEADER_WITHIN)], size)
                 .map_err(SubmitError::Attachment)?;
             if kind == Sent::Pdf && pdf_active_content(&bytes).is_some() {
                 return Err(SubmitError::Attachment(Refusal::Active));

@@ -398,7 +398,14 @@ mod browser {
                 let percent = ((before + loaded) * 95 / total).min(95) as u8;
                 set(device, &id, Sending::Sending(percent));
             })
-            .await?;
+            .await
+            .map_err(|error| match error {
+                SubmitError::Attachment(refusal) => SubmitError::File {
+                    name: attachment.name.clone(),
+                    refusal,
+                },
+                error => error,
+            })?;
             done += attachment.size;
         }
         Ok(())

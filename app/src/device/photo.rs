@@ -24,19 +24,43 @@ mod browser {
     use wasm_bindgen_futures::JsFuture;
     use web_sys::js_sys::{Function, Promise};
 
-    /// Checks `file` (type, size, how many the document has already) and makes it ready to keep.
+    /// Checks `file` (what its bytes are, its size, how many the document has already: the
+    /// server's own content check, [`attachment::accept`]) and makes it ready to keep.
     pub async fn prepare(file: web_sys::File, already: usize) -> Result<Prepared, Refusal> {
-        let handling = attachment::accept(&file.type_(), file.size() as u64, already)?;
+        let size = file.size() as u64;
+        let head = if size == 0 {
+            Vec::new()
+        } else {
+            let within = attachment::PDF_HEADER_WITHIN as f64;
+            let head = file
+                .slice_with_f64_and_f64(0.0, within)
+                .map_err(|_| Refusal::Unreadable)?;
+            bytes(&head).await.map_err(|_| Refusal::Unreadable)?
+        };
+        let handling = attachment::accept(&head, &file.type_(), size, already)?;
         match handling {
-            Handling::Pdf => Ok(Prepared {
-                name: file.name(),
-                mime: "application/pdf".to_string(),
-                width: None,
-                height: None,
-                blob: file.into(),
-            }),
+            Handling::Pdf => {
+                // The whole PDF (at most 5 MB) as the server will read it.
+                let whole = bytes(&file).await.map_err(|_| Refusal::Unreadable)?;
+                if attachment::pdf_active_content(&whole).is_some() {
+                    return Err(Refusal::Active);
+                }
+                Ok(Prepared {
+                    name: file.name(),
+                    mime: "application/pdf".to_string(),
+                    width: None,
+                    height: None,
+                    blob: file.into(),
+                })
+            }
             Handling::Photo => downscale(&file).await.map_err(|_| Refusal::Unreadable),
         }
+    }
+
+    /// The bytes of `blob`.
+    async fn bytes(blob: &web_sys::Blob) -> Result<Vec<u8>, JsValue> {
+        let buffer = JsFuture::from(blob.array_buffer()).await?;
+        Ok(web_sys::js_sys::Uint8Array::new(&buffer).to_vec())
     }
 
     async fn downscale(file: &web_sys::File) -> Result<Prepared, JsValue> {

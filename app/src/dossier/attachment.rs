@@ -114,23 +114,83 @@ impl Refusal {
     }
 }
 
-/// Decides, from the type the browser reports and the size, whether and how a file is kept.
-pub fn accept(mime: &str, size: u64, already: usize) -> Result<Handling, Refusal> {
+/// How far into a file a PDF's header (`%PDF-`) may start: readers accept a header anywhere in
+/// the first 1,024 bytes (ISO 32000-2 annex; Adobe's and pdf.js' readers do), and some scanners
+/// and phones write a byte order mark or a line break before it.
+pub const PDF_HEADER_WITHIN: usize = 1024;
+
+/// What a file is, told by its first bytes (never by its name or the type the browser claims).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Content {
+    Jpeg,
+    Png,
+    WebP,
+    Gif,
+    Pdf,
+}
+
+impl Content {
+    /// How the device keeps this kind: pictures are re-encoded, PDFs kept as they are.
+    pub fn handling(self) -> Handling {
+        match self {
+            Content::Pdf => Handling::Pdf,
+            _ => Handling::Photo,
+        }
+    }
+}
+
+/// The kind of a file from its first bytes (at least [`PDF_HEADER_WITHIN`] of them, when the
+/// file is that long): JPEG, PNG, WebP and GIF by their signatures at the start, PDF by its
+/// header within the first [`PDF_HEADER_WITHIN`] bytes.
+pub fn content_of(head: &[u8]) -> Option<Content> {
+    if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(Content::Jpeg)
+    } else if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(Content::Png)
+    } else if head.len() >= 12 && head.starts_with(b"RIFF") && &head[8..12] == b"WEBP" {
+        Some(Content::WebP)
+    } else if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
+        Some(Content::Gif)
+    } else if head[..head.len().min(PDF_HEADER_WITHIN)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
+        Some(Content::Pdf)
+    } else {
+        None
+    }
+}
+
+/// Decides, on the device and before anything is kept, whether and how a file is kept: by its
+/// content ([`content_of`] of its first bytes `head`), whatever its name or the type the browser
+/// reports, so a PDF named `.jpg` is kept as a PDF and a photo named `.pdf` as a photo; then by
+/// its size. The server applies the same content check ([`check_sent`]) to what the device
+/// sends; a PDF is also checked whole by [`pdf_active_content`] on both sides.
+///
+/// # Errors
+/// [`Refusal::TooMany`] past [`MAX_PER_DOCUMENT`]; [`Refusal::Empty`] for zero bytes;
+/// [`Refusal::Unreadable`] when the browser calls it an image but its bytes are none we read;
+/// [`Refusal::Type`] for anything else that is neither a picture nor a PDF;
+/// [`Refusal::TooLarge`] past [`MAX_PHOTO_BYTES`] / [`MAX_PDF_BYTES`].
+pub fn accept(head: &[u8], mime: &str, size: u64, already: usize) -> Result<Handling, Refusal> {
     if already >= MAX_PER_DOCUMENT {
         return Err(Refusal::TooMany);
     }
-    let handling = match mime.to_ascii_lowercase().as_str() {
-        "image/jpeg" | "image/jpg" | "image/png" | "image/webp" => Handling::Photo,
-        "application/pdf" => Handling::Pdf,
-        _ => return Err(Refusal::Type),
+    if size == 0 {
+        return Err(Refusal::Empty);
+    }
+    let handling = match content_of(head) {
+        Some(content) => content.handling(),
+        None if mime.to_ascii_lowercase().starts_with("image/") => {
+            return Err(Refusal::Unreadable);
+        }
+        None => return Err(Refusal::Type),
     };
     let limit = match handling {
         Handling::Photo => MAX_PHOTO_BYTES,
         Handling::Pdf => MAX_PDF_BYTES,
     };
-    if size == 0 {
-        Err(Refusal::Empty)
-    } else if size > limit {
+    if size > limit {
         Err(Refusal::TooLarge {
             limit_mb: limit / (1024 * 1024),
         })
@@ -182,19 +242,19 @@ impl Sent {
     }
 }
 
-/// The kind of a file from its first bytes.
+/// The kind of a file the server keeps, from its first bytes ([`content_of`]): a JPEG (what
+/// the device makes of every photo) or a PDF.
 pub fn sniff(head: &[u8]) -> Option<Sent> {
-    if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some(Sent::Jpeg)
-    } else if head.starts_with(b"%PDF-") {
-        Some(Sent::Pdf)
-    } else {
-        None
+    match content_of(head)? {
+        Content::Jpeg => Some(Sent::Jpeg),
+        Content::Pdf => Some(Sent::Pdf),
+        _ => None,
     }
 }
 
-/// Checks a file the server received: its content must be a JPEG or PDF, the same kind the
-/// device declared, not empty and within the limit.
+/// Checks a file the server received: its content ([`sniff`] of its first
+/// [`PDF_HEADER_WITHIN`] bytes, `head`) must be a JPEG or PDF, the same kind the device
+/// declared, not empty and within the limit.
 pub fn check_sent(declared_mime: &str, head: &[u8], size: u64) -> Result<Sent, Refusal> {
     if size == 0 {
         return Err(Refusal::Empty);
@@ -337,6 +397,7 @@ pub fn jpeg_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn the_server_tells_files_by_content_not_by_name_or_claim() {
@@ -369,28 +430,83 @@ mod tests {
             Err(Refusal::TooLarge { limit_mb: 8 })
         );
     }
-    use super::*;
+
+    const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16];
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
 
     #[test]
     fn photos_and_pdfs_are_accepted_within_their_limits() {
-        assert_eq!(accept("image/jpeg", 8_000_000, 0), Ok(Handling::Photo));
-        assert_eq!(accept("IMAGE/PNG", 1, 0), Ok(Handling::Photo));
-        assert_eq!(accept("application/pdf", 1_000_000, 0), Ok(Handling::Pdf));
         assert_eq!(
-            accept("application/pdf", 6 * 1024 * 1024, 0),
+            accept(JPEG, "image/jpeg", 8_000_000, 0),
+            Ok(Handling::Photo)
+        );
+        // A screenshot.
+        assert_eq!(accept(PNG, "IMAGE/PNG", 1, 0), Ok(Handling::Photo));
+        assert_eq!(
+            accept(b"RIFF\0\0\0\0WEBPVP8 ", "image/webp", 1, 0),
+            Ok(Handling::Photo)
+        );
+        assert_eq!(
+            accept(b"%PDF-1.7\n", "application/pdf", 1_000_000, 0),
+            Ok(Handling::Pdf)
+        );
+        assert_eq!(
+            accept(b"%PDF-1.7\n", "application/pdf", 6 * 1024 * 1024, 0),
             Err(Refusal::TooLarge { limit_mb: 5 })
         );
         assert_eq!(
-            accept("image/jpeg", 26 * 1024 * 1024, 0),
+            accept(JPEG, "image/jpeg", 26 * 1024 * 1024, 0),
             Err(Refusal::TooLarge { limit_mb: 25 })
         );
-        assert_eq!(accept("text/plain", 10, 0), Err(Refusal::Type));
-        assert_eq!(accept("", 10, 0), Err(Refusal::Type));
-        assert_eq!(accept("image/heic", 10, 0), Err(Refusal::Type));
-        assert_eq!(accept("image/jpeg", 0, 0), Err(Refusal::Empty));
+        assert_eq!(accept(b"hello", "text/plain", 10, 0), Err(Refusal::Type));
+        assert_eq!(accept(b"hello", "", 10, 0), Err(Refusal::Type));
+        // An iPhone's HEIC photo the browser cannot draw, a damaged photo.
         assert_eq!(
-            accept("image/jpeg", 10, MAX_PER_DOCUMENT),
+            accept(b"\0\0\0\x18ftypheic", "image/heic", 10, 0),
+            Err(Refusal::Unreadable)
+        );
+        assert_eq!(accept(b"", "image/jpeg", 0, 0), Err(Refusal::Empty));
+        assert_eq!(accept(b"", "application/pdf", 0, 0), Err(Refusal::Empty));
+        assert_eq!(
+            accept(JPEG, "image/jpeg", 10, MAX_PER_DOCUMENT),
             Err(Refusal::TooMany)
+        );
+    }
+
+    #[test]
+    fn a_file_is_kept_by_what_it_is_not_by_its_name_or_claimed_type() {
+        // A PDF saved as "scan.jpg", a photo saved as "anh.pdf", a screenshot called ".jpg".
+        assert_eq!(
+            accept(b"%PDF-1.4\n", "image/jpeg", 100, 0),
+            Ok(Handling::Pdf)
+        );
+        assert_eq!(accept(JPEG, "application/pdf", 100, 0), Ok(Handling::Photo));
+        assert_eq!(accept(PNG, "image/jpeg", 100, 0), Ok(Handling::Photo));
+        assert_eq!(
+            accept(b"%PDF-1.4\n", "application/octet-stream", 100, 0),
+            Ok(Handling::Pdf)
+        );
+    }
+
+    #[test]
+    fn a_pdf_header_after_a_few_bytes_is_a_pdf_as_readers_read_it() {
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(b"%PDF-1.7\n");
+        for head in [
+            b"\r\n%PDF-1.7\n".to_vec(),
+            bom,
+            [vec![b' '; PDF_HEADER_WITHIN - 5], b"%PDF-1.4".to_vec()].concat(),
+        ] {
+            assert_eq!(content_of(&head), Some(Content::Pdf));
+            assert_eq!(accept(&head, "application/pdf", 1000, 0), Ok(Handling::Pdf));
+            assert_eq!(check_sent("application/pdf", &head, 1000), Ok(Sent::Pdf));
+        }
+        // Past the first 1,024 bytes it is not a PDF header.
+        let late = [vec![b' '; PDF_HEADER_WITHIN - 4], b"%PDF-1.4".to_vec()].concat();
+        assert_eq!(content_of(&late), None);
+        assert_eq!(
+            check_sent("application/pdf", &late, 1000),
+            Err(Refusal::Type)
         );
     }
 

@@ -156,7 +156,10 @@ pub fn phone_last4(phone: &str) -> Option<String> {
 
 /// The last four digits of the phone as typed on `/track` (spaces allowed), or `None`.
 pub fn typed_last4(typed: &str) -> Option<String> {
-    let digits: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits: String = crate::input::clean(typed)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit())).then_some(digits)
 }
 
@@ -327,8 +330,13 @@ pub enum SubmitError {
     /// These attachments (ids) have not reached the server yet: the outbox sends them again.
     #[error("attachments missing: {0:?}")]
     AttachmentsMissing(Vec<String>),
+    /// The server refused a file (it does not know the file's name).
     #[error("attachment refused: {0:?}")]
     Attachment(Refusal),
+    /// [`SubmitError::Attachment`] as the device says it: with the name the resident gave the
+    /// file.
+    #[error("file {name} refused: {refusal:?}")]
+    File { name: String, refusal: Refusal },
     /// The request was malformed (an old or tampered app).
     #[error("bad request")]
     BadRequest,
@@ -358,10 +366,15 @@ impl SubmitError {
             SubmitError::BadRequest => 400,
             SubmitError::NotFound => 404,
             SubmitError::AttachmentsMissing(_) | SubmitError::NotAsked => 409,
-            SubmitError::Attachment(Refusal::TooLarge { .. } | Refusal::TooMuch) => 413,
+            SubmitError::Attachment(Refusal::TooLarge { .. } | Refusal::TooMuch)
+            | SubmitError::File {
+                refusal: Refusal::TooLarge { .. } | Refusal::TooMuch,
+                ..
+            } => 413,
             SubmitError::NotReady(_)
             | SubmitError::UnknownProcedure
-            | SubmitError::Attachment(_) => 422,
+            | SubmitError::Attachment(_)
+            | SubmitError::File { .. } => 422,
             SubmitError::TooManyAttempts { .. } | SubmitError::Busy { .. } => 429,
             SubmitError::Unavailable | SubmitError::Offline => 503,
         }
@@ -400,7 +413,8 @@ impl SubmitError {
                 "Một số ảnh giấy tờ chưa tải lên xong. Hồ sơ sẽ tự gửi lại.",
                 "Some photos of documents have not finished uploading. The dossier will be sent again by itself.",
             ),
-            SubmitError::Attachment(refusal) => refusal.text(""),
+            SubmitError::Attachment(refusal) => refusal.text("…"),
+            SubmitError::File { name, refusal } => refusal.text(name),
             SubmitError::BadRequest => t(
                 "Hồ sơ không đọc được. Hãy tải lại trang và thử lại.",
                 "The dossier could not be read. Reload the page and try again.",
