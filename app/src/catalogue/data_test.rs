@@ -198,3 +198,39 @@ fn hanoi_has_126_communes_and_wards() {
         Some("Phường Hoàn Kiếm")
     );
 }
+
+#[test]
+fn every_text_is_in_the_one_clean_form() {
+    // The portal's records carry decomposed letters ("Thư\u{323}c hiê\u{323}n") and invisible
+    // characters; the importer cleans them as typed text is cleaned (`input::clean`).
+    let raw = include_str!("../../data/procedures.jsonl");
+    assert_eq!(crate::input::clean(raw), raw);
+    assert!(
+        Catalogue::embedded()
+            .procedures()
+            .iter()
+            .all(|p| !p.name_vi.starts_with("Thủ tục ")),
+        "the leading \"Thủ tục\" is removed however it was encoded"
+    );
+}
+
+#[test]
+fn papers_are_also_called_by_the_names_the_catalogue_gives_them() {
+    let death = procedure("1.000656");
+    assert_eq!(death.results, ["Trích lục khai tử"]);
+    assert!(death.also_called.iter().any(|n| n == "giấy chứng tử"));
+    assert!(death.also_called.iter().any(|n| n == "giấy báo tử"));
+    assert!(
+        procedure("1.001193")
+            .also_called
+            .iter()
+            .any(|n| n == "giấy chứng sinh")
+    );
+    // Only papers the catalogue names as alternatives: few, and none general.
+    let named: usize = Catalogue::embedded()
+        .procedures()
+        .iter()
+        .filter(|p| !p.also_called.is_empty())
+        .count();
+    assert!((1..=60).contains(&named), "{named}");
+}

@@ -110,6 +110,11 @@ pub struct Procedure {
     pub legal_bases: Vec<LegalBasis>,
     /// What the resident receives at the end.
     pub results: Vec<String>,
+    /// Other names of what it issues, as the catalogue's own documents give them ("giấy chứng
+    /// tử" for "trích lục khai tử"): searched, never shown as the paper's name. Set by the
+    /// importer (`server/src/import/papers.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_called: Vec<String>,
     /// Who handles the dossier, e.g. "Ủy ban nhân dân cấp xã".
     pub handled_by: Vec<String>,
     /// The whole procedure can be done online, end to end.

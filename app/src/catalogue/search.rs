@@ -20,6 +20,10 @@ pub struct Entry {
     /// What the resident receives ("Giấy khai sinh"): residents often search by the paper.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub results: Vec<String>,
+    /// Other names of what the resident receives ("giấy chứng tử"), from the catalogue's
+    /// documents ([`Procedure::also_called`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_called: Vec<String>,
     /// Can be filed online.
     #[serde(default)]
     pub online: bool,
@@ -44,6 +48,7 @@ impl Entry {
                 .filter(|result| result.split_whitespace().count() <= 12)
                 .cloned()
                 .collect(),
+            also_called: procedure.also_called.clone(),
             online: procedure.can_file_online(),
             for_residents: procedure.who_may_file.is_empty()
                 || procedure.who_may_file.iter().any(|who| {
@@ -98,6 +103,12 @@ const EVERYDAY_WORDS: &[(&str, &str)] = &[
     ("chet", "khai tu"),
     ("bao tu", "khai tu"),
     ("sao y", "chung thuc ban sao"),
+    // Everyday names of papers that the catalogue's texts never give (the importer finds the
+    // others: `server/src/import/papers.rs`): the land-use certificate is "sổ đỏ", the house
+    // ownership certificate "sổ hồng", the old identity card "chứng minh thư".
+    ("so do", "giay chung nhan quyen su dung dat"),
+    ("so hong", "giay chung nhan quyen so huu nha o"),
+    ("chung minh thu", "can cuoc"),
     ("cong chung", "chung thuc"),
 ];
 
@@ -163,6 +174,10 @@ struct Document {
     english_penalty: Vec<f32>,
     /// What the resident receives.
     results: Vec<String>,
+    /// The other names of what the resident receives ([`Entry::also_called`]), each folded and
+    /// padded with spaces (" giay chung tu "): a query that says one of them whole names the
+    /// paper, which the procedure's own words do not ("trích lục khai tử").
+    papers: Vec<String>,
     category: Vec<String>,
     /// Neighbouring words run together ("khaisinh"), for queries typed without spaces.
     joined: Vec<String>,
@@ -276,7 +291,17 @@ impl Index {
                     english_penalty: Vec::new(),
                     name,
                     emphasis,
-                    results: entry.results.iter().flat_map(|r| words(r)).collect(),
+                    results: entry
+                        .results
+                        .iter()
+                        .chain(&entry.also_called)
+                        .flat_map(|r| words(r))
+                        .collect(),
+                    papers: entry
+                        .also_called
+                        .iter()
+                        .map(|r| format!(" {} ", words(r).join(" ")))
+                        .collect(),
                     category: words(&entry.category),
                     joined,
                 }
@@ -585,8 +610,22 @@ fn score(document: &Document, query: &Query) -> Option<f32> {
     };
     let extra = extra_vietnamese.min(extra_english);
     let exact = query.phrase == document.folded_name;
-    Some(coverage * 10.0 + phrase * 2.0 - extra.min(4.0) + if exact { 3.0 } else { 0.0 })
+    // The query says, word for word, another name of a paper the procedure issues ("giay chung
+    // tu"), not already in its name: the resident searches by the paper they want.
+    let padded = format!(" {} ", query.phrase);
+    let paper = terms.len() > 1
+        && !format!(" {} ", document.folded_name).contains(&padded)
+        && document.papers.iter().any(|p| p.contains(&padded));
+    Some(
+        coverage * 10.0 + phrase * 2.0 - extra.min(4.0)
+            + if exact { 3.0 } else { 0.0 }
+            + if paper { PAPER_BONUS } else { 0.0 },
+    )
 }
+
+/// What naming a paper the procedure issues adds to its score: as much as the name's own words
+/// would (a paper's words are found at 0.8 of a name's), and a little more.
+const PAPER_BONUS: f32 = 4.0;
 
 /// Replaces the phrase `from` by `to` in a list of words; true when it was there.
 fn replace_phrase(words: &mut Vec<String>, from: &str, to: &str) -> bool {
@@ -679,6 +718,7 @@ mod tests {
             life_event: event,
             category: "Hộ tịch".into(),
             results: vec![],
+            also_called: vec![],
             online: true,
             for_residents: true,
         }

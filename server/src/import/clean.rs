@@ -2,14 +2,14 @@
 
 use app::catalogue::text::fold;
 
-/// Invisible and odd spaces the portal's texts carry.
-const INVISIBLE: [char; 5] = ['\u{200b}', '\u{200e}', '\u{200f}', '\u{feff}', '\u{00ad}'];
-
-/// One line of text: invisible characters removed, runs of white space made one space, trimmed.
+/// One line of text, in the one clean form of typed text ([`app::input::clean`]: composed
+/// (NFC), without invisible format characters, every kind of space a space), runs of white
+/// space made one space, trimmed.
 pub fn squash(text: &str) -> String {
+    let text = app::input::clean(text);
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.chars().filter(|c| !INVISIBLE.contains(c)) {
+    for c in text.chars() {
         if c.is_whitespace() {
             space = true;
         } else {

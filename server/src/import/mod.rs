@@ -5,6 +5,7 @@
 //! by code.
 
 pub mod clean;
+pub mod papers;
 
 use app::catalogue::model::*;
 use app::catalogue::text::fold;
@@ -82,6 +83,7 @@ pub fn import_procedures(
         procedures.push(procedure);
     }
     procedures.sort_by(|a, b| a.code.cmp(&b.code));
+    papers::add_other_names(&mut procedures);
     for pair in procedures.windows(2) {
         if pair[0].code == pair[1].code {
             return Err(ImportError::Names(format!(
@@ -277,6 +279,7 @@ fn procedure(record: &Value) -> Result<Procedure, String> {
         conditions,
         legal_bases,
         results: names_of(detail, "resultsDetails"),
+        also_called: Vec::new(),
         handled_by: names_of(detail, "unitGroupsExecuting"),
         fully_online: detail
             .get("isFullProcess")
