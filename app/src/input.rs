@@ -23,6 +23,8 @@
 /// The one clean form of typed text (see the module's list). Idempotent:
 /// `clean(&clean(x)) == clean(x)`.
 pub fn clean(text: &str) -> String {
+    // A Windows line break ("\r\n") is one line break, and so is an old Mac's lone "\r".
+    let text = text.replace("\r\n", "\n");
     let mapped: String = text.chars().filter_map(clean_char).collect();
     // Composing after the mapping: a mark separated from its letter by a removed zero-width
     // character composes with it.
@@ -34,8 +36,7 @@ fn clean_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return match c {
             '\t' => Some(' '),
-            // A Windows line break ("\r\n") is one line break.
-            '\r' => None,
+            '\r' => Some('\n'),
             c => Some(c),
         };
     }
@@ -56,16 +57,18 @@ fn clean_char(c: char) -> Option<char> {
 /// soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width space/non-joiner/joiner,
 /// left-to-right and right-to-left marks, bidi embeddings, overrides and isolates, word joiner
 /// and invisible operators, the byte order mark (zero-width no-break space), interlinear
-/// annotation marks.
+/// annotation marks, Arabic number signs, tag characters.
 fn is_format(c: char) -> bool {
     matches!(c,
-        '\u{00AD}' | '\u{061C}' | '\u{180E}'
+        '\u{00AD}' | '\u{0600}'..='\u{0605}' | '\u{061C}' | '\u{180E}'
         | '\u{200B}'..='\u{200F}'
         | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2064}'
         | '\u{2066}'..='\u{206F}'
         | '\u{FEFF}'
-        | '\u{FFF9}'..='\u{FFFB}')
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0001}'
+        | '\u{E0020}'..='\u{E007F}')
 }
 
 /// True when `text` is certainly in NFC already, told without tables: every character is in a
@@ -141,6 +144,8 @@ mod tests {
         assert_eq!(clean("Ðặng Văn ðức"), "Đặng Văn đức");
         assert_eq!(clean("a\u{00A0}b\u{3000}c\u{2009}d\te"), "a b c d e");
         assert_eq!(clean("dòng 1\r\ndòng 2"), "dòng 1\ndòng 2");
+        assert_eq!(clean("dòng 1\rdòng 2"), "dòng 1\ndòng 2");
+        assert_eq!(clean("a\u{E0041}b"), "ab");
         assert_eq!(clean("hello"), "hello");
     }
 

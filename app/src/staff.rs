@@ -45,7 +45,7 @@ pub enum UsernameProblem {
 /// Usernames: 3–32 lower-case letters, digits, dots, dashes or underscores, so they read the same
 /// on every screen and in every log; typed case and surrounding spaces are ignored.
 pub fn username(typed: &str) -> Result<String, UsernameProblem> {
-    let name = typed.trim().to_ascii_lowercase();
+    let name = crate::input::clean(typed).trim().to_ascii_lowercase();
     if !(3..=32).contains(&name.chars().count()) {
         return Err(UsernameProblem::Length);
     }

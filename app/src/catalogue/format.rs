@@ -18,8 +18,8 @@ pub fn thousands(amount: u64, english: bool) -> String {
 }
 
 /// A number of days or hours: "3", "3,5" (Vietnamese) or "3.5" (English), to three
-/// decimals at most (the catalogue's amounts are whole or halves). In whole-number arithmetic:
-/// formatting a float would add some 10 KB of code to every wasm bundle that shows a time.
+/// decimals at most (the catalogue's amounts are whole or halves), in whole-number arithmetic
+/// like [`crate::dossier::model::readable_size`].
 pub fn quantity(amount: f64, english: bool) -> String {
     let thousandths = (amount.max(0.0) * 1000.0).round() as u64;
     let (whole, fraction) = (thousandths / 1000, thousandths % 1000);

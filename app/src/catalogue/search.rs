@@ -610,12 +610,16 @@ fn score(document: &Document, query: &Query) -> Option<f32> {
     };
     let extra = extra_vietnamese.min(extra_english);
     let exact = query.phrase == document.folded_name;
-    // The query says, word for word, another name of a paper the procedure issues ("giay chung
-    // tu"), not already in its name: the resident searches by the paper they want.
+    // The query says, word for word, another name of a paper the procedure issues ("xin giay
+    // chung tu", or its distinctive end "chung tu"; not its start "giay chung", which many
+    // papers share), not already in its name: the resident searches by the paper they want.
     let padded = format!(" {} ", query.phrase);
     let paper = terms.len() > 1
         && !format!(" {} ", document.folded_name).contains(&padded)
-        && document.papers.iter().any(|p| p.contains(&padded));
+        && document
+            .papers
+            .iter()
+            .any(|p| padded.contains(p.as_str()) || p.ends_with(&padded));
     Some(
         coverage * 10.0 + phrase * 2.0 - extra.min(4.0)
             + if exact { 3.0 } else { 0.0 }

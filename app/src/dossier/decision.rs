@@ -70,7 +70,7 @@ pub fn check(
     if !next_statuses(from).contains(&to) {
         return Err(DecisionProblem::NotAllowed { from, to });
     }
-    let reason = decision.reason.trim().to_string();
+    let reason = crate::input::clean(&decision.reason).trim().to_string();
     if reason.chars().count() > MAX_REASON_CHARS {
         return Err(DecisionProblem::ReasonTooLong);
     }

@@ -197,10 +197,11 @@ impl Field {
             .collect()
     }
 
+    /// Nothing typed, or only what [`clean`] removes (a stray zero-width space is no value).
     fn is_empty(&self, data: &Data) -> bool {
         self.keys()
             .iter()
-            .all(|k| data.get(k).is_none_or(|v| v.trim().is_empty()))
+            .all(|k| data.get(k).is_none_or(|v| clean(v).trim().is_empty()))
     }
 
     /// Checks this field's value (`Ok` when it is not asked, or optional and empty).
@@ -816,6 +817,13 @@ mod tests {
             phone.check(&data(&[("phone", "(+84) 912-345-678")]), today()),
             Ok(())
         );
+        // A value of only invisible characters is no value: an optional field stays optional.
+        let email = Field::new("email", t("", ""), Kind::Email).optional();
+        assert_eq!(
+            email.check(&data(&[("email", "\u{200B}\u{FEFF}")]), today()),
+            Ok(())
+        );
+        assert!(email.stored(&data(&[("email", "\u{200B}")])).is_empty());
         let born = Field::new("born", t("", ""), Kind::date(true));
         let date = data(&[
             ("born_day", "0000027"),

@@ -460,7 +460,11 @@ pub fn check_rating(score: u8, comment: &str) -> Result<(u8, String), SubmitErro
     if !(1..=5).contains(&score) {
         return Err(SubmitError::BadRequest);
     }
-    let comment: String = comment.trim().chars().take(MAX_COMMENT).collect();
+    let comment: String = crate::input::clean(comment)
+        .trim()
+        .chars()
+        .take(MAX_COMMENT)
+        .collect();
     Ok((score, comment))
 }
 

@@ -286,10 +286,8 @@ pub fn phone(input: &str) -> Result<String, Problem> {
     if trimmed.is_empty() {
         return Err(Problem::Required);
     }
-    // "+84 (0) 912 …": the trunk 0 in brackets goes with them; other brackets, as in
-    // "(+84)" or "(024)", only group.
+    // Brackets only group: "(+84)", "(024)"; the trunk 0 of "+84 (0) 912 …" goes below.
     let grouped: String = trimmed
-        .replace("(0)", "")
         .chars()
         .filter(|c| !matches!(c, ' ' | '.' | '-' | '/' | '(' | ')'))
         .collect();
@@ -418,16 +416,18 @@ pub fn year_of(typed: &str, today: Date) -> Option<Result<i32, Problem>> {
     if value.is_empty() {
         return None;
     }
-    let Ok(year) = value.parse::<u32>() else {
+    if !value.bytes().all(|b| b.is_ascii_digit()) || value.len() > 8 {
         return Some(Err(Problem::DateInvalid));
-    };
+    }
+    let year: u32 = value.parse().unwrap_or(0);
     if value.len() == 4 {
         return Some(Ok(year as i32));
     }
-    let example = match year {
-        0..=99 if 2000 + year as i32 <= today.year => 2000 + year as i32,
-        0..=99 => 1900 + year as i32,
-        _ => today.year - 40,
+    // Two digits: the year they most likely stand for; otherwise an example of the form.
+    let example = match (value.len(), year) {
+        (1..=2, _) if 2000 + year as i32 <= today.year => 2000 + year as i32,
+        (1..=2, _) => 1900 + year as i32,
+        _ => 1985,
     };
     Some(Err(Problem::DateYearDigits { example }))
 }
@@ -619,6 +619,9 @@ mod tests {
         ] {
             assert_eq!(phone(written), Ok("02438251234".into()), "{written}");
         }
+        // A trunk 0 in brackets without a country code is still the trunk 0.
+        assert_eq!(phone("(0) 912 345 678"), Ok("0912345678".into()));
+        assert_eq!(phone("(0)24 3825 1234"), Ok("02438251234".into()));
         // Another country's number is not a Vietnamese one.
         assert_eq!(phone("+1 912 345 6789"), Err(Problem::Phone));
         assert_eq!(phone("+"), Err(Problem::Phone));
@@ -774,6 +777,15 @@ mod tests {
         );
         assert_eq!(
             date("2", "3", "x", true, today()),
+            Err(Problem::DateInvalid)
+        );
+        // Three digits: no guess, an example of the form; a sign is no digit.
+        assert_eq!(
+            date("2", "3", "198", true, today()),
+            Err(Problem::DateYearDigits { example: 1985 })
+        );
+        assert_eq!(
+            date("2", "3", "+985", true, today()),
             Err(Problem::DateInvalid)
         );
     }

@@ -132,11 +132,15 @@ fn PersonCard(
     };
     let confirming = RwSignal::new(false);
     let name = person.name().to_string();
-    let born = ["birth_day", "birth_month", "birth_year"]
-        .iter()
-        .map(|k| person.details.get(*k).cloned().unwrap_or_default())
-        .collect::<Vec<_>>();
-    let born = (!born.iter().all(String::is_empty)).then(|| born.join("/"));
+    // As the person's papers give it: "27/03/1950", or "năm 1944" when they give only the year.
+    let born = crate::dossier::form::shown_value(
+        &crate::dossier::form::Field::new(
+            "birth",
+            crate::eligibility::model::Text::new("", ""),
+            crate::dossier::form::Kind::birth_date(),
+        ),
+        &person.details,
+    );
     // Only the end of the ID number is shown on the list: someone may look over a shoulder.
     let id_number = person
         .details
@@ -163,7 +167,10 @@ fn PersonCard(
                 {person.me.then(|| view! { " "<span class="tag tag--muted">{tr!(people_me)}</span> })}
             </h2>
             <p class="person-card__meta">
-                {born.map(|b| view! { <span>{tr!(people_born)}" "{b}</span>" " })}
+                {born.map(|b| {
+                    let english = crate::ui::check::english();
+                    view! { <span>{tr!(people_born)}" "{move || b.get(english.get()).to_string()}</span>" " }
+                })}
                 {id_number.map(|n| view! { <span>{tr!(people_id)}" "{n}</span> })}
             </p>
             <Show

@@ -200,7 +200,7 @@ pub fn Track(asked: Option<Asked>) -> impl IntoView {
                     <p class="hint" id="track-phone-hint">{tr!(track_phone_hint)}</p>
                     {field_error(phone_problem, "track-phone-error")}
                     <input id="track-phone" name="phone" class="input input--width-10" type="text"
-                        inputmode="numeric" maxlength="4" autocomplete="off"
+                        inputmode="numeric" autocomplete="off"
                         aria-describedby="track-phone-hint"
                         aria-invalid=move || phone_problem.with(Option::is_some).to_string()
                         prop:value=phone on:input=move |ev| phone.set(event_target_value(&ev)) />

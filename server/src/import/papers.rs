@@ -18,7 +18,7 @@ const PAPER_WORDS: [&str; 4] = ["giay", "so", "the", "trich luc"];
 /// Words that say which copy of a paper, not which paper: dropped from the front.
 const COPY_WORDS: [&str; 5] = ["ban sao", "ban chinh", "ban chup", "ban dien tu", "ban"];
 /// "Giấy tờ …" (papers in general) names no paper.
-const GENERAL: &str = "giay to";
+const GENERAL: &str = "giay to ";
 /// The longest paper name kept, in words.
 const MAX_WORDS: usize = 5;
 /// A result's name is specific from 3 words ("trích lục khai tử"; "giấy chứng nhận" is not),
@@ -36,8 +36,12 @@ struct Alternative {
 /// A phrase's folded words, and the same phrase as written (lower case), without the copy
 /// words in front and without whose paper it is ("… của con") behind.
 fn alternative(text: &str) -> Alternative {
-    let mut written: Vec<&str> = text.split_whitespace().collect();
-    let mut folded: Vec<String> = written.iter().map(|w| words(w).join("")).collect();
+    // Words that fold to nothing (a dash) are dropped from both lists, which stay in step.
+    let (mut written, mut folded): (Vec<&str>, Vec<String>) = text
+        .split_whitespace()
+        .map(|w| (w, words(w).join("")))
+        .filter(|(_, f)| !f.is_empty())
+        .unzip();
     // Dropped words leave both lists in step: one written word folds to one word.
     if let Some(copy) = COPY_WORDS.iter().find(|copy| {
         let n = copy.split(' ').count();
@@ -103,7 +107,7 @@ pub fn other_names(procedures: &[Procedure]) -> BTreeMap<String, BTreeSet<String
                     .iter()
                     .any(|w| name.starts_with(&format!("{w} ")));
                 if !is_paper
-                    || name.starts_with(GENERAL)
+                    || format!("{name} ").starts_with(GENERAL)
                     || words > MAX_WORDS
                     || result_named(name, &results).is_some()
                 {

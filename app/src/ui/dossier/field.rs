@@ -143,7 +143,7 @@ pub fn FieldInput(
                         <div class="date-input__item">
                             <label class="date-input__label" for=input.clone()>{part_label}</label>
                             <input class=format!("input input--width-{width}") id=input name=key.clone()
-                                type="text" inputmode="numeric" maxlength=width
+                                type="text" inputmode="numeric"
                                 autocomplete=autocomplete.then_some(auto)
                                 value=initial prop:value=shown(key.clone()) disabled=read_only
                                 on:input=move |ev| set(key.clone(), event_target_value(&ev)) />
@@ -192,7 +192,7 @@ pub fn FieldInput(
                 </fieldset>
             })
         }
-        Kind::LongText { max } => {
+        Kind::LongText { .. } => {
             let input = format!("f-{id}");
             let initial = value_of(&id);
             let key = id.clone();
@@ -200,7 +200,7 @@ pub fn FieldInput(
                 <label class="field__label" for=input.clone()>{label}</label>
                 {hint_view}
                 {error_view}
-                <textarea class="input textarea" id=input name=id.clone() rows="4" maxlength=max
+                <textarea class="input textarea" id=input name=id.clone() rows="4"
                     aria-describedby=described aria-required=required.then_some("true") disabled=read_only
                     prop:value=shown(key.clone())
                     on:input=move |ev| set(key.clone(), event_target_value(&ev))>{initial}</textarea>
