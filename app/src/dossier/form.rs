@@ -317,6 +317,17 @@ impl Section {
             .collect()
     }
 
+    /// Puts this section's values into their stored form in `data` ([`Field::stored`]): clean,
+    /// and gone when only invisible characters were typed.
+    pub fn keep_stored(&self, data: &mut Data) {
+        let stored: Vec<(String, String)> =
+            self.fields.iter().flat_map(|f| f.stored(data)).collect();
+        for key in self.fields.iter().flat_map(Field::keys) {
+            data.remove(&key);
+        }
+        data.extend(stored);
+    }
+
     /// Completed once the resident saved it with nothing wrong (and nothing has gone wrong
     /// since); in progress once anything is typed.
     pub fn status(&self, data: &Data, completed: &BTreeSet<String>, today: Date) -> Status {
@@ -743,6 +754,35 @@ pub(crate) fn generic_sections() -> Vec<Section> {
     )]
 }
 
+/// The date field `id` of `data` as the resident would read it: as the papers give it
+/// ([`RecordedDate::display`]: "27/03/1950", "năm 1944"), or as typed when it is no date.
+pub fn shown_date(data: &Data, id: &str) -> Option<Text> {
+    let part = |p: &str| {
+        data.get(&format!("{id}_{p}"))
+            .map(|v| clean(v).trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let number = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<u32>().ok());
+    let (d, m, y) = (part("day"), part("month"), part("year"));
+    let year = y
+        .as_deref()
+        .filter(|y| y.len() == 4)
+        .and_then(|y| y.parse().ok());
+    match year.and_then(|year| RecordedDate::new(year, number(&m), number(&d))) {
+        Some(date) => Some(Text {
+            vi: date.display(false),
+            en: Some(date.display(true)),
+        }),
+        None => match (d, m, y) {
+            (Some(d), Some(m), Some(y)) => Some(Text {
+                vi: format!("{d}/{m}/{y}"),
+                en: None,
+            }),
+            _ => None,
+        },
+    }
+}
+
 /// A field's value as the resident would read it: the choice's words, a date as d/m/y.
 pub fn shown_value(field: &Field, data: &Data) -> Option<Text> {
     let plain = |v: &str| Text {
@@ -750,29 +790,7 @@ pub fn shown_value(field: &Field, data: &Data) -> Option<Text> {
         en: None,
     };
     match &field.kind {
-        Kind::Date { .. } => {
-            let part = |p: &str| {
-                data.get(&format!("{}_{p}", field.id))
-                    .map(|v| clean(v).trim().to_string())
-                    .filter(|v| !v.is_empty())
-            };
-            let number = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<u32>().ok());
-            let (d, m, y) = (part("day"), part("month"), part("year"));
-            let year = y
-                .as_deref()
-                .filter(|y| y.len() == 4)
-                .and_then(|y| y.parse().ok());
-            match year.and_then(|year| RecordedDate::new(year, number(&m), number(&d))) {
-                Some(date) => Some(Text {
-                    vi: date.display(false),
-                    en: Some(date.display(true)),
-                }),
-                None => match (d, m, y) {
-                    (Some(d), Some(m), Some(y)) => Some(plain(&format!("{d}/{m}/{y}"))),
-                    _ => None,
-                },
-            }
-        }
+        Kind::Date { .. } => shown_date(data, &field.id),
         Kind::Choice(choices) => {
             let value = data.get(&field.id)?;
             choices

@@ -380,16 +380,7 @@ fn FormPart(handle: DraftHandle, which: String, form: Form) -> impl IntoView {
         let id = section.with_value(|s| s.id.clone());
         handle.update(|d| {
             // Kept in the clean form the server keeps too (a phone number as 0912345678).
-            // A value of only invisible characters is no value: it goes.
-            let (keys, stored): (Vec<String>, Vec<(String, String)>) = section.with_value(|s| {
-                let keys = s.fields.iter().flat_map(|f| f.keys()).collect();
-                let stored = s.fields.iter().flat_map(|f| f.stored(&d.form)).collect();
-                (keys, stored)
-            });
-            for key in keys {
-                d.form.remove(&key);
-            }
-            d.form.extend(stored);
+            section.with_value(|s| s.keep_stored(&mut d.form));
             d.completed.insert(id.to_string());
             // Kept with the draft for the list of dossiers.
             d.progress = Some(form.with_value(|form| d.progress(form, today)));

@@ -133,14 +133,7 @@ fn PersonCard(
     let confirming = RwSignal::new(false);
     let name = person.name().to_string();
     // As the person's papers give it: "27/03/1950", or "năm 1944" when they give only the year.
-    let born = crate::dossier::form::shown_value(
-        &crate::dossier::form::Field::new(
-            "birth",
-            crate::eligibility::model::Text::new("", ""),
-            crate::dossier::form::Kind::birth_date(),
-        ),
-        &person.details,
-    );
+    let born = crate::dossier::form::shown_date(&person.details, "birth");
     // Only the end of the ID number is shown on the list: someone may look over a shoulder.
     let id_number = person
         .details
