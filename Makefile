@@ -18,7 +18,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # Building cargo-leptos with full LTO takes almost twice as long, for nothing we need.
 INSTALL_ENV := CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
 
-.PHONY: help run build test test-unit test-e2e size size-tools bench trials phone bench-tools baseline import tools rust-tools chromium e2e-deps fmt lint clean
+.PHONY: wasm-target help run build test test-unit test-e2e size size-tools bench trials phone bench-tools baseline import tools rust-tools chromium e2e-deps fmt lint clean
 
 help:
 	@echo "make run    build (release) and serve the portal on http://127.0.0.1:3000"
@@ -36,9 +36,12 @@ help:
 
 tools: rust-tools
 
-rust-tools:
+# The bundles are compiled for the browser (and linted for it by `make lint`).
+wasm-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
+
+rust-tools: wasm-target
 	@if [ "$$(cargo leptos --version 2>/dev/null)" != "cargo-leptos $(CARGO_LEPTOS_VERSION)" ]; then \
 	  echo "Installing cargo-leptos $(CARGO_LEPTOS_VERSION) (about 10 minutes)…"; \
 	  $(INSTALL_ENV) cargo install cargo-leptos --locked --version $(CARGO_LEPTOS_VERSION) --features no_downloads; \
@@ -144,7 +147,7 @@ size-tools:
 	  $(INSTALL_ENV) cargo install twiggy --locked --version $(TWIGGY_VERSION); \
 	fi
 
-lint:
+lint: wasm-target
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p app --lib --features csr $(BUNDLES:%=-p bundle-%) -p bundle-kit -- -D warnings
