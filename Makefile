@@ -18,7 +18,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # Building cargo-leptos with full LTO takes almost twice as long, for nothing we need.
 INSTALL_ENV := CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
 
-.PHONY: wasm-target help run build test test-unit test-e2e size size-tools bench trials phone bench-tools baseline import tools rust-tools chromium e2e-deps fmt lint clean
+.PHONY: postgres wasm-target help run build test test-unit test-e2e size size-tools bench trials phone bench-tools baseline import tools rust-tools chromium e2e-deps fmt lint clean
 
 help:
 	@echo "make run    build (release) and serve the portal on http://127.0.0.1:3000"
@@ -125,9 +125,25 @@ baseline:
 
 test: test-unit test-e2e
 
-# The app and the server (the workspace's default members; the bundles are wasm, see Cargo.toml).
-test-unit:
+# The app and the server (the workspace's default members; the bundles are wasm, see Cargo.toml),
+# then the server's tests again on PostgreSQL: a throw-away cluster started for them (each test in
+# a schema of its own) and stopped after.
+PG_TEST_DIR := target/postgres/test
+PG_TEST_PORT ?= 55432
+test-unit: postgres
 	cargo test
+	@server/scripts/postgres.sh stop $(PG_TEST_DIR); rm -rf $(PG_TEST_DIR)
+	@url=$$(server/scripts/postgres.sh start $(PG_TEST_DIR) $(PG_TEST_PORT)); \
+	  trap 'server/scripts/postgres.sh stop $(PG_TEST_DIR)' EXIT; \
+	  echo "MOTCUA_TEST_POSTGRES=$$url cargo test -p server --tests"; \
+	  MOTCUA_TEST_POSTGRES=$$url cargo test -p server --tests
+
+# Debian's PostgreSQL, for the server's tests on PostgreSQL and `make cluster`.
+postgres:
+	@if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then \
+	  echo "Installing PostgreSQL from Debian…"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; \
+	fi
 
 test-e2e: build chromium e2e-deps
 	rm -rf target/e2e && mkdir -p target/e2e/data

@@ -1,7 +1,8 @@
 //! Attachment bytes on disk, content-addressed: `<data dir>/files/ab/cd/<sha256>`. A file is
 //! written under a temporary name, flushed, renamed into place and its directory flushed, so a
-//! file that has a name is complete. The same bytes sent twice are kept once. An object store
-//! can replace this behind the same trait.
+//! file that has a name is complete. The same bytes sent twice are kept once. For several servers
+//! the PostgreSQL backend keeps the bytes in its database instead ([`crate::db::PostgresDatabase`]);
+//! an object store can replace either behind the same traits ([`FileStore`]).
 
 use app::api::store::{BlobStore, StoreError};
 use sha2::{Digest, Sha256};
@@ -38,7 +39,7 @@ impl DiskBlobs {
     }
 
     fn write(&self, bytes: &[u8]) -> std::io::Result<String> {
-        let sha256 = hex(&Sha256::digest(bytes));
+        let sha256 = sha256_hex(bytes);
         let path = self.path_of(&sha256).expect("a SHA-256 in hex");
         if path.exists() {
             // Sent again: its time starts again, so the sweep leaves it (see [`DiskBlobs::sweep`]).
@@ -66,13 +67,27 @@ impl DiskBlobs {
     }
 }
 
-impl DiskBlobs {
+/// A [`BlobStore`] that can also remove what nothing keeps: files sent for dossiers never
+/// stored, once their staging is forgotten.
+#[async_trait::async_trait]
+pub trait FileStore: BlobStore {
+    /// Removes the files last sent before `before` that no staged or stored file of `store`
+    /// names any more; how many.
+    async fn sweep(
+        &self,
+        before: std::time::SystemTime,
+        store: &dyn app::api::store::DossierStore,
+    ) -> Result<u64, StoreError>;
+}
+
+#[async_trait::async_trait]
+impl FileStore for DiskBlobs {
     /// Removes the files last written (or sent again) before `before` that nothing in `store`
     /// keeps any more ([`app::api::store::DossierStore::blob_in_use`]) — files sent for dossiers
     /// never stored, once their rows are forgotten — and half-written ones left in `tmp/` by a
     /// crash; how many. A file sent again while the sweep runs has a new time, checked again just
     /// before removal.
-    pub async fn sweep(
+    async fn sweep(
         &self,
         before: std::time::SystemTime,
         store: &dyn app::api::store::DossierStore,
@@ -125,6 +140,11 @@ impl DiskBlobs {
         }
         Ok(removed)
     }
+}
+
+/// The SHA-256 of `bytes`, in lower-case hex (64 characters): the name bytes are kept under.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -4,7 +4,7 @@
 //! |---|---|---|
 //! | `MOTCUA_LISTEN` | `127.0.0.1:3000` | address and port to listen on |
 //! | `MOTCUA_DATA_DIR` | `./data` | directory for the database and, later, stored attachments |
-//! | `MOTCUA_DATABASE_URL` | `sqlite://<data dir>/motcua.sqlite3` | the database |
+//! | `MOTCUA_DATABASE_URL` | `sqlite://<data dir>/motcua.sqlite3` | the database: `sqlite://path` (one server, files under the data dir) or `postgres://user:password@host:port/name` (several servers sharing it, files in it); its password is never logged |
 //! | `MOTCUA_SITE_ROOT` | `target/site` | the built site (wasm, JS, CSS, public files) |
 //! | `MOTCUA_LOG` | `info` | log filter, `tracing` syntax (e.g. `info,server=debug`) |
 //! | `MOTCUA_LOG_FORMAT` | `text` | `text` or `json` (one JSON object per line) |
@@ -42,7 +42,9 @@ pub enum ConfigError {
         "{name}={value:?} is not a valid address: expected IP:port, for example 127.0.0.1:3000"
     )]
     Listen { name: &'static str, value: String },
-    #[error("{name}={value:?} is not a supported database: expected sqlite://path/to/file.sqlite3")]
+    #[error(
+        "{name}={value:?} is not a supported database: expected sqlite://path/to/file.sqlite3 or postgres://user:password@host:port/name"
+    )]
     DatabaseUrl { name: &'static str, value: String },
     #[error("{name} is empty: give a directory, or leave it unset for the default")]
     Empty { name: &'static str },
@@ -77,15 +79,15 @@ impl Config {
         let database_url = match lookup("MOTCUA_DATABASE_URL") {
             Some(value) => {
                 let trimmed = value.trim();
-                let path = trimmed
-                    .strip_prefix("sqlite://")
-                    .or_else(|| trimmed.strip_prefix("sqlite:"));
-                match path {
-                    Some(path) if !path.is_empty() => trimmed.to_string(),
+                let rest = ["sqlite://", "sqlite:", "postgres://", "postgresql://"]
+                    .iter()
+                    .find_map(|scheme| trimmed.strip_prefix(scheme));
+                match rest {
+                    Some(rest) if !rest.is_empty() => trimmed.to_string(),
                     _ => {
                         return Err(ConfigError::DatabaseUrl {
                             name: "MOTCUA_DATABASE_URL",
-                            value,
+                            value: redacted(&value),
                         });
                     }
                 }
@@ -153,6 +155,23 @@ impl Config {
             log_filter,
             log_format,
         })
+    }
+}
+
+/// `url` as it may be logged: the password of a `scheme://user:password@host/…` URL replaced
+/// by `***` (a secret never reaches a log line or an error message).
+pub fn redacted(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    // The user information ends at the last `@` before the path.
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let Some(at) = rest[..authority_end].rfind('@') else {
+        return url.to_string();
+    };
+    match rest[..at].split_once(':') {
+        Some((user, _password)) => format!("{scheme}://{user}:***{}", &rest[at..]),
+        None => url.to_string(),
     }
 }
 
@@ -282,9 +301,15 @@ mod tests {
     }
 
     #[test]
-    fn only_sqlite_urls_are_accepted_for_now() {
+    fn sqlite_and_postgres_urls_are_accepted() {
+        assert!(config(&[("MOTCUA_DATABASE_URL", "postgres://motcua@db/motcua")]).is_ok());
+        assert!(config(&[("MOTCUA_DATABASE_URL", "postgresql://db/motcua")]).is_ok());
         assert!(matches!(
-            config(&[("MOTCUA_DATABASE_URL", "postgres://x")]),
+            config(&[("MOTCUA_DATABASE_URL", "mysql://x")]),
+            Err(ConfigError::DatabaseUrl { .. })
+        ));
+        assert!(matches!(
+            config(&[("MOTCUA_DATABASE_URL", "postgres://")]),
             Err(ConfigError::DatabaseUrl { .. })
         ));
         assert!(matches!(
@@ -292,6 +317,21 @@ mod tests {
             Err(ConfigError::DatabaseUrl { .. })
         ));
         assert!(config(&[("MOTCUA_DATABASE_URL", "sqlite:motcua.db")]).is_ok());
+    }
+
+    #[test]
+    fn a_database_password_is_never_shown() {
+        assert_eq!(
+            redacted("postgres://motcua:s3cr@t@db:5432/motcua?sslmode=require"),
+            "postgres://motcua:***@db:5432/motcua?sslmode=require"
+        );
+        assert_eq!(redacted("postgres://motcua@db/x"), "postgres://motcua@db/x");
+        assert_eq!(
+            redacted("sqlite://data/motcua.sqlite3"),
+            "sqlite://data/motcua.sqlite3"
+        );
+        let refused = config(&[("MOTCUA_DATABASE_URL", "pg://a:hunter2@db/x")]).unwrap_err();
+        assert!(!refused.to_string().contains("hunter2"), "{refused}");
     }
 
     #[test]

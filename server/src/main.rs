@@ -1,10 +1,8 @@
-use server::blobs::DiskBlobs;
 use server::cli;
-use server::config::{Config, LogFormat};
-use server::db::{Database, SqliteDatabase};
+use server::config::{Config, LogFormat, redacted};
+use server::db::Backend;
 use server::web::{self, AppState};
 use std::process::ExitCode;
-use std::sync::Arc;
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -31,24 +29,18 @@ async fn main() -> ExitCode {
     }
     init_logging(&config);
 
-    let db = match SqliteDatabase::connect(&config.database_url).await {
-        Ok(db) => Arc::new(db),
+    let Backend { db, files } = match server::db::open(&config.database_url, &config.data_dir).await
+    {
+        Ok(backend) => backend,
         Err(error) => {
-            tracing::error!(%error, url = %config.database_url, "cannot open the database");
-            return ExitCode::FAILURE;
-        }
-    };
-    let disk = match DiskBlobs::open(&config.data_dir.join("files")) {
-        Ok(blobs) => Arc::new(blobs),
-        Err(error) => {
-            tracing::error!(%error, dir = %config.data_dir.display(), "cannot open the file store");
+            tracing::error!(%error, url = %redacted(&config.database_url), "cannot open the database");
             return ExitCode::FAILURE;
         }
     };
     let state = AppState {
         leptos_options: web::leptos_options(&config.site_root, config.listen),
         db: db.clone(),
-        blobs: disk.clone(),
+        blobs: files.clone(),
         secure_cookies: config.secure_cookies,
         client_ip_source: config.client_ip_source.clone(),
         rates: config.rates,
@@ -68,7 +60,7 @@ async fn main() -> ExitCode {
     }
     tracing::info!(
         address = %config.listen,
-        database = %config.database_url,
+        database = %redacted(&config.database_url),
         site_root = %config.site_root.display(),
         "Một Cửa is serving on http://{}",
         config.listen
@@ -91,7 +83,7 @@ async fn main() -> ExitCode {
     // Every hour: expired desk sessions, and files sent for dossiers that never arrived.
     {
         let db = db.clone();
-        let disk = disk.clone();
+        let files = files.clone();
         tokio::spawn(async move {
             let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
             loop {
@@ -99,7 +91,7 @@ async fn main() -> ExitCode {
                 if let Err(error) = db.forget_expired_sessions().await {
                     tracing::warn!(%error, "cannot delete expired desk sessions");
                 }
-                match server::sweep::sweep(&*db, &disk, std::time::SystemTime::now()).await {
+                match server::sweep::sweep(&*db, &*files, std::time::SystemTime::now()).await {
                     Ok((rows, files)) => tracing::info!(rows, files, "staged files swept"),
                     Err(error) => tracing::warn!(%error, "cannot sweep staged files"),
                 }
@@ -127,10 +119,13 @@ async fn add_staff(
     role: app::staff::Role,
     wards: Vec<u32>,
 ) -> ExitCode {
-    let db = match SqliteDatabase::connect(&config.database_url).await {
-        Ok(db) => db,
+    let db = match server::db::open(&config.database_url, &config.data_dir).await {
+        Ok(backend) => backend.db,
         Err(error) => {
-            eprintln!("cannot open the database {}: {error}", config.database_url);
+            eprintln!(
+                "cannot open the database {}: {error}",
+                redacted(&config.database_url)
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -141,7 +136,7 @@ async fn add_staff(
             return ExitCode::FAILURE;
         }
     };
-    let done = cli::add_staff(&db, username, role, wards, &password).await;
+    let done = cli::add_staff(&*db, username, role, wards, &password).await;
     db.close().await;
     match done {
         Ok(message) => {

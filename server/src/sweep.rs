@@ -2,7 +2,7 @@
 //! [`STAGED_FOR_MILLIS`], then the bytes nothing keeps any more. A dossier whose files were swept
 //! is refused with `AttachmentsMissing` and its outbox sends them again: nothing is lost.
 
-use crate::blobs::DiskBlobs;
+use crate::blobs::FileStore;
 use crate::db::Database;
 use app::api::store::{DossierStore, StoreError};
 use app::dossier::attachment::STAGED_FOR_MILLIS;
@@ -11,7 +11,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// One sweep at `now`: the staged rows forgotten, and the files removed.
 pub async fn sweep(
     db: &dyn Database,
-    blobs: &DiskBlobs,
+    blobs: &dyn FileStore,
     now: SystemTime,
 ) -> Result<(u64, u64), StoreError> {
     let keep = Duration::from_millis(STAGED_FOR_MILLIS as u64);

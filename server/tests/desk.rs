@@ -15,8 +15,6 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use serde_json::{Value, json};
-use server::db::SqliteDatabase;
-use std::sync::Arc;
 
 mod support;
 
@@ -26,7 +24,7 @@ const PASSWORD: &str = "mật khẩu dài 2026";
 
 struct Desk {
     _dir: tempfile::TempDir,
-    db: Arc<SqliteDatabase>,
+    db: support::TestDb,
     router: Router,
 }
 
@@ -214,8 +212,7 @@ impl Desk {
     }
 
     async fn count(&self, sql: &str) -> i64 {
-        let (n,): (i64,) = sqlx::query_as(sql).fetch_one(self.db.pool()).await.unwrap();
-        n
+        self.db.one(sql, &[]).await
     }
 
     async fn file(&self, browser: &Browser, path: &str) -> StatusCode {
@@ -279,61 +276,27 @@ async fn a_residents_file_is_a_download_under_a_name_the_server_built_and_never_
 }
 
 /// Moves every session's end earlier by `?` (e.g. `-55 minutes`), as time passing would.
-const EARLIER: &str = "UPDATE staff_sessions \
-     SET expiry_date = strftime('%Y-%m-%dT%H:%M:%fZ', expiry_date, ?)";
-
+/// Servers behind a load balancer: an officer signed in on one server is signed in on every
+/// other (the session and its CSRF token are in the shared database), and signing out on one
+/// ends it on all.
 #[tokio::test]
-async fn a_session_ends_an_hour_after_its_last_use_not_an_hour_after_sign_in() {
+async fn a_desk_session_holds_on_every_server_of_the_same_database() {
     let d = desk().await;
-    let mut lan = d.officer("lan").await;
-    let now = || app::api::store::now_millis() / 1000;
-    // tower-sessions keeps the end as RFC 3339 text; seconds since 1970 here.
-    let end = || async {
-        let (end,): (String,) =
-            sqlx::query_as("SELECT CAST(MAX(unixepoch(expiry_date)) AS TEXT) FROM staff_sessions")
-                .fetch_one(d.db.pool())
-                .await
-                .unwrap();
-        end.parse::<i64>().unwrap()
+    let db = d.db.another_server().await;
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("pkg")).unwrap();
+    let other = Desk {
+        router: support::build(support::state(&db, site.path())).await,
+        db,
+        _dir: site,
     };
-    let hour = 60 * 60;
-    assert!((hour - 60..=hour + 60).contains(&(end().await - now())));
-    // 55 minutes of work later: the session's end is 5 minutes away…
-    sqlx::query(EARLIER)
-        .bind("-55 minutes")
-        .execute(d.db.pool())
-        .await
-        .unwrap();
-    assert!(end().await - now() <= 5 * 60 + 60);
-    // …and every use moves it an hour on again: the queue, a file.
-    d.queue(&mut lan, json!({})).await.unwrap();
-    assert!((hour - 60..=hour + 60).contains(&(end().await - now())));
-    sqlx::query(EARLIER)
-        .bind("-55 minutes")
-        .execute(d.db.pool())
-        .await
-        .unwrap();
-    let (_, receipt) = d.submitted().await;
-    let files = d
-        .open(&mut lan, &receipt.tracking_code)
-        .await
-        .unwrap()
-        .files;
-    sqlx::query(EARLIER)
-        .bind("-55 minutes")
-        .execute(d.db.pool())
-        .await
-        .unwrap();
-    let path = format!(
-        "/desk/files/{}/{}",
-        receipt.tracking_code, files[0].attachment
-    );
-    assert_eq!(d.file(&lan, &path).await, StatusCode::OK);
-    assert!((hour - 60..=hour + 60).contains(&(end().await - now())));
-    // An hour without use: over.
-    sqlx::query(EARLIER)
-        .bind("-61 minutes")
-        .execute(d.db.pool())
+    let mut lan = d.officer("lan").await;
+    let me: Option<DeskSession> = other.call(&mut lan, "me", json!({})).await.unwrap();
+    assert_eq!(me.unwrap().staff.username, "lan");
+    other.queue(&mut lan, json!({})).await.unwrap();
+    let csrf = lan.csrf.clone();
+    other
+        .call::<()>(&mut lan, "sign-out", json!({ "csrf": csrf }))
         .await
         .unwrap();
     assert_eq!(
@@ -343,13 +306,51 @@ async fn a_session_ends_an_hour_after_its_last_use_not_an_hour_after_sign_in() {
 }
 
 #[tokio::test]
+async fn a_session_ends_an_hour_after_its_last_use_not_an_hour_after_sign_in() {
+    let d = desk().await;
+    let mut lan = d.officer("lan").await;
+    let now = || app::api::store::now_millis() / 1000;
+    // tower-sessions keeps the end as RFC 3339 text; seconds since 1970 here.
+    let end = || async { d.db.sessions_end().await };
+    let hour = 60 * 60;
+    assert!((hour - 60..=hour + 60).contains(&(end().await - now())));
+    // 55 minutes of work later: the session's end is 5 minutes away…
+    d.db.move_sessions(-55).await;
+    assert!(end().await - now() <= 5 * 60 + 60);
+    // …and every use moves it an hour on again: the queue, a file.
+    d.queue(&mut lan, json!({})).await.unwrap();
+    assert!((hour - 60..=hour + 60).contains(&(end().await - now())));
+    d.db.move_sessions(-55).await;
+    let (_, receipt) = d.submitted().await;
+    let files = d
+        .open(&mut lan, &receipt.tracking_code)
+        .await
+        .unwrap()
+        .files;
+    d.db.move_sessions(-55).await;
+    let path = format!(
+        "/desk/files/{}/{}",
+        receipt.tracking_code, files[0].attachment
+    );
+    assert_eq!(d.file(&lan, &path).await, StatusCode::OK);
+    assert!((hour - 60..=hour + 60).contains(&(end().await - now())));
+    // An hour without use: over.
+    d.db.move_sessions(-61).await;
+    assert_eq!(
+        d.queue(&mut lan, json!({})).await,
+        Err(DeskError::NotSignedIn)
+    );
+}
+
+#[tokio::test]
 async fn passwords_are_stored_as_argon2id_and_five_wrong_ones_lock_sign_in() {
     let d = desk().await;
-    let (hash,): (String,) =
-        sqlx::query_as("SELECT password_hash FROM staff WHERE username = 'lan'")
-            .fetch_one(d.db.pool())
-            .await
-            .unwrap();
+    let hash: String =
+        d.db.one(
+            "SELECT password_hash FROM staff WHERE username = 'lan'",
+            &[],
+        )
+        .await;
     assert!(hash.starts_with("$argon2id$"), "{hash}");
     assert!(!hash.contains(PASSWORD));
 
@@ -1217,11 +1218,11 @@ async fn a_handoff_code_opens_a_draft_once_for_the_right_side_and_expires() {
     )
     .await
     .unwrap();
-    sqlx::query("UPDATE handoffs SET created_at = created_at - 30 * 60 * 1000 WHERE code = ?")
-        .bind(&late.code)
-        .execute(d.db.pool())
-        .await
-        .unwrap();
+    d.db.execute(
+        "UPDATE handoffs SET created_at = created_at - 30 * 60 * 1000 WHERE code = $1",
+        &[&late.code],
+    )
+    .await;
     assert_eq!(
         open(late.code.clone(), minh.clone()).await,
         Redeemed::NoMatch
@@ -1266,10 +1267,7 @@ async fn a_handed_draft_keeps_only_what_the_procedure_defines() {
     )
     .await
     .expect("kept without them");
-    let (content,): (String,) = sqlx::query_as("SELECT content FROM handoffs")
-        .fetch_one(d.db.pool())
-        .await
-        .unwrap();
+    let content: String = d.db.one("SELECT content FROM handoffs", &[]).await;
     assert!(content.len() < 8 * 1024, "{} bytes kept", content.len());
     assert!(!content.contains("notes_for_officer") && !content.contains("extra"));
     // Another procedure's code, or none: nothing kept.
@@ -1562,11 +1560,12 @@ async fn handoff_codes_cannot_be_found_by_trying() {
         panic!("too many wrong codes: wait, got {answer:?}");
     };
     assert!(retry_at > app::api::store::now_millis());
-    let (used,): (Option<i64>,) = sqlx::query_as("SELECT used_at FROM handoffs WHERE code = ?")
-        .bind(&given.code)
-        .fetch_one(d.db.pool())
-        .await
-        .unwrap();
+    let used: Option<i64> =
+        d.db.one(
+            "SELECT used_at FROM handoffs WHERE code = $1",
+            &[&given.code],
+        )
+        .await;
     assert_eq!(used, None);
 }
 

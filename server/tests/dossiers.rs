@@ -10,8 +10,6 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use serde_json::{Value, json};
-use server::db::{Database, SqliteDatabase};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 mod support;
@@ -26,15 +24,19 @@ fn answer<T: serde::de::DeserializeOwned>(
 }
 
 struct Server {
-    dir: tempfile::TempDir,
-    db: Arc<SqliteDatabase>,
+    _dir: tempfile::TempDir,
+    db: support::TestDb,
     router: Router,
 }
 
 async fn server() -> Server {
     let (dir, db, state) = support::scratch().await;
     let router = support::build(state).await;
-    Server { dir, db, router }
+    Server {
+        _dir: dir,
+        db,
+        router,
+    }
 }
 
 impl Server {
@@ -98,27 +100,17 @@ impl Server {
     }
 
     async fn count(&self, table: &str) -> i64 {
-        let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
-            .fetch_one(self.db.pool())
-            .await
-            .unwrap();
-        n
+        self.db.count(table).await
     }
 
-    fn files(&self) -> Vec<PathBuf> {
-        let mut out = Vec::new();
-        let mut dirs = vec![self.dir.path().join("files")];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else {
-                    out.push(path);
-                }
-            }
-        }
-        out
+    /// The sizes of the attachment bytes kept.
+    async fn kept_sizes(&self) -> Vec<u64> {
+        self.db
+            .kept()
+            .await
+            .into_iter()
+            .map(|(_, size)| size)
+            .collect()
     }
 }
 
@@ -165,6 +157,49 @@ async fn twenty_requests_racing_with_one_key_store_one_dossier() {
     assert_eq!(s.count("dossier_events").await, 1);
 }
 
+/// Several servers on one database (PostgreSQL in service): the same key sent to two servers at
+/// the same moment, each with its own connections, stores one dossier, and a file uploaded to
+/// one server is filed by the dossier sent to the other.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_key_sent_to_two_servers_at_once_stores_one_dossier() {
+    let first = Arc::new(server().await);
+    let db = first.db.another_server().await;
+    let site = first._dir.path().join("site");
+    let second = Arc::new(Server {
+        _dir: tempfile::tempdir().unwrap(),
+        router: support::build(support::state(&db, &site)).await,
+        db,
+    });
+    for round in 0..10 {
+        let key = key();
+        let photo = self::key();
+        let mut draft = birth_draft();
+        draft
+            .attachments
+            .push(example::photo(&photo, "birth_certificate", 700));
+        first
+            .upload(&key, &photo, "image/jpeg", &jpeg(700))
+            .await
+            .unwrap();
+        let mut tasks = Vec::new();
+        for server in [&first, &second, &first, &second] {
+            let (server, draft, key) = (server.clone(), draft.clone(), key.clone());
+            tasks.push(tokio::spawn(
+                async move { server.submit(&key, &draft).await },
+            ));
+        }
+        let mut receipts = Vec::new();
+        for task in tasks {
+            receipts.push(task.await.unwrap().expect("every request gets the receipt"));
+        }
+        assert!(receipts.windows(2).all(|w| w[0] == w[1]), "round {round}");
+        assert_eq!(second.count("dossiers").await, round + 1);
+        assert_eq!(first.count("dossier_files").await, round + 1);
+    }
+    assert_eq!(first.count("dossier_events").await, 10);
+    assert_eq!(first.count("staged_files").await, 0);
+}
+
 /// Found by `make bench`: a load generator that stops with requests under way drops them at
 /// any point, also while a `BEGIN` completes; a transaction lost there kept the write lock and
 /// every later submission failed. A thousand submissions abandoned at varied moments, then
@@ -189,10 +224,7 @@ async fn submissions_abandoned_at_any_moment_leave_the_store_working() {
             .await
             .expect("stored after the abandoned ones");
     }
-    let (open,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM dossier_events")
-        .fetch_one(s.db.pool())
-        .await
-        .unwrap();
+    let open = s.count("dossier_events").await;
     assert_eq!(
         open,
         s.count("dossiers").await,
@@ -248,10 +280,7 @@ async fn only_what_the_procedure_defines_is_stored_each_within_its_length() {
     draft.ticks.insert("made_up_paper".into());
     draft.procedure_name = app::eligibility::model::Text::new(&large, &large);
     let receipt = s.submit(&key(), &draft).await.expect("stored without them");
-    let (content,): (String,) = sqlx::query_as("SELECT content FROM dossiers")
-        .fetch_one(s.db.pool())
-        .await
-        .unwrap();
+    let content: String = s.db.one("SELECT content FROM dossiers", &[]).await;
     assert!(content.len() < 8 * 1024, "{} bytes stored", content.len());
     for left_out in ["notes_for_officer", "extra", "made_up_paper", "xxxxxxxx"] {
         assert!(!content.contains(left_out), "{left_out} was stored");
@@ -324,7 +353,7 @@ async fn attachments_are_checked_by_content_and_refused_ones_leave_nothing() {
         SubmitError::Attachment(app::dossier::attachment::Refusal::Empty)
     );
     assert_eq!(s.count("staged_files").await, 0);
-    assert!(s.files().is_empty(), "{:?}", s.files());
+    assert!(s.db.kept().await.is_empty(), "{:?}", s.db.kept().await);
 }
 
 #[tokio::test]
@@ -395,14 +424,10 @@ async fn a_dossier_is_received_only_with_all_its_attachments() {
     // Uploads sent again after the dossier was stored (its receipt lost): nothing is staged.
     s.upload(&key, &ids[0], "image/jpeg", &photo).await.unwrap();
     assert_eq!(s.count("staged_files").await, 0);
-    // Same bytes: one file on disk.
-    let kept: Vec<_> = s
-        .files()
-        .into_iter()
-        .filter(|p| !p.to_string_lossy().contains("files/tmp/"))
-        .collect();
+    // Same bytes: kept once.
+    let kept = s.db.kept().await;
     assert_eq!(kept.len(), 1);
-    assert_eq!(std::fs::read(&kept[0]).unwrap(), photo);
+    assert_eq!(s.db.files.get(&kept[0].0).await.unwrap().unwrap(), photo);
 }
 
 #[tokio::test]
@@ -616,11 +641,12 @@ async fn a_dossier_keeps_at_most_100_files_waiting_even_sent_at_once() {
             .await
             .is_ok()
     );
-    // Bytes in all: two files of 60 MiB do not fit in 100 MiB.
+    // Bytes in all: two files of 60 MiB do not fit in 100 MiB (as their rows say).
+    let sha256 = s.db.files.put(b"%PDF-".to_vec()).await.unwrap();
     let big = |id: &str| StagedFile {
         key: "bytes-key".into(),
         attachment: id.into(),
-        sha256: "0".repeat(64),
+        sha256: sha256.clone(),
         mime: "application/pdf".into(),
         size: 60 * 1024 * 1024,
         at: 1,
@@ -671,49 +697,35 @@ async fn files_never_attached_to_a_dossier_are_swept_after_a_day() {
     s.upload(&recent, &key(), "image/jpeg", &jpeg(500))
         .await
         .unwrap();
-    assert_eq!(s.files().len(), 3);
+    assert_eq!(s.db.kept().await.len(), 3);
     // A day and an hour pass for the first two (rows and files), not for the recent one.
     let day_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(25 * 3600);
-    sqlx::query("UPDATE staged_files SET received_at = received_at - 25 * 3600 * 1000 WHERE idempotency_key = ?")
-        .bind(&abandoned)
-        .execute(s.db.pool())
-        .await
-        .unwrap();
-    for (path, size) in s
-        .files()
-        .iter()
-        .map(|p| (p.clone(), std::fs::metadata(p).unwrap().len()))
-    {
+    s.db.execute(
+        "UPDATE staged_files SET received_at = received_at - 25 * 3600 * 1000 \
+         WHERE idempotency_key = $1",
+        &[&abandoned],
+    )
+    .await;
+    for (sha256, size) in s.db.kept().await {
         if size != 500 {
-            std::fs::File::options()
-                .write(true)
-                .open(&path)
-                .unwrap()
-                .set_modified(day_ago)
-                .unwrap();
+            s.db.kept_since(&sha256, day_ago).await;
         }
     }
-    let blobs = server::blobs::DiskBlobs::open(&s.dir.path().join("files")).unwrap();
-    let swept = server::sweep::sweep(&*s.db, &blobs, std::time::SystemTime::now())
+    let swept = server::sweep::sweep(&*s.db, &*s.db.files, std::time::SystemTime::now())
         .await
         .unwrap();
     assert_eq!(swept, (1, 1), "one row, one file");
-    let sizes: Vec<u64> = s
-        .files()
-        .iter()
-        .map(|p| std::fs::metadata(p).unwrap().len())
-        .collect();
+    let sizes = s.kept_sizes().await;
     assert!(
         sizes.contains(&300) && sizes.contains(&500) && !sizes.contains(&400),
         "{sizes:?}"
     );
     assert_eq!(s.count("staged_files").await, 1);
     // The stored dossier's file is still served to its office.
-    let (stored,): (String,) = sqlx::query_as("SELECT sha256 FROM dossier_files LIMIT 1")
-        .fetch_one(s.db.pool())
-        .await
-        .unwrap();
-    assert!(blobs.path_of(&stored).unwrap().exists());
+    let stored: String =
+        s.db.one("SELECT sha256 FROM dossier_files LIMIT 1", &[])
+            .await;
+    assert!(s.db.files.get(&stored).await.unwrap().is_some());
 }
 
 #[tokio::test]
@@ -740,10 +752,7 @@ async fn statuses_and_ratings_follow_the_key() {
         .call("rate", json!({ "key": key, "score": 5, "comment": "" }))
         .await;
     answer::<()>(status, &body).unwrap();
-    let (score,): (i64,) = sqlx::query_as("SELECT score FROM ratings")
-        .fetch_one(s.db.pool())
-        .await
-        .unwrap();
+    let score: i64 = s.db.one("SELECT score FROM ratings", &[]).await;
     assert_eq!(score, 5);
     assert_eq!(s.count("ratings").await, 1);
     let (status, body) = s

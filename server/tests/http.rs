@@ -4,13 +4,12 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use server::db::{Database, SqliteDatabase};
-use std::sync::Arc;
 
 mod support;
 
 struct Fixture {
     _dir: tempfile::TempDir,
-    db: Arc<SqliteDatabase>,
+    db: support::TestDb,
     router: Router,
 }
 
@@ -44,7 +43,12 @@ async fn healthz_reads_the_migrated_database() {
     assert_eq!(headers[header::CACHE_CONTROL], "no-store");
     let json: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(json["status"], "ok");
-    assert_eq!(json["database"]["backend"], "sqlite");
+    let backend = if f.db.postgres() {
+        "postgres"
+    } else {
+        "sqlite"
+    };
+    assert_eq!(json["database"]["backend"], backend);
     assert!(json["database"]["schema_version"].as_i64().unwrap() >= 20261124000001);
     assert_eq!(json["catalogue"]["procedures"], 1120);
     assert_eq!(json["catalogue"]["version"], app::catalogue::store::VERSION);
@@ -61,6 +65,20 @@ async fn healthz_says_unavailable_without_leaking_the_reason() {
     assert!(!body.to_lowercase().contains("pool"), "{body}");
 }
 
+#[tokio::test]
+async fn a_second_server_on_the_same_database_migrates_nothing_twice_and_sees_its_data() {
+    let f = fixture().await;
+    let before = f.db.health().await.unwrap();
+    let second = f.db.another_server().await;
+    let after = second.health().await.unwrap();
+    assert_eq!(after, before);
+    assert_eq!(
+        second.count("_sqlx_migrations").await,
+        f.db.count("_sqlx_migrations").await
+    );
+}
+
+/// SQLite's own settings (PostgreSQL's durability is its `synchronous_commit`, set on connect).
 #[tokio::test]
 async fn the_database_is_created_in_wal_mode_and_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();

@@ -278,6 +278,29 @@ pub trait BlobStore: Send + Sync + 'static {
 
     /// The bytes kept under `sha256`, if any.
     async fn get(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError>;
+
+    /// Keeps `bytes` and records them staged as `file` (its `sha256` filled in) under
+    /// [`DossierStore::stage_file`]'s quota: `Some(sha256)` when staged, `None` when over the
+    /// quota. Here the bytes are kept first, so a staged row never names missing bytes; bytes
+    /// refused by the quota are kept by nothing and swept later. A store that keeps the bytes in
+    /// the dossiers' own database does both in one transaction instead (no bytes without their
+    /// row either).
+    async fn stage(
+        &self,
+        dossiers: &dyn DossierStore,
+        file: StagedFile,
+        bytes: Vec<u8>,
+        max_files: u32,
+        max_bytes: u64,
+    ) -> Result<Option<String>, StoreError> {
+        let sha256 = self.put(bytes).await?;
+        let file = StagedFile {
+            sha256: sha256.clone(),
+            ..file
+        };
+        let staged = dossiers.stage_file(file, max_files, max_bytes).await?;
+        Ok(staged.then_some(sha256))
+    }
 }
 
 /// Handed to the server functions in the request's context.

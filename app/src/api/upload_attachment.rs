@@ -102,28 +102,28 @@ mod ssr {
                     size,
                 });
             }
-            let sha256 = storage.blobs.put(bytes).await.map_err(unavailable)?;
             let staged = storage
-                .dossiers
-                .stage_file(
+                .blobs
+                .stage(
+                    &*storage.dossiers,
                     StagedFile {
                         key: key.clone(),
                         attachment: attachment.clone(),
-                        sha256: sha256.clone(),
+                        sha256: String::new(),
                         mime: kind.mime().to_string(),
                         size,
                         at: now_millis(),
                     },
+                    bytes,
                     MAX_STAGED_FILES,
                     MAX_STAGED_BYTES,
                 )
                 .await
                 .map_err(unavailable)?;
-            // Over the quota, the bytes just written are kept by nothing: the hourly sweep
-            // removes them.
-            if !staged {
+            // Over the quota: nothing is staged (bytes kept apart from their row are swept).
+            let Some(sha256) = staged else {
                 return Err(SubmitError::Attachment(Refusal::TooMuch));
-            }
+            };
             return Ok(Uploaded { sha256, size });
         }
         Err(SubmitError::Attachment(Refusal::Empty))

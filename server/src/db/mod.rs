@@ -1,12 +1,63 @@
-//! Storage. The server talks to one `Database` trait; each backend implements it (SQLite now, the
-//! embedded default; PostgreSQL later, for several stateless servers sharing one database).
+//! Storage. The server talks to one `Database` trait; each backend implements it: SQLite, the
+//! embedded default (one server, attachment files under its data directory), and PostgreSQL, for
+//! several stateless servers sharing one database (attachment bytes in it). [`open`] picks the
+//! backend from the database URL.
 
+mod postgres;
+mod rows;
 mod sqlite;
-mod sqlite_desk;
-mod sqlite_dossiers;
-mod sqlite_limits;
+mod stores;
 
+pub use postgres::PostgresDatabase;
 pub use sqlite::SqliteDatabase;
+
+stores::stores!(
+    sqlite_stores,
+    super::SqliteDatabase,
+    sqlx::Sqlite,
+    sqlx::SqliteConnection
+);
+stores::stores!(
+    postgres_stores,
+    super::PostgresDatabase,
+    sqlx::Postgres,
+    sqlx::PgConnection
+);
+
+use crate::blobs::{DiskBlobs, FileStore};
+use app::api::store::StoreError;
+use std::path::Path;
+use std::sync::Arc;
+
+pub(crate) fn unavailable(error: sqlx::Error) -> StoreError {
+    StoreError::Unavailable(error.to_string())
+}
+
+/// A database and where its attachment bytes are kept.
+pub struct Backend {
+    pub db: Arc<dyn Database>,
+    pub files: Arc<dyn FileStore>,
+}
+
+/// Opens (and migrates) the database at `url`: `sqlite://…` with its files under
+/// `data_dir/files`, or `postgres://…` (`postgresql://…`) with its files in the database.
+pub async fn open(url: &str, data_dir: &Path) -> Result<Backend, DbError> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        let db = Arc::new(PostgresDatabase::connect(url).await?);
+        return Ok(Backend {
+            db: db.clone(),
+            files: db,
+        });
+    }
+    let db = Arc::new(SqliteDatabase::connect(url).await?);
+    let dir = data_dir.join("files");
+    let files = DiskBlobs::open(&dir)
+        .map_err(|e| DbError::Open(format!("file store {}: {e}", dir.display())))?;
+    Ok(Backend {
+        db,
+        files: Arc::new(files),
+    })
+}
 
 /// A storage failure. Its text is for the logs only: residents are shown a plain sentence.
 #[derive(Debug, thiserror::Error)]

@@ -45,7 +45,7 @@ impl SqliteDatabase {
         Ok(SqliteDatabase { pool })
     }
 
-    /// The connection pool, for the server functions of later features.
+    /// The connection pool.
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
@@ -73,6 +73,48 @@ impl SqliteDatabase {
             Ok(begun) => begun.map_err(|e| StoreError::Unavailable(e.to_string())),
             Err(e) => Err(StoreError::Unavailable(e.to_string())),
         }
+    }
+}
+
+/// What the shared stores ([`super::stores`]) need of SQLite.
+impl SqliteDatabase {
+    /// No row lock needed: a writing transaction holds the database's write lock.
+    pub(super) const FOR_UPDATE: &'static str = "";
+    /// `dossier_files` has no id of its own: the order rows were inserted in.
+    pub(super) const FILE_ORDER: &'static str = "rowid";
+
+    /// A transaction that writes: `BEGIN IMMEDIATE` takes the one write lock first, so it runs
+    /// after every other writer, whatever it names.
+    pub(super) async fn writing(
+        &self,
+        _name: &str,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+        self.begin(true).await
+    }
+
+    /// Nothing more to lock: the transaction holds the write lock.
+    pub(super) async fn lock(
+        _conn: &mut sqlx::SqliteConnection,
+        _name: &str,
+    ) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    /// The next attempt number (AUTOINCREMENT: never given twice); only the highest is kept.
+    pub(super) async fn attempt_number(
+        conn: &mut sqlx::SqliteConnection,
+    ) -> Result<i64, StoreError> {
+        let (id,): (i64,) =
+            sqlx::query_as("INSERT INTO attempt_numbers DEFAULT VALUES RETURNING id")
+                .fetch_one(&mut *conn)
+                .await
+                .map_err(super::unavailable)?;
+        sqlx::query("DELETE FROM attempt_numbers WHERE id < $1")
+            .bind(id)
+            .execute(&mut *conn)
+            .await
+            .map_err(super::unavailable)?;
+        Ok(id)
     }
 }
 

@@ -1,11 +1,13 @@
-//! What the HTTP tests share: the whole router over a scratch SQLite file, and one request.
+//! What the HTTP tests share: the whole router over a scratch database (SQLite, or PostgreSQL when
+//! `MOTCUA_TEST_POSTGRES` is set), and one request.
 
 #![allow(dead_code)]
 
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{HeaderMap, Request, StatusCode};
-use server::db::SqliteDatabase;
+use server::blobs::FileStore;
+use server::db::Database;
 use server::web::{self, AppState};
 use std::sync::Arc;
 use tokio::sync::RwLock;
@@ -23,23 +25,252 @@ pub async fn build(state: AppState) -> Router {
     web::router(state)
 }
 
-/// A scratch directory with a migrated SQLite file, an empty site and a file store, and the
-/// state over them.
-pub async fn scratch() -> (tempfile::TempDir, Arc<SqliteDatabase>, AppState) {
+/// The database a test runs against, as the server sees it (it derefs to [`Database`]), with what
+/// a test needs to look inside: SQLite in the scratch directory by default; PostgreSQL when
+/// `MOTCUA_TEST_POSTGRES` holds the URL of a server (`make test` starts one and runs the suite
+/// again), each test in a schema of its own.
+#[derive(Clone)]
+pub struct TestDb {
+    pub db: Arc<dyn Database>,
+    pub files: Arc<dyn FileStore>,
+    raw: Raw,
+    url: String,
+    dir: std::path::PathBuf,
+}
+
+#[derive(Clone)]
+enum Raw {
+    Sqlite(sqlx::SqlitePool),
+    Postgres(sqlx::PgPool),
+}
+
+impl std::ops::Deref for TestDb {
+    type Target = dyn Database;
+    fn deref(&self) -> &Self::Target {
+        &*self.db
+    }
+}
+
+/// A value both backends decode.
+pub trait Value:
+    for<'r> sqlx::Decode<'r, sqlx::Sqlite>
+    + sqlx::Type<sqlx::Sqlite>
+    + for<'r> sqlx::Decode<'r, sqlx::Postgres>
+    + sqlx::Type<sqlx::Postgres>
+    + Send
+    + Unpin
+{
+}
+impl<T> Value for T where
+    T: for<'r> sqlx::Decode<'r, sqlx::Sqlite>
+        + sqlx::Type<sqlx::Sqlite>
+        + for<'r> sqlx::Decode<'r, sqlx::Postgres>
+        + sqlx::Type<sqlx::Postgres>
+        + Send
+        + Unpin
+{
+}
+
+impl TestDb {
+    /// Opens a fresh database under `dir` (SQLite), or in a new schema (PostgreSQL).
+    pub async fn fresh(dir: &std::path::Path) -> TestDb {
+        match std::env::var("MOTCUA_TEST_POSTGRES") {
+            Ok(server) if !server.is_empty() => {
+                let schema = format!("test_{}", key().replace('-', ""));
+                let admin = sqlx::PgPool::connect(&server).await.unwrap();
+                sqlx::query(&format!("CREATE SCHEMA {schema}"))
+                    .execute(&admin)
+                    .await
+                    .unwrap();
+                admin.close().await;
+                let url = format!("{server}?options=-c%20search_path%3D{schema}");
+                TestDb::open(&url, dir).await
+            }
+            _ => {
+                let url = format!("sqlite://{}/data/motcua.sqlite3", dir.display());
+                TestDb::open(&url, dir).await
+            }
+        }
+    }
+
+    /// Opens the database at `url` again, as another server would.
+    pub async fn open(url: &str, dir: &std::path::Path) -> TestDb {
+        let backend = server::db::open(url, dir).await.unwrap();
+        let raw = if url.starts_with("sqlite") {
+            Raw::Sqlite(sqlx::SqlitePool::connect(url).await.unwrap())
+        } else {
+            Raw::Postgres(sqlx::PgPool::connect(url).await.unwrap())
+        };
+        TestDb {
+            db: backend.db,
+            files: backend.files,
+            raw,
+            url: url.to_string(),
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    /// This database, opened by one more server (another pool).
+    pub async fn another_server(&self) -> TestDb {
+        TestDb::open(&self.url, &self.dir).await
+    }
+
+    pub fn postgres(&self) -> bool {
+        matches!(self.raw, Raw::Postgres(_))
+    }
+
+    /// The one value `sql` selects, with `binds` as `$1`, `$2`…
+    pub async fn one<T: Value>(&self, sql: &str, binds: &[&str]) -> T {
+        match &self.raw {
+            Raw::Sqlite(pool) => {
+                let mut query = sqlx::query_scalar(sql);
+                for bind in binds {
+                    query = query.bind(*bind);
+                }
+                query.fetch_one(pool).await.unwrap()
+            }
+            Raw::Postgres(pool) => {
+                let mut query = sqlx::query_scalar(sql);
+                for bind in binds {
+                    query = query.bind(*bind);
+                }
+                query.fetch_one(pool).await.unwrap()
+            }
+        }
+    }
+
+    /// Runs `sql` with `binds` as `$1`, `$2`…; the rows it changed.
+    pub async fn execute(&self, sql: &str, binds: &[&str]) -> u64 {
+        match &self.raw {
+            Raw::Sqlite(pool) => {
+                let mut query = sqlx::query(sql);
+                for bind in binds {
+                    query = query.bind(*bind);
+                }
+                query.execute(pool).await.unwrap().rows_affected()
+            }
+            Raw::Postgres(pool) => {
+                let mut query = sqlx::query(sql);
+                for bind in binds {
+                    query = query.bind(*bind);
+                }
+                query.execute(pool).await.unwrap().rows_affected()
+            }
+        }
+    }
+
+    /// Rows in `table`.
+    pub async fn count(&self, table: &str) -> i64 {
+        self.one(&format!("SELECT COUNT(*) FROM {table}"), &[])
+            .await
+    }
+
+    /// The attachment bytes kept: their SHA-256 and size (files on disk, or rows in PostgreSQL).
+    pub async fn kept(&self) -> Vec<(String, u64)> {
+        if let Raw::Postgres(pool) = &self.raw {
+            let rows: Vec<(String, i64)> =
+                sqlx::query_as("SELECT sha256, length(bytes)::BIGINT FROM blobs")
+                    .fetch_all(pool)
+                    .await
+                    .unwrap();
+            return rows.into_iter().map(|(s, n)| (s, n as u64)).collect();
+        }
+        let mut out = Vec::new();
+        let mut dirs = vec![self.dir.join("files")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    // Bytes being written (or left half-written by a crash) are not kept.
+                    if !path.ends_with("tmp") {
+                        dirs.push(path);
+                    }
+                } else {
+                    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                    out.push((name, std::fs::metadata(&path).unwrap().len()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Makes the kept bytes `sha256` look last sent at `at`.
+    pub async fn kept_since(&self, sha256: &str, at: std::time::SystemTime) {
+        match &self.raw {
+            Raw::Postgres(pool) => {
+                let millis = at
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_millis() as i64;
+                sqlx::query("UPDATE blobs SET kept_at = $1 WHERE sha256 = $2")
+                    .bind(millis)
+                    .bind(sha256)
+                    .execute(pool)
+                    .await
+                    .unwrap();
+            }
+            Raw::Sqlite(_) => {
+                let path = server::blobs::DiskBlobs::open(&self.dir.join("files"))
+                    .unwrap()
+                    .path_of(sha256)
+                    .unwrap();
+                std::fs::File::options()
+                    .write(true)
+                    .open(&path)
+                    .unwrap()
+                    .set_modified(at)
+                    .unwrap();
+            }
+        }
+    }
+
+    /// Moves the desk's sessions' expiry by `minutes` (negative: sooner).
+    pub async fn move_sessions(&self, minutes: i64) {
+        let sql = if self.postgres() {
+            format!(
+                "UPDATE staff_sessions SET expiry_date = expiry_date + interval '{minutes} minutes'"
+            )
+        } else {
+            format!(
+                "UPDATE staff_sessions SET expiry_date = \
+                 strftime('%Y-%m-%dT%H:%M:%fZ', expiry_date, '{minutes} minutes')"
+            )
+        };
+        self.execute(&sql, &[]).await;
+    }
+
+    /// When the latest desk session expires (seconds since 1970).
+    pub async fn sessions_end(&self) -> i64 {
+        let sql = if self.postgres() {
+            "SELECT CAST(EXTRACT(EPOCH FROM MAX(expiry_date)) AS BIGINT) FROM staff_sessions"
+        } else {
+            "SELECT CAST(MAX(unixepoch(expiry_date)) AS INTEGER) FROM staff_sessions"
+        };
+        self.one(sql, &[]).await
+    }
+}
+
+/// A scratch directory with a fresh migrated database ([`TestDb`]), an empty site and a file
+/// store, and the state over them.
+pub async fn scratch() -> (tempfile::TempDir, TestDb, AppState) {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/data/motcua.sqlite3", dir.path().display());
-    let db = Arc::new(SqliteDatabase::connect(&url).await.unwrap());
+    let db = TestDb::fresh(dir.path()).await;
     let site = dir.path().join("site");
     std::fs::create_dir_all(site.join("pkg")).unwrap();
-    let state = AppState {
-        leptos_options: web::leptos_options(&site, "127.0.0.1:0".parse().unwrap()),
-        db: db.clone(),
-        blobs: Arc::new(server::blobs::DiskBlobs::open(&dir.path().join("files")).unwrap()),
+    let state = state(&db, &site);
+    (dir, db, state)
+}
+
+/// The state of a server over `db`, serving `site`.
+pub fn state(db: &TestDb, site: &std::path::Path) -> AppState {
+    AppState {
+        leptos_options: web::leptos_options(site, "127.0.0.1:0".parse().unwrap()),
+        db: db.db.clone(),
+        blobs: db.files.clone(),
         secure_cookies: false,
         client_ip_source: axum_client_ip::ClientIpSource::ConnectInfo,
         rates: app::limits::Rates::default(),
-    };
-    (dir, db, state)
+    }
 }
 
 /// What a build puts in `site` that pages name: the icon, the repository's own worker, a bundle.
