@@ -16,7 +16,10 @@
 //! - **full-width forms** (U+FF01–U+FF5E, Asian keyboards' digits and letters) → their ASCII
 //!   letters, digits and signs, as compatibility normalization (NFKC) maps them;
 //! - **letters that look like đ/Đ**: Ð (U+00D0, from legacy VNI/TCVN3 text), ð, Ɖ, ɖ → Đ/đ
-//!   (U+0110/U+0111), the only Vietnamese letters with a look-alike that is not one of them.
+//!   (U+0110/U+0111), the only Vietnamese letters with a look-alike that is not one of them;
+//! - **control characters** (C0 and C1 but the line breaks, which stay, and the tab, a space):
+//!   NUL, escape, delete…, from broken keyboards, pasted terminal text or forged requests:
+//!   removed. Nothing shows them, and PostgreSQL's text refuses NUL.
 //!
 //! Nothing else changes: case, punctuation and the words stay as typed; trimming is each rule's.
 
@@ -36,9 +39,14 @@ fn clean_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return match c {
             '\t' => Some(' '),
-            '\r' => Some('\n'),
+            '\r' | '\n' => Some('\n'),
+            c if c.is_ascii_control() => None,
             c => Some(c),
         };
+    }
+    // C1 controls; U+0085 (next line) is a line break below.
+    if ('\u{80}'..='\u{9F}').contains(&c) && c != '\u{85}' {
+        return None;
     }
     if is_format(c) {
         return None;
@@ -147,6 +155,12 @@ mod tests {
         assert_eq!(clean("dòng 1\rdòng 2"), "dòng 1\ndòng 2");
         assert_eq!(clean("a\u{E0041}b"), "ab");
         assert_eq!(clean("hello"), "hello");
+        // Control characters: NUL (which PostgreSQL's text refuses), escape, delete, C1.
+        assert_eq!(
+            clean("Nguyễn\0 Văn\u{1B}[0m An\u{7F}\u{9B}"),
+            "Nguyễn Văn[0m An"
+        );
+        assert_eq!(clean("a\u{85}b\u{0C}c"), "a\nbc");
     }
 
     #[test]

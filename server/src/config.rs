@@ -158,21 +158,24 @@ impl Config {
     }
 }
 
-/// `url` as it may be logged: the password of a `scheme://user:password@host/…` URL replaced
-/// by `***` (a secret never reaches a log line or an error message).
+/// `url` as it may be logged: a database URL other than SQLite's keeps only its scheme, host, port
+/// and database (`postgres://db:5432/motcua`). The user information and the parameters may hold
+/// a password (`user:password@`, `?password=`), even one with `@`, `/` or `?` in it: everything
+/// before the URL's last `@` and after its first `?` or `#` is left out, so a secret never reaches a
+/// log line or an error message.
 pub fn redacted(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
+        return match url.split_once(':') {
+            Some((scheme, _)) if !scheme.starts_with("sqlite") => format!("{scheme}:…"),
+            _ => url.to_string(),
+        };
     };
-    // The user information ends at the last `@` before the path.
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    let Some(at) = rest[..authority_end].rfind('@') else {
+    if scheme.starts_with("sqlite") {
         return url.to_string();
-    };
-    match rest[..at].split_once(':') {
-        Some((user, _password)) => format!("{scheme}://{user}:***{}", &rest[at..]),
-        None => url.to_string(),
     }
+    let host = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+    let host = host.split(['?', '#']).next().unwrap_or_default();
+    format!("{scheme}://{host}")
 }
 
 fn directory(
@@ -321,16 +324,24 @@ mod tests {
 
     #[test]
     fn a_database_password_is_never_shown() {
-        assert_eq!(
-            redacted("postgres://motcua:s3cr@t@db:5432/motcua?sslmode=require"),
-            "postgres://motcua:***@db:5432/motcua?sslmode=require"
-        );
-        assert_eq!(redacted("postgres://motcua@db/x"), "postgres://motcua@db/x");
-        assert_eq!(
-            redacted("sqlite://data/motcua.sqlite3"),
-            "sqlite://data/motcua.sqlite3"
-        );
+        for (url, shown) in [
+            (
+                "postgres://motcua:s3cr@t@db:5432/motcua?sslmode=require",
+                "postgres://db:5432/motcua",
+            ),
+            ("postgres://motcua@db/x?password=hunter2", "postgres://db/x"),
+            ("postgres://motcua:pa/ss?w#d@db/x", "postgres://db/x"),
+            ("postgresql://db/x", "postgresql://db/x"),
+            (
+                "sqlite://data/motcua.sqlite3",
+                "sqlite://data/motcua.sqlite3",
+            ),
+        ] {
+            assert_eq!(redacted(url), shown);
+        }
         let refused = config(&[("MOTCUA_DATABASE_URL", "pg://a:hunter2@db/x")]).unwrap_err();
+        assert!(!refused.to_string().contains("hunter2"), "{refused}");
+        let refused = config(&[("MOTCUA_DATABASE_URL", "pg:hunter2")]).unwrap_err();
         assert!(!refused.to_string().contains("hunter2"), "{refused}");
     }
 

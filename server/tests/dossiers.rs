@@ -174,9 +174,9 @@ async fn one_key_sent_to_two_servers_at_once_stores_one_dossier() {
         let key = key();
         let photo = self::key();
         let mut draft = birth_draft();
-        draft
-            .attachments
-            .push(example::photo(&photo, "birth_certificate", 700));
+        let mut file = example::photo(&photo, "birth_certificate", 700);
+        file.name = "giấy\u{0} chứng sinh.jpg".into();
+        draft.attachments.push(file);
         first
             .upload(&key, &photo, "image/jpeg", &jpeg(700))
             .await
@@ -198,6 +198,67 @@ async fn one_key_sent_to_two_servers_at_once_stores_one_dossier() {
     }
     assert_eq!(first.count("dossier_events").await, 10);
     assert_eq!(first.count("staged_files").await, 0);
+    let name: String = first
+        .db
+        .one("SELECT name FROM dossier_files LIMIT 1", &[])
+        .await;
+    assert_eq!(name, "giấy chứng sinh.jpg");
+}
+
+/// A limit is one atomic step in the shared database: attempts sent at once to two servers, under
+/// two limits each (listed in either order), are counted up to the limit and no further, never
+/// wait for each other in a circle, and delete the attempts older than a day on the way without
+/// waiting for each other's deletions.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_limit_holds_across_servers_under_concurrency() {
+    use app::api::store::LimitStore;
+    use app::limits::{Attempt, Limit, MINUTE_MILLIS};
+    let first = server().await;
+    let second = first.db.another_server().await;
+    let now = app::api::store::now_millis();
+    // Attempts older than a day, which every attempt deletes on the way.
+    for n in 0..50 {
+        first
+            .db
+            .execute(
+                &format!(
+                    "INSERT INTO attempts (attempt, subject, at) VALUES (-{n}, 'old', {})",
+                    now - 25 * 3600 * 1000
+                ),
+                &[],
+            )
+            .await;
+    }
+    let mut tasks = Vec::new();
+    for i in 0..40 {
+        let db = if i % 2 == 0 {
+            first.db.db.clone()
+        } else {
+            second.db.clone()
+        };
+        let mut limits = vec![
+            Limit::new("trial:a", 12, MINUTE_MILLIS),
+            Limit::new("trial:b", 100, MINUTE_MILLIS),
+        ];
+        if i % 4 < 2 {
+            limits.reverse();
+        }
+        tasks.push(tokio::spawn(async move {
+            db.take_attempt(&limits, now).await.unwrap()
+        }));
+    }
+    let mut taken = 0;
+    for task in tasks {
+        if let Attempt::Taken { .. } = task.await.unwrap() {
+            taken += 1;
+        }
+    }
+    assert_eq!(taken, 12);
+    assert_eq!(
+        first.count("attempts").await,
+        24,
+        "12 attempts × 2 limits, the old ones gone"
+    );
 }
 
 /// Found by `make bench`: a load generator that stops with requests under way drops them at
@@ -755,6 +816,16 @@ async fn statuses_and_ratings_follow_the_key() {
     let score: i64 = s.db.one("SELECT score FROM ratings", &[]).await;
     assert_eq!(score, 5);
     assert_eq!(s.count("ratings").await, 1);
+    // Control characters (PostgreSQL's text refuses NUL): kept without them, never a 5xx.
+    let (status, body) = s
+        .call(
+            "rate",
+            json!({ "key": key, "score": 5, "comment": "Nhanh\u{0}\u{1b} lắm" }),
+        )
+        .await;
+    answer::<()>(status, &body).unwrap();
+    let comment: String = s.db.one("SELECT comment FROM ratings", &[]).await;
+    assert_eq!(comment, "Nhanh lắm");
     let (status, body) = s
         .call("rate", json!({ "key": key, "score": 9, "comment": "" }))
         .await;

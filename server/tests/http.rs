@@ -78,6 +78,35 @@ async fn a_second_server_on_the_same_database_migrates_nothing_twice_and_sees_it
     );
 }
 
+/// Servers started at the same moment on a new PostgreSQL database (as an orchestrator starts
+/// them) apply each migration once and all start. (One server per SQLite file: nothing to race.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn servers_started_at_once_on_postgresql_migrate_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = support::TestDb::fresh_url(dir.path()).await;
+    if url.starts_with("sqlite") {
+        return;
+    }
+    let started =
+        futures::future::join_all((0..4).map(|_| server::db::PostgresDatabase::connect(&url)))
+            .await;
+    let servers: Vec<_> = started.into_iter().map(Result::unwrap).collect();
+    let health: Vec<_> = futures::future::join_all(servers.iter().map(|s| s.health())).await;
+    assert!(
+        health
+            .iter()
+            .all(|h| h.as_ref().unwrap() == health[0].as_ref().unwrap())
+    );
+    let migrations: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations")
+        .fetch_one(servers[0].pool())
+        .await
+        .unwrap();
+    let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/postgres"))
+        .unwrap()
+        .count();
+    assert_eq!(migrations, files as i64);
+}
+
 /// SQLite's own settings (PostgreSQL's durability is its `synchronous_commit`, set on connect).
 #[tokio::test]
 async fn the_database_is_created_in_wal_mode_and_survives_a_restart() {

@@ -64,7 +64,7 @@ mod ssr {
             .map(|f| ListedFile {
                 attachment: f.attachment,
                 document: f.document,
-                name: f.name,
+                name: crate::input::clean(&f.name),
                 size: f.size,
             })
             .collect();

@@ -109,6 +109,10 @@ pub fn keep_defined(
     if !files_ok {
         return Err(SubmitError::BadRequest);
     }
+    // A file's name is shown to officers as typed text is: clean.
+    for attachment in &mut draft.attachments {
+        attachment.name = crate::input::clean(&attachment.name);
+    }
     // A paper the checklist no longer asks for (the rules changed since): the resident removes
     // its photos, as the device's own check says.
     let mut unasked: Vec<Unmet> = Vec::new();

@@ -44,7 +44,10 @@ impl PostgresDatabase {
             .application_name("motcua")
             // A receipt must never be issued for a dossier a crash could undo, whatever the
             // cluster's default.
-            .options([("synchronous_commit", "on")]);
+            .options([("synchronous_commit", "on")])
+            // Times without a zone (tower-sessions compares sessions' expiry with
+            // `now() at time zone 'utc'`) read as UTC, whatever the server's own zone.
+            .options([("timezone", "UTC")]);
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(Duration::from_secs(5))
@@ -71,6 +74,10 @@ impl PostgresDatabase {
     pub(super) const FOR_UPDATE: &'static str = " FOR UPDATE";
     /// The order a dossier's files were filed in.
     pub(super) const FILE_ORDER: &'static str = "id";
+    /// Attempts older than `$1`, but not those another attempt is deleting (it would wait for
+    /// that one's commit): what is left is deleted by the next.
+    pub(super) const FORGET_ATTEMPTS: &'static str = "DELETE FROM attempts WHERE ctid IN \
+         (SELECT ctid FROM attempts WHERE at < $1 LIMIT 1000 FOR UPDATE SKIP LOCKED)";
 
     /// A transaction that writes, holding the lock `name` (shared by every server on this
     /// database) until it ends.
@@ -249,9 +256,7 @@ async fn keep(conn: &mut PgConnection, sha256: &str, bytes: Vec<u8>) -> Result<(
 
 #[async_trait::async_trait]
 impl crate::blobs::FileStore for PostgresDatabase {
-    /// One statement: bytes last sent before `before` that no staged or stored file names. A
-    /// file sent again meanwhile renews `kept_at` under the row's lock, which this statement
-    /// checks again after waiting for it.
+    /// One statement: bytes last sent before `before` that no staged or stored file names.
     async fn sweep(
         &self,
         before: std::time::SystemTime,
@@ -261,10 +266,15 @@ impl crate::blobs::FileStore for PostgresDatabase {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_millis() as i64)
             .unwrap_or(0);
+        // Rows another transaction holds (a file being staged again, or filed with a dossier:
+        // the foreign key's check locks it) are skipped, never waited for or failed on; the next
+        // sweep looks at them again.
         let done = sqlx::query(
-            "DELETE FROM blobs b WHERE b.kept_at < $1 \
+            "DELETE FROM blobs WHERE sha256 IN (SELECT b.sha256 FROM blobs b \
+             WHERE b.kept_at < $1 \
              AND NOT EXISTS (SELECT 1 FROM staged_files s WHERE s.sha256 = b.sha256) \
-             AND NOT EXISTS (SELECT 1 FROM dossier_files f WHERE f.sha256 = b.sha256)",
+             AND NOT EXISTS (SELECT 1 FROM dossier_files f WHERE f.sha256 = b.sha256) \
+             FOR UPDATE SKIP LOCKED)",
         )
         .bind(before)
         .execute(&self.pool)

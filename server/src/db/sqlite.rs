@@ -82,6 +82,8 @@ impl SqliteDatabase {
     pub(super) const FOR_UPDATE: &'static str = "";
     /// `dossier_files` has no id of its own: the order rows were inserted in.
     pub(super) const FILE_ORDER: &'static str = "rowid";
+    /// Attempts older than `$1`: the transaction holds the write lock.
+    pub(super) const FORGET_ATTEMPTS: &'static str = "DELETE FROM attempts WHERE at < $1";
 
     /// A transaction that writes: `BEGIN IMMEDIATE` takes the one write lock first, so it runs
     /// after every other writer, whatever it names.

@@ -9,7 +9,9 @@
 //! - `attempt_number(conn)`: the next attempt number, never given twice;
 //! - `FOR_UPDATE`: how a row read before it is changed is locked (`FOR UPDATE` on PostgreSQL;
 //!   nothing on SQLite, whose transaction already holds the write lock);
-//! - `FILE_ORDER`: the column that keeps a dossier's files in the order they were filed.
+//! - `FILE_ORDER`: the column that keeps a dossier's files in the order they were filed;
+//! - `FORGET_ATTEMPTS`: how attempts older than a day are deleted on the way (on PostgreSQL, only
+//!   rows no other attempt is deleting: attempts never wait for each other's clean-up).
 
 /// Implements [`DossierStore`], [`DeskStore`] and [`LimitStore`] for `$Db`, whose connections
 /// are `$Conn` on the sqlx database `$Backend`, in a module `$module`.
@@ -121,7 +123,14 @@ macro_rules! stores {
                 .bind(&staged.sha256)
                 .execute(&mut *conn)
                 .await
-                .map_err(unavailable)?;
+                .map_err(|error| match error {
+                    // The bytes were swept since they were staged (PostgreSQL's foreign key):
+                    // the device sends the file again.
+                    sqlx::Error::Database(e) if e.is_foreign_key_violation() => {
+                        StoreError::Missing(vec![staged.file.attachment.clone()])
+                    }
+                    error => unavailable(error),
+                })?;
             }
             sqlx::query("DELETE FROM staged_files WHERE idempotency_key = $1")
                 .bind(key)
@@ -210,6 +219,8 @@ macro_rules! stores {
 
             async fn store_dossier(&self, dossier: NewDossier) -> Result<Receipt, StoreError> {
                 let mut tx = self.writing(&format!("dossier:{}", dossier.key)).await?;
+                // And the staging of its files: a file sent meanwhile is filed, or staged after.
+                <$Db>::lock(&mut tx, &format!("staged:{}", dossier.key)).await?;
                 if let Some(receipt) = receipt_of(&mut tx, &dossier.key).await? {
                     tx.rollback().await.map_err(unavailable)?;
                     return Ok(receipt);
@@ -649,6 +660,7 @@ macro_rules! stores {
                 at: i64,
             ) -> Result<Supplemented, StoreError> {
                 let mut tx = self.writing(&format!("supplement:{sending}")).await?;
+                <$Db>::lock(&mut tx, &format!("staged:{sending}")).await?;
                 let done: Option<(i64,)> =
                     sqlx::query_as("SELECT dossier_id FROM supplements WHERE idempotency_key = $1")
                         .bind(sending)
@@ -857,19 +869,25 @@ macro_rules! stores {
         #[async_trait::async_trait]
         impl LimitStore for $Db {
             async fn take_attempt(&self, limits: &[Limit], at: i64) -> Result<Attempt, StoreError> {
-                let mut tx = self.writing("attempts").await?;
-                sqlx::query("DELETE FROM attempts WHERE at < $1")
+                // Each subject's lock, in one order (no two attempts wait for each other in a
+                // circle), the first taken with the transaction; attempts under other subjects
+                // run meanwhile.
+                let mut subjects: Vec<String> = limits
+                    .iter()
+                    .map(|l| format!("attempts:{}", l.subject))
+                    .collect();
+                subjects.sort_unstable();
+                subjects.dedup();
+                let first = subjects.first().map_or("attempts", String::as_str);
+                let mut tx = self.writing(first).await?;
+                for subject in subjects.iter().skip(1) {
+                    <$Db>::lock(&mut tx, subject).await?;
+                }
+                sqlx::query(<$Db>::FORGET_ATTEMPTS)
                     .bind(at - KEPT_MILLIS)
                     .execute(&mut *tx)
                     .await
                     .map_err(unavailable)?;
-                // Each subject's lock, in one order (no two attempts wait for each other).
-                let mut subjects: Vec<&str> = limits.iter().map(|l| l.subject.as_str()).collect();
-                subjects.sort_unstable();
-                subjects.dedup();
-                for subject in subjects {
-                    <$Db>::lock(&mut tx, &format!("attempts:{subject}")).await?;
-                }
                 let mut counted = Vec::with_capacity(limits.len());
                 for limit in limits {
                     let times: Vec<(i64,)> =

@@ -74,6 +74,12 @@ impl<T> Value for T where
 impl TestDb {
     /// Opens a fresh database under `dir` (SQLite), or in a new schema (PostgreSQL).
     pub async fn fresh(dir: &std::path::Path) -> TestDb {
+        TestDb::open(&TestDb::fresh_url(dir).await, dir).await
+    }
+
+    /// The URL of a database no server opened yet: a file under `dir` (SQLite), or a new empty
+    /// schema (PostgreSQL).
+    pub async fn fresh_url(dir: &std::path::Path) -> String {
         match std::env::var("MOTCUA_TEST_POSTGRES") {
             Ok(server) if !server.is_empty() => {
                 let schema = format!("test_{}", key().replace('-', ""));
@@ -83,13 +89,9 @@ impl TestDb {
                     .await
                     .unwrap();
                 admin.close().await;
-                let url = format!("{server}?options=-c%20search_path%3D{schema}");
-                TestDb::open(&url, dir).await
+                format!("{server}?options=-c%20search_path%3D{schema}")
             }
-            _ => {
-                let url = format!("sqlite://{}/data/motcua.sqlite3", dir.display());
-                TestDb::open(&url, dir).await
-            }
+            _ => format!("sqlite://{}/data/motcua.sqlite3", dir.display()),
         }
     }
 
