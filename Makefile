@@ -18,7 +18,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # Building cargo-leptos with full LTO takes almost twice as long, for nothing we need.
 INSTALL_ENV := CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
 
-.PHONY: postgres wasm-target help run build test test-unit test-e2e size size-tools bench trials phone bench-tools baseline import tools rust-tools chromium e2e-deps fmt lint clean
+.PHONY: cluster cluster-stop postgres wasm-target help run build test test-unit test-e2e size size-tools bench trials phone bench-tools baseline import tools rust-tools chromium e2e-deps fmt lint clean
 
 help:
 	@echo "make run    build (release) and serve the portal on http://127.0.0.1:3000"
@@ -31,6 +31,8 @@ help:
 	@echo "            (about 25 minutes; report in target/bench/report.md)"
 	@echo "make trials the fault trials alone (TRIALS=5 times each; report in target/bench/trials.md)"
 	@echo "make phone  first visits on a throttled phone, every residents' page (target/bench/phone.md)"
+	@echo "make cluster       3 servers on one PostgreSQL behind nginx on http://127.0.0.1:3200"
+	@echo "make cluster-stop  stop them"
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -97,12 +99,12 @@ import:
 # bytes as served, browser timings on a throttled phone, throughput held against nginx and a
 # plain SQLite writer, fault trials, a 10-minute soak. Knobs: BENCH_SECONDS, TRIALS, SOAK_SECONDS.
 export BENCH_SECONDS TRIALS SOAK_SECONDS SOAK_RATE
-bench: build baseline chromium e2e-deps bench-tools
+bench: build baseline chromium e2e-deps bench-tools postgres
 	cargo bench -p app --bench search
 	cd end2end && node bench/run.mjs bench
 
 # SKIP_BUILD=1 uses the site already built (CI, right after `make test`).
-trials: $(if $(SKIP_BUILD),,build) chromium e2e-deps
+trials: $(if $(SKIP_BUILD),,build) chromium e2e-deps postgres bench-tools
 	cd end2end && node bench/run.mjs trials
 
 # Only the first visits' bytes and the phone timings (slow 4G, CPU ×4) of every residents' page.
@@ -116,10 +118,19 @@ bench-tools:
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk nginx-light; \
 	fi
 
-# The SQLite baseline, in a target directory of its own so that it never rebuilds the app that
+# Several servers on one PostgreSQL behind nginx (README: "Running several servers"); not part of
+# `make run`. SERVERS (default 3), CLUSTER_PORT (default 3200).
+export SERVERS CLUSTER_PORT
+cluster: build postgres bench-tools
+	cd end2end && node bench/cluster.mjs start
+
+cluster-stop:
+	cd end2end && node bench/cluster.mjs stop
+
+# The SQLite and PostgreSQL baseline, in a target directory of its own so that it never rebuilds the app that
 # cargo-leptos built (or is rebuilt by it).
 baseline:
-	cargo build --release -p server --bin sqlite-baseline --target-dir target/baseline
+	cargo build --release -p server --bin store-baseline --target-dir target/baseline
 
 ## Tests --------------------------------------------------------------------------------------
 

@@ -13,6 +13,8 @@ import { measureBytes } from './lib/bytes.mjs';
 import { measureTimings } from './lib/timings.mjs';
 import { throughput } from './lib/throughput.mjs';
 import { browserTrials, killTrials } from './lib/trials.mjs';
+import { clusterTrials } from './lib/cluster_trials.mjs';
+import { clusterThroughput } from './lib/cluster_bench.mjs';
 import { soak } from './lib/soak.mjs';
 import { markdown, memoryChart } from './lib/report.mjs';
 
@@ -49,11 +51,15 @@ if (kind !== 'trials') {
 if (kind === 'bench') {
   step('server throughput');
   report.throughput = await throughput({ seconds });
+  step('several servers on PostgreSQL');
+  report.cluster = await clusterThroughput({ seconds });
 }
 
 if (kind !== 'phone') {
   step(`fault trials, ${trialCount} times each`);
   report.trials = { kill: await killTrials(trialCount), browser: browserTrials(trialCount) };
+  step(`fault trials of 3 servers on PostgreSQL, ${trialCount} times each`);
+  report.trials.cluster = await clusterTrials(trialCount);
 }
 
 if (kind === 'bench') {
@@ -71,6 +77,14 @@ if (report.trials) {
     if (t.lost || t.duplicated) problems.push(`${name}: ${t.lost} lost, ${t.duplicated} duplicated`);
   }
   if (!report.trials.browser.passed) problems.push('a browser trial failed (see its output)');
+  const c = report.trials.cluster;
+  if (c.kill.lost || c.kill.duplicated) problems.push(`cluster, server killed: ${c.kill.lost} lost, ${c.kill.duplicated} duplicated`);
+  if (c.kill.unanswered) problems.push(`cluster, server killed: ${c.kill.unanswered} devices never got a receipt`);
+  if (c.same_key.lost || c.same_key.duplicated || c.same_key.differing_receipts || c.same_key.failed) problems.push(`cluster, one key on two servers: ${JSON.stringify({ ...c.same_key, runs: undefined })}`);
+  const p = c.postgres_restart;
+  if (p.lost || p.duplicated || p.other_errors || p.unanswered) problems.push(`cluster, PostgreSQL restarted: ${p.lost} lost, ${p.duplicated} duplicated, ${p.other_errors} answers other than a receipt or 503, ${p.unanswered} never receipted`);
+  if (!c.workers_agree) problems.push(`cluster: the servers serve different service workers (${c.worker_versions.join(', ')})`);
+  if (c.desk.signed_in_on !== c.servers) problems.push(`cluster, desk session: signed in on ${c.desk.signed_in_on} of ${c.servers} servers`);
 }
 const headline = [];
 if (report.throughput) {
@@ -81,6 +95,11 @@ if (report.throughput) {
   headline.push(`SSR \`${t.ssr.page}\`: ${t.ssr.server.requests_per_second} req/s vs nginx ${t.ssr.nginx.requests_per_second} req/s for the same bytes → **ratio ${t.ssr.ratio}**`);
   for (const r of t.submit) headline.push(`Submissions, ${r.clients} clients: ${r.server.dossiers_per_second} dossiers/s (p50 ${r.server.p50_ms} ms, p99 ${r.server.p99_ms} ms) vs SQLite baseline ${r.baseline.dossiers_per_second}/s → **ratio ${r.ratio}**`);
   headline.push(`10 % repeated keys: ${t.repeats.unique_keys} unique keys → ${t.repeats.dossiers_stored} dossiers`);
+}
+if (report.cluster) {
+  const c = report.cluster;
+  for (const run of c.runs) if (!run.one_dossier_per_key) problems.push(`PostgreSQL, ${run.servers} servers: ${run.dossiers_stored} stored for ${run.unique_keys} keys`);
+  headline.push(`PostgreSQL, ${c.clients} clients through nginx: ${c.runs.map((r) => `${r.servers} server${r.servers > 1 ? 's' : ''} ${r.dossiers_per_second}/s`).join(', ')} vs plain PostgreSQL writer ${c.baseline.dossiers_per_second}/s → **ratios ${c.runs.map((r) => r.ratio).join(' / ')}**`);
 }
 if (report.bytes) {
   const worst = Math.max(...report.bytes.pages.map((p) => p.total.brotli));

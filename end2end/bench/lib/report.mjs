@@ -83,7 +83,7 @@ function throughputSection(t) {
   for (const r of t.submit) {
     lines.push(`| ${r.clients} | ${ms(r.server.dossiers_per_second)} | ${r.server.p50_ms} | ${r.server.p99_ms} | ${r.server.errors} | ${ms(r.baseline.dossiers_per_second)} | ${r.baseline.p50_ms} | ${r.baseline.p99_ms} | **${ratio(r.ratio)}** | ${r.server.one_dossier_per_key ? 'yes' : '**NO**'} (${r.server.unique_keys} keys, ${r.server.dossiers_stored} stored) |`);
   }
-  lines.push('', 'Baseline: `sqlite-baseline` writes the same rows (the key lookup, the dossier, its first status, in one `BEGIN IMMEDIATE` transaction) into the same schema with the same connection options, from the same number of concurrent clients, without HTTP, JSON or the rules.');
+  lines.push('', 'Baseline: `store-baseline` writes the same rows (the key lookup, the dossier, its first status, in one `BEGIN IMMEDIATE` transaction) into the same schema with the same connection options, from the same number of concurrent clients, without HTTP, JSON or the rules.');
   const r = t.repeats;
   lines.push('', `**Repeated keys** (50 clients, ${r.repeat_percent} % of requests re-send an earlier key): ${r.sent} requests sent, ${r.repeated_requests} of them repeats; ${r.unique_keys} unique keys → **${r.dossiers_stored} dossiers stored** (${r.one_dossier_per_key ? 'equal' : '**NOT equal**'}); ${ms(r.dossiers_per_second)} dossiers/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms.`);
   lines.push('', 'After each load, the requests cut off when wrk stopped are sent again (as a phone\'s outbox would) before counting.');
@@ -104,7 +104,36 @@ function trialsSection(trials) {
     lines.push(`**In the browser** (Playwright, repeated ${b.repeat_each}× each; the run ${b.passed ? 'passed' : '**failed**'}):`, '');
     lines.push('| trial | runs | lost | duplicated |', '|---|---:|---:|---:|');
     for (const [name, t] of Object.entries(b.trials)) lines.push(`| ${name} | ${t.trials} | ${t.lost} | ${t.duplicated} |`);
+    lines.push('');
   }
+  if (trials.cluster) lines.push(...clusterTrialsSection(trials.cluster));
+  return lines;
+}
+
+function clusterThroughputSection(c) {
+  const lines = ['## Several servers on PostgreSQL', '', `Release build; PostgreSQL ${'(Debian\'s, fsync and synchronous_commit on)'}; nginx balancing the servers; ${c.clients} wrk connections; everything on the same 2 cores.`, ''];
+  lines.push('| servers | dossiers/s | p50 ms | p99 ms | errors | baseline dossiers/s | ratio | one dossier per key |', '|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const r of c.runs) {
+    lines.push(`| ${r.servers} | ${ms(r.dossiers_per_second)} | ${r.p50_ms} | ${r.p99_ms} | ${r.errors} | ${ms(c.baseline.dossiers_per_second)} | **${ratio(r.ratio)}** | ${r.one_dossier_per_key ? 'yes' : '**NO**'} (${r.unique_keys} keys, ${r.dossiers_stored} stored) |`);
+  }
+  lines.push('', `Baseline: \`store-baseline\` writes the same rows (the key lookup, the dossier, its first status, in one transaction) into the same PostgreSQL with synchronous_commit = on, from ${c.baseline.clients} clients, without HTTP, JSON or the rules: ${ms(c.baseline.dossiers_per_second)} dossiers/s, p50 ${c.baseline.p50_ms} ms, p99 ${c.baseline.p99_ms} ms.`);
+  return lines;
+}
+
+function clusterTrialsSection(c) {
+  const lines = [`### ${c.servers} servers on one PostgreSQL behind nginx`, ''];
+  const k = c.kill;
+  lines.push(`**A server killed (SIGKILL) under load and restarted** — ${c.trials} trials × ${c.clients} clients through nginx: ${k.receipts} receipts; **lost ${k.lost}**, **duplicated ${k.duplicated}**; devices without an answer that sent again and got none: ${k.unanswered}.`, '');
+  lines.push('| trial | killed | after ms | requests | receipts | lost | duplicated | stored after retries / keys | errors seen by clients |', '|---:|---:|---:|---:|---:|---:|---:|---|---|');
+  k.runs.forEach((r, i) => lines.push(`| ${i + 1} | server ${r.killed} | ${r.kill_after_ms} | ${r.requests} | ${r.receipts} | ${r.lost} | ${r.duplicated} | ${r.stored_after_retries} / ${r.requests} | ${JSON.stringify(r.errors)} |`));
+  const s = c.same_key;
+  lines.push('', `**The same key sent to two servers at once** (past nginx): ${s.keys} keys → ${s.keys - s.lost + s.duplicated} dossiers; **duplicated ${s.duplicated}**, lost ${s.lost}; pairs with differing receipts: ${s.differing_receipts}; pairs with a failed request: ${s.failed}.`, '');
+  const p = c.postgres_restart;
+  lines.push(`**PostgreSQL restarted under load** — ${p.receipts} receipts; **lost ${p.lost}**, **duplicated ${p.duplicated}**; clients were answered ${p.retryable_errors} times with the retryable 503 and **${p.other_errors} times with anything else**; devices without a receipt after sending again: ${p.unanswered}.`, '');
+  lines.push('| trial | restart after ms | restart took ms | requests | receipts | lost | duplicated | 503 | other |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  p.runs.forEach((r, i) => lines.push(`| ${i + 1} | ${r.restart_after_ms} | ${r.restart_ms} | ${r.requests} | ${r.receipts} | ${r.lost} | ${r.duplicated} | ${r.retryable_errors} | ${r.other_errors} |`));
+  lines.push('', `**A desk officer balanced to another server**: signed in through server 1, signed in (and served the queue) on ${c.desk.signed_in_on} of ${c.servers} servers.`);
+  lines.push('', `**The service worker**: ${c.workers_agree ? 'the same on every server' : '**different between servers**'} (version ${[...new Set(c.worker_versions)].join(', ')}).`);
   return lines;
 }
 
@@ -129,6 +158,7 @@ export function markdown(report) {
   if (report.bytes) lines.push(...bytesSection(report.bytes), '');
   if (report.browser) lines.push(...timingsSection(report.browser), '');
   if (report.throughput) lines.push(...throughputSection(report.throughput), '');
+  if (report.cluster) lines.push(...clusterThroughputSection(report.cluster), '');
   if (report.trials) lines.push(...trialsSection(report.trials), '');
   if (report.soak) lines.push(...soakSection(report.soak), '');
   return lines.join('\n');

@@ -1,7 +1,9 @@
 // Server throughput, each number beside its limit, measured in the same run with `wrk`:
 // - SSR of a procedure page against nginx serving the very same HTML bytes as a static file;
-// - dossier submissions through the real server function against `sqlite-baseline`, which writes
+// - dossier submissions through the real server function against `store-baseline`, which writes
 //   the same rows into the same schema with the same durability (and no HTTP, JSON or rules);
+// - the same on PostgreSQL with 1, 2 and 3 servers behind nginx, against `store-baseline` on
+//   PostgreSQL (same rows, synchronous_commit = on);
 // - the same load with 10 % of requests repeating an earlier idempotency key: one dossier per key.
 import { spawn, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -115,7 +117,7 @@ async function ssrAgainstNginx(server, seconds) {
  * dossier stored once, and the few cut off in flight when wrk stopped are re-sent (as a
  * device's outbox would), after which dossiers stored must equal unique keys.
  */
-async function submissions(server, connections, seconds, repeatPercent = 0) {
+export async function submissions(server, connections, seconds, repeatPercent = 0) {
   const dir = path.join(out, 'keys', `${connections}-${repeatPercent}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -148,14 +150,21 @@ async function submissions(server, connections, seconds, repeatPercent = 0) {
   };
 }
 
-function baseline(server, clients, seconds) {
-  const scratch = path.join(out, 'data', `baseline-${clients}`);
-  fs.rmSync(scratch, { recursive: true, force: true });
-  fs.mkdirSync(scratch, { recursive: true });
-  const output = execFileSync(path.join(root, 'target', 'baseline', 'release', 'sqlite-baseline'),
-    [server.database, scratch, String(clients), String(seconds)], { encoding: 'utf8' });
+/**
+ * `store-baseline` on the database at `url` (`sqlite://…`: a new file in a scratch directory;
+ * `postgres://…`: a new schema in the same database), from `clients` concurrent clients.
+ */
+export function baseline(url, clients, seconds) {
+  const postgres = url.startsWith('postgres');
+  const scratch = postgres ? `baseline_${clients}` : path.join(out, 'data', `baseline-${clients}`);
+  if (!postgres) {
+    fs.rmSync(scratch, { recursive: true, force: true });
+    fs.mkdirSync(scratch, { recursive: true });
+  }
+  const output = execFileSync(path.join(root, 'target', 'baseline', 'release', 'store-baseline'),
+    [url, scratch, String(clients), String(seconds)], { encoding: 'utf8' });
   const result = JSON.parse(output.trim().split('\n').pop());
-  fs.rmSync(scratch, { recursive: true, force: true });
+  if (!postgres) fs.rmSync(scratch, { recursive: true, force: true });
   return result;
 }
 
@@ -166,7 +175,7 @@ export async function throughput({ seconds = 10, port = 3310 } = {}) {
     const submit = [];
     for (const clients of [50, 200]) {
       const ours = await submissions(server, clients, seconds);
-      const limit = baseline(server, clients, seconds);
+      const limit = baseline(`sqlite://${server.database}`, clients, seconds);
       submit.push({
         clients,
         server: ours,
