@@ -211,7 +211,6 @@ async fn one_key_sent_to_two_servers_at_once_stores_one_dossier() {
 /// waiting for each other's deletions.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_limit_holds_across_servers_under_concurrency() {
-    use app::api::store::LimitStore;
     use app::limits::{Attempt, Limit, MINUTE_MILLIS};
     let first = server().await;
     let second = first.db.another_server().await;

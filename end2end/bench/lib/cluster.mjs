@@ -5,16 +5,18 @@
 //   defaults (fsync, synchronous_commit on), database `motcua`;
 // - N servers (target/release/server) on 127.0.0.1, ports port+1 … port+N, each with
 //   MOTCUA_DATABASE_URL on that database and the client's address from nginx's header;
-// - nginx on 127.0.0.1:port, balancing them (least connections). A request that fails on one
-//   server (refused, reset, 502/503) is sent to the next one, POSTs included: every server
-//   function a device may send again is idempotent by its key, so a dossier sent twice is
-//   still stored once.
+// - nginx on 127.0.0.1:port, balancing them (least connections). A request a server cannot take
+//   (refused, reset, timed out: a server down) is sent to the next one, POSTs included: every
+//   server function a device may send again is idempotent by its key, so a dossier sent twice
+//   is still stored once. A 503 is passed on as it is: it says the database is unavailable,
+//   which every server would say; the device sends again later.
 //
 // Only node's own modules: `make cluster` needs no npm packages.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { storedKeys } from './dossier.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const serverBinary = path.join(root, 'target', 'release', 'server');
@@ -52,7 +54,7 @@ ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).joi
       proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_next_upstream error timeout http_502 http_503 non_idempotent;
+      proxy_next_upstream error timeout non_idempotent;
       proxy_next_upstream_tries ${ports.length};
       proxy_connect_timeout 2s;
       proxy_read_timeout 60s;
@@ -226,19 +228,9 @@ export class Cluster {
     this.stopPostgres();
   }
 
-  /** Which of `keys` the cluster holds a dossier for (asked 100 at a time, as devices do). */
-  async storedKeys(keys, base = this.url) {
-    const stored = new Set();
-    for (let i = 0; i < keys.length; i += 100) {
-      const response = await fetch(`${base}/api/dossiers/statuses`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ keys: keys.slice(i, i + 100) }),
-      });
-      if (!response.ok) throw new Error(`statuses: HTTP ${response.status}`);
-      for (const [key, events] of await response.json()) if (events.length > 0) stored.add(key);
-    }
-    return stored;
+  /** Which of `keys` the cluster holds a dossier for. */
+  storedKeys(keys, base = this.url) {
+    return storedKeys(base, keys);
   }
 
   /** Dossiers stored, counted by the database (any server's `/healthz`). */

@@ -74,7 +74,16 @@ function load(base) {
  */
 async function account(cluster, run, before) {
   const keys = [...run.attempted];
-  const held = await cluster.storedKeys(keys);
+  // Asked until the database answers again (just after a restart it is still starting).
+  let held = null;
+  for (let attempt = 0; !held; attempt++) {
+    try {
+      held = await cluster.storedKeys(keys);
+    } catch (error) {
+      if (attempt === 40) throw error;
+      await sleep(500);
+    }
+  }
   const stored = (await cluster.dossiers()) - before;
   const lost = [...run.receipts.keys()].filter((key) => !held.has(key)).length;
   // The devices whose answer never came send again, as the outbox does, until they have one.

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { storedKeys } from './dossier.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const out = path.join(root, 'target', 'bench');
@@ -95,19 +96,9 @@ export class BenchServer {
     return (await (await fetch(`${this.url}/healthz`)).json()).database.dossiers;
   }
 
-  /** Which of `keys` the server holds a dossier for (asked 100 at a time, as devices do). */
-  async storedKeys(keys) {
-    const stored = new Set();
-    for (let i = 0; i < keys.length; i += 100) {
-      const response = await fetch(`${this.url}/api/dossiers/statuses`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ keys: keys.slice(i, i + 100) }),
-      });
-      if (!response.ok) throw new Error(`statuses: HTTP ${response.status}`);
-      for (const [key, events] of await response.json()) if (events.length > 0) stored.add(key);
-    }
-    return stored;
+  /** Which of `keys` the server holds a dossier for. */
+  storedKeys(keys) {
+    return storedKeys(this.url, keys);
   }
 }
 

@@ -52,3 +52,18 @@ export async function submit(base, key, signal) {
     return null;
   }
 }
+
+/** Which of `keys` the server at `base` holds a dossier for (asked 100 at a time, as devices do). */
+export async function storedKeys(base, keys) {
+  const stored = new Set();
+  for (let i = 0; i < keys.length; i += 100) {
+    const response = await fetch(`${base}/api/dossiers/statuses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ keys: keys.slice(i, i + 100) }),
+    });
+    if (!response.ok) throw new Error(`statuses: HTTP ${response.status}`);
+    for (const [key, events] of await response.json()) if (events.length > 0) stored.add(key);
+  }
+  return stored;
+}
