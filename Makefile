@@ -137,8 +137,9 @@ baseline:
 test: test-unit test-e2e
 
 # The app and the server (the workspace's default members; the bundles are wasm, see Cargo.toml),
-# then the server's tests again on PostgreSQL: a throw-away cluster started for them (each test in
-# a schema of its own) and stopped after.
+# then the server's integration tests again on PostgreSQL: a throw-away cluster started for them
+# (each test in a schema of its own) and stopped after. Run over the same packages as the first
+# run (`--test '*'`: only the integration tests), so nothing is compiled again.
 PG_TEST_DIR := target/postgres/test
 PG_TEST_PORT ?= 55432
 test-unit: postgres
@@ -146,8 +147,8 @@ test-unit: postgres
 	@server/scripts/postgres.sh stop $(PG_TEST_DIR); rm -rf $(PG_TEST_DIR)
 	@url=$$(server/scripts/postgres.sh start $(PG_TEST_DIR) $(PG_TEST_PORT)); \
 	  trap 'server/scripts/postgres.sh stop $(PG_TEST_DIR)' EXIT; \
-	  echo "MOTCUA_TEST_POSTGRES=$$url cargo test -p server --tests"; \
-	  MOTCUA_TEST_POSTGRES=$$url cargo test -p server --tests
+	  echo "MOTCUA_TEST_POSTGRES=$$url cargo test --test '*'"; \
+	  MOTCUA_TEST_POSTGRES=$$url cargo test --test '*'
 
 # Debian's PostgreSQL, for the server's tests on PostgreSQL and `make cluster`.
 postgres:
