@@ -111,6 +111,23 @@ fn set_page_security_policy() {
     }
 }
 
+/// The pages whose whole answer follows from their address (path and query), the language and
+/// display-mode cookies and the day: the catalogue, a procedure, its eligibility check, help,
+/// settings and the offline frame. The server may keep these rendered and serve them again (its
+/// `web::page_cache`), rendering each from a request that holds nothing else. Route templates in
+/// axum's syntax. A page not listed here — a resident's dossiers, people, tracking, hand-off, the
+/// help desk, anything added later — is rendered for every request.
+pub const PUBLIC_PAGES: [&str; 8] = [
+    "/",
+    "/help",
+    "/settings",
+    "/procedures",
+    "/procedures/{code}",
+    "/procedures/{code}/check",
+    "/procedures/{code}/check/result",
+    "/offline",
+];
+
 /// The application: page title, header, routes and footer.
 #[component]
 pub fn App() -> impl IntoView {

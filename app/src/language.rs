@@ -34,6 +34,11 @@ pub fn from_cookies(header: &str) -> Locale {
         .unwrap_or_default()
 }
 
+/// The language's code as URLs and the cookie carry it (`vi`, `en`).
+pub fn code(locale: Locale) -> &'static str {
+    locale.as_str()
+}
+
 /// Parses a language code from a URL or a cookie (`vi`, `en`, any case).
 pub fn parse(code: &str) -> Option<Locale> {
     match code.trim().to_ascii_lowercase().as_str() {

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { createHash } from 'node:crypto';
 
 test.describe('server', () => {
   test('/healthz answers from the database', async ({ request }) => {
@@ -13,11 +14,13 @@ test.describe('server', () => {
   });
 
   test('pages carry the security headers, and the CSP admits only their own inline script', async ({ request }) => {
-    const response = await request.get('/');
+    // A page rendered for each request (a resident's dossiers): a fresh nonce every time.
+    const response = await request.get('/dossiers');
     const headers = response.headers();
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('same-origin');
     expect(headers['cache-control']).toBe('private, no-cache');
+    expect(headers['etag']).toBeUndefined();
     const csp = headers['content-security-policy'];
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("'wasm-unsafe-eval'");
@@ -26,9 +29,38 @@ test.describe('server', () => {
     expect(nonce).toBeTruthy();
     const html = await response.text();
     expect(html).toContain(`nonce="${nonce}"`);
-    // a fresh nonce for every response
-    const again = (await request.get('/')).headers()['content-security-policy'];
+    const again = (await request.get('/dossiers')).headers()['content-security-policy'];
     expect(again).not.toBe(csp);
+  });
+
+  test('a public page comes from the cache: its inline scripts allowed by hash, revalidated by its ETag', async ({ request }) => {
+    const response = await request.get('/procedures/1.001193', { headers: { 'Accept-Encoding': 'br' } });
+    expect(response.status()).toBe(200);
+    const headers = response.headers();
+    expect(headers['cache-control']).toBe('private, no-cache');
+    const csp = headers['content-security-policy'];
+    expect(csp).not.toContain('nonce');
+    expect(csp).not.toContain('unsafe-inline');
+    const html = await response.text();
+    expect(html).not.toContain('nonce=');
+    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(inline.length).toBeGreaterThan(0);
+    for (const text of inline) {
+      const hash = createHash('sha256').update(text, 'utf8').digest('base64');
+      expect(csp).toContain(`'sha256-${hash}'`);
+    }
+    const etag = headers['etag'];
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{22}-br"$/);
+    const revalidated = await request.get('/procedures/1.001193', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag } });
+    expect(revalidated.status()).toBe(304);
+    expect(revalidated.headers()['etag']).toBe(etag);
+    // Another language is another page.
+    const english = await request.get('/procedures/1.001193', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag, Cookie: 'i18n_pref_locale=en' } });
+    expect(english.status()).toBe(200);
+    expect(english.headers()['etag']).not.toBe(etag);
+    const health = await (await request.get('/healthz')).json();
+    expect(health.page_cache.hits).toBeGreaterThan(0);
+    expect(health.page_cache.pages).toBeGreaterThan(0);
   });
 
   test('the wasm, JS and CSS are compressed and cached for a year under hashed names', async ({ request }) => {

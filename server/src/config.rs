@@ -11,6 +11,7 @@
 //! | `MOTCUA_SECURE_COOKIES` | `true` | mark the help desk's session cookie `Secure` (sent over HTTPS only); `false` only for plain-HTTP runs on this machine (`make run` and the tests), logged as a warning at start |
 //! | `MOTCUA_SUBMISSIONS_PER_MINUTE` | `80` | dossiers one client address may send in a minute (beyond: 429, the outbox waits) |
 //! | `MOTCUA_UPLOADS_PER_MINUTE` | `400` | files one client address may upload in a minute |
+//! | `MOTCUA_PAGE_CACHE_MB` | `64` | memory for rendered public pages kept compressed (catalogue, procedures, help, check; see `web::page_cache`); `0` renders every page afresh |
 //! | `MOTCUA_CLIENT_IP_SOURCE` | `ConnectInfo` | where the client's address comes from, for the limits: `ConnectInfo` (the connection), or behind a reverse proxy the header it sets — `RightmostXForwardedFor`, `XRealIp`, `CfConnectingIp`, … ([`axum_client_ip::ClientIpSource`]); then listen on 127.0.0.1 only, so that nobody can send the header but the proxy |
 
 use std::net::SocketAddr;
@@ -27,7 +28,13 @@ pub struct Config {
     pub secure_cookies: bool,
     pub client_ip_source: axum_client_ip::ClientIpSource,
     pub rates: app::limits::Rates,
+    /// Bytes of memory for the cache of rendered public pages; 0 turns it off.
+    pub page_cache_bytes: u64,
 }
+
+/// [`Config::page_cache_bytes`] when `MOTCUA_PAGE_CACHE_MB` is unset: 64 MiB, room for every
+/// procedure page in both languages (measured by `make bench`) and the other public pages.
+pub const PAGE_CACHE_MB: u64 = 64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogFormat {
@@ -50,6 +57,10 @@ pub enum ConfigError {
     Empty { name: &'static str },
     #[error("{name}={value:?} is not a count: expected a whole number from 1")]
     Count { name: &'static str, value: String },
+    #[error(
+        "{name}={value:?} is not a size: expected a whole number of megabytes (0 turns it off)"
+    )]
+    Megabytes { name: &'static str, value: String },
     #[error("{name}={value:?} is not a yes/no value: expected \"true\" or \"false\"")]
     Flag { name: &'static str, value: String },
     #[error("{name}={value:?} is not a log format: expected \"text\" or \"json\"")]
@@ -144,8 +155,21 @@ impl Config {
                 app::limits::UPLOADS_PER_MINUTE,
             )?,
         };
+        let page_cache_bytes = match lookup("MOTCUA_PAGE_CACHE_MB") {
+            None => PAGE_CACHE_MB << 20,
+            Some(value) => match value.trim().parse::<u64>() {
+                Ok(mb) if mb <= 1 << 20 => mb << 20,
+                _ => {
+                    return Err(ConfigError::Megabytes {
+                        name: "MOTCUA_PAGE_CACHE_MB",
+                        value,
+                    });
+                }
+            },
+        };
         Ok(Config {
             rates,
+            page_cache_bytes,
             secure_cookies,
             client_ip_source,
             listen,
@@ -212,6 +236,20 @@ mod tests {
         assert_eq!(c.site_root, PathBuf::from("target/site"));
         assert_eq!(c.log_format, LogFormat::Text);
         assert!(c.secure_cookies, "Secure unless turned off");
+    }
+
+    #[test]
+    fn the_page_cache_is_sized_in_megabytes_and_zero_turns_it_off() {
+        assert_eq!(config(&[]).unwrap().page_cache_bytes, 64 << 20);
+        let size = |v: &str| config(&[("MOTCUA_PAGE_CACHE_MB", v)]).map(|c| c.page_cache_bytes);
+        assert_eq!(size(" 16 "), Ok(16 << 20));
+        assert_eq!(size("0"), Ok(0));
+        for wrong in ["-1", "1.5", "64MB", "", "99999999999"] {
+            assert!(
+                matches!(size(wrong), Err(ConfigError::Megabytes { .. })),
+                "{wrong:?}"
+            );
+        }
     }
 
     #[test]

@@ -44,6 +44,8 @@ async fn main() -> ExitCode {
         secure_cookies: config.secure_cookies,
         client_ip_source: config.client_ip_source.clone(),
         rates: config.rates,
+        page_cache: (config.page_cache_bytes > 0)
+            .then(|| std::sync::Arc::new(web::page_cache::PageCache::new(config.page_cache_bytes))),
     };
     let listener = match tokio::net::TcpListener::bind(config.listen).await {
         Ok(listener) => listener,

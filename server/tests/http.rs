@@ -157,6 +157,11 @@ async fn pages_render_on_the_server_in_vietnamese_with_their_policy() {
     assert_eq!(status, StatusCode::OK);
     assert!(html_tag(&body).contains(" lang=\"vi\""), "{body}");
     assert!(body.contains("Làm thủ tục ở xã, phường"), "{body}");
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    // The home page is kept (tests/page_cache.rs: allowed by hashes); a page rendered for each
+    // request allows its inline scripts by a nonce of its own.
+    let (status, headers, body) = get(&f.router, "/dossiers").await;
+    assert_eq!(status, StatusCode::OK);
     let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
     let nonce = csp
         .split("'nonce-")

@@ -5,12 +5,12 @@
 //! never changes: browsers and the service worker keep it for a year and fetch a new one only
 //! when the catalogue changes. It is compressed once, at the highest levels, on first request.
 
+use super::encoding::{Encoding, compress};
 use app::catalogue::search::Entry;
 use app::catalogue::store::{Catalogue, VERSION};
 use axum::extract::Path;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use std::io::Write;
 use std::sync::LazyLock;
 
 /// The index in its three encodings.
@@ -27,21 +27,7 @@ pub static INDEX: LazyLock<IndexFile> = LazyLock::new(|| {
         .map(Entry::from_procedure)
         .collect();
     let json = serde_json::to_vec(&entries).expect("entries always serialise");
-    let mut brotli = Vec::new();
-    {
-        let params = brotli::enc::BrotliEncoderParams {
-            quality: 11,
-            lgwin: 22,
-            ..Default::default()
-        };
-        brotli::BrotliCompress(&mut json.as_slice(), &mut brotli, &params)
-            .expect("compressing in memory cannot fail");
-    }
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder
-        .write_all(&json)
-        .expect("compressing in memory cannot fail");
-    let gzip = encoder.finish().expect("compressing in memory cannot fail");
+    let (brotli, gzip) = compress(&json);
     IndexFile { json, brotli, gzip }
 });
 
@@ -50,23 +36,11 @@ pub async fn index(Path(version): Path<String>, headers: HeaderMap) -> Response 
         // An old page asking for an old index: it reloads and gets the new version.
         return StatusCode::NOT_FOUND.into_response();
     }
-    let accepts = |coding: &str| {
-        headers
-            .get_all(header::ACCEPT_ENCODING)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .any(|part| {
-                let mut pieces = part.trim().split(';');
-                pieces.next() == Some(coding) && !pieces.any(|p| p.trim().replace(' ', "") == "q=0")
-            })
-    };
-    let (body, encoding) = if accepts("br") {
-        (INDEX.brotli.clone(), Some("br"))
-    } else if accepts("gzip") {
-        (INDEX.gzip.clone(), Some("gzip"))
-    } else {
-        (INDEX.json.clone(), None)
+    let encoding = Encoding::accepted(&headers);
+    let body = match encoding {
+        Encoding::Brotli => INDEX.brotli.clone(),
+        Encoding::Gzip => INDEX.gzip.clone(),
+        Encoding::Identity => INDEX.json.clone(),
     };
     let mut response = body.into_response();
     let response_headers = response.headers_mut();
@@ -79,7 +53,7 @@ pub async fn index(Path(version): Path<String>, headers: HeaderMap) -> Response 
         header::CACHE_CONTROL,
         HeaderValue::from_static("public, max-age=31536000, immutable"),
     );
-    if let Some(encoding) = encoding {
+    if let Some(encoding) = encoding.header() {
         response_headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
     }
     response

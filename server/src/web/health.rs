@@ -16,6 +16,9 @@ struct Health {
     /// Pages that failed in a browser (a panic or a trap in the wasm), as reported by them.
     #[serde(skip_serializing_if = "Option::is_none")]
     browser_failures: Option<i64>,
+    /// The public pages kept rendered: count, bytes, hits and misses since start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page_cache: Option<super::page_cache::Stats>,
 }
 
 /// Which catalogue this server holds: the version names the search index's URL.
@@ -47,7 +50,9 @@ struct DatabaseStatus {
     dossiers: Option<i64>,
 }
 
-pub async fn healthz(State(db): State<Arc<dyn Database>>) -> Response {
+pub async fn healthz(State(state): State<super::AppState>) -> Response {
+    let db: &Arc<dyn Database> = &state.db;
+    let page_cache = state.page_cache.as_ref().map(|cache| cache.stats());
     match db.health().await {
         Ok(health) => Json(Health {
             status: "ok",
@@ -59,6 +64,7 @@ pub async fn healthz(State(db): State<Arc<dyn Database>>) -> Response {
             },
             catalogue: catalogue(),
             browser_failures: db.browser_failures().await.ok(),
+            page_cache,
         })
         .into_response(),
         Err(error) => {
@@ -76,6 +82,7 @@ pub async fn healthz(State(db): State<Arc<dyn Database>>) -> Response {
                     },
                     catalogue: catalogue(),
                     browser_failures: None,
+                    page_cache,
                 }),
             )
                 .into_response()

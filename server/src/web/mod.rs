@@ -4,11 +4,13 @@
 pub mod assets;
 pub mod catalogue;
 pub mod desk;
+mod encoding;
 mod failures;
 mod headers;
 mod health;
 mod language;
 mod malformed;
+pub mod page_cache;
 mod posted;
 pub mod service_worker;
 mod settings;
@@ -43,6 +45,8 @@ pub struct AppState {
     pub client_ip_source: axum_client_ip::ClientIpSource,
     /// The limits per client address and minute.
     pub rates: app::limits::Rates,
+    /// Public pages kept rendered ([`page_cache`]); `None` renders every page afresh.
+    pub page_cache: Option<Arc<page_cache::PageCache>>,
 }
 
 /// The largest request body: an attachment (8 MB at most) in its multipart envelope, or a
@@ -75,8 +79,23 @@ pub fn leptos_options(site_root: &Path, listen: std::net::SocketAddr) -> LeptosO
         .build()
 }
 
-/// The whole application as one axum router.
+/// The whole application as one axum router: [`page_cache`] in front of [`app_router`], when it
+/// is on. In front, not one of the router's layers: axum runs a router's layers after routing, on
+/// a copy of the route's whole stack made for every request, which a kept page need not pay for.
 pub fn router(state: AppState) -> Router {
+    let cache = state.page_cache.clone();
+    let app = app_router(state);
+    match cache {
+        None => app,
+        Some(cache) => Router::new().fallback_service(tower::Layer::layer(
+            &axum::middleware::from_fn_with_state(cache, page_cache::serve),
+            app,
+        )),
+    }
+}
+
+/// Every route, file and server function, with the layers every response goes through.
+fn app_router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let db = state.db.clone();
     let storage = Storage {
@@ -103,6 +122,7 @@ pub fn router(state: AppState) -> Router {
         provide_context(db.clone());
         provide_context(storage.clone());
         provide_context(site_assets.clone());
+        page_cache::provide_fill_nonce();
     };
 
     // Files of the built site; anything else is a page the portal does not have (rendered by the

@@ -272,6 +272,10 @@ pub fn state(db: &TestDb, site: &std::path::Path) -> AppState {
         secure_cookies: false,
         client_ip_source: axum_client_ip::ClientIpSource::ConnectInfo,
         rates: app::limits::Rates::default(),
+        // As in service (`MOTCUA_PAGE_CACHE_MB` unset).
+        page_cache: Some(std::sync::Arc::new(web::page_cache::PageCache::new(
+            server::config::PAGE_CACHE_MB << 20,
+        ))),
     }
 }
 

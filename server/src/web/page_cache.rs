@@ -1,0 +1,570 @@
+//! Public pages kept rendered and compressed: a procedure page asked for a thousand times is
+//! rendered and compressed once, then served from memory like a static file.
+//!
+//! **What is kept.** Only the pages of [`app::app::PUBLIC_PAGES`] (the catalogue, a procedure, its
+//! eligibility check, help, settings, the offline frame), only for `GET`, only a `200 text/html`
+//! answer without `Set-Cookie`. A page is kept under its key: the path with its query, the
+//! language, the display modes and the day in Hanoi (the check pages count ages from today). The
+//! build and the catalogue are not in the key: both are compiled into the binary, so a new build or
+//! a new catalogue is a new process with an empty cache.
+//!
+//! **Why nothing personal can be kept.** A page not listed is never looked at. A listed page is
+//! never rendered from the resident's request: it is rendered from a request made of the key alone
+//! ([`Key::request`]: the path and query, the language and display cookies rebuilt from their
+//! parsed values, nothing else — no session cookie, no other header, no client address). So even a
+//! listed page that one day read a session would render the anonymous page into the cache, and
+//! every resident with the same key gets exactly what the key alone gives.
+//!
+//! **The nonce.** A page's CSP allows its inline scripts by a nonce that must differ in every
+//! response, so a kept page cannot carry one: it is rendered with a nonce known only to this process (`FILL_NONCE`), which is
+//! then removed, and its policy allows its inline scripts by their SHA-256 hashes instead
+//! ([`app::security::content_security_policy_hashed`]). Everything else is byte for byte what the
+//! page rendered without the cache gives.
+//!
+//! **Revalidation.** A kept page has a strong `ETag` from the SHA-256 of its HTML (one tag per
+//! encoding: `"<hash>"`, `"<hash>-br"`, `"<hash>-gz"`), the same on every server of one build;
+//! `If-None-Match` with any of them answers `304 Not Modified`. Browsers revalidate every time
+//! (`Cache-Control: private, no-cache`, set by the headers layer).
+//!
+//! **Memory.** The cache holds brotli and gzip bodies only (a client accepting neither gets the
+//! gzip body unpacked) and is bounded by weight in bytes ([`quick_cache`]'s S3-FIFO: a burst of
+//! pages asked once does not push out the pages asked all the time). Concurrent requests for a page
+//! not yet kept wait for one render. Hits and misses are counted for `/healthz`.
+
+use super::encoding::{Encoding, compress, gunzip};
+use app::display::Display;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The nonce a page to be kept is rendered with: drawn once per process (128 random bits), so no
+/// text a resident types can hold it; every `nonce="…"` attribute carrying it is removed before
+/// the page is kept or sent, so it never reaches a browser.
+static FILL_NONCE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the system's random numbers");
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+});
+
+/// The largest rendered page the cache reads (4 MiB; the biggest procedure page is ~50 KB).
+const MAX_PAGE_BYTES: usize = 4 << 20;
+
+/// Marks the request a kept page is rendered from ([`Key::request`]); [`provide_fill_nonce`]
+/// looks for it.
+#[derive(Clone, Copy, Debug)]
+pub struct Fill;
+
+/// In the app's context of every render: when the request is a [`Fill`], the page's nonce is
+/// this process's fill nonce, which is removed before the page is kept.
+pub fn provide_fill_nonce() {
+    use leptos::prelude::{provide_context, use_context};
+    let fill = use_context::<axum::http::request::Parts>()
+        .is_some_and(|parts| parts.extensions.get::<Fill>().is_some());
+    if fill {
+        provide_context(leptos::nonce::Nonce::from_value(FILL_NONCE.as_str()));
+    }
+}
+
+/// The route template of [`app::app::PUBLIC_PAGES`] that `path` matches (a `{name}` segment
+/// matches any non-empty segment), if any.
+pub fn public_route(path: &str) -> Option<&'static str> {
+    app::app::PUBLIC_PAGES
+        .iter()
+        .copied()
+        .find(|template| matches_template(template, path))
+}
+
+fn matches_template(template: &str, path: &str) -> bool {
+    let (mut template, mut path) = (template.split('/'), path.split('/'));
+    loop {
+        match (template.next(), path.next()) {
+            (None, None) => return true,
+            (Some(expected), Some(segment)) => {
+                let fits = if expected.starts_with('{') {
+                    !segment.is_empty()
+                } else {
+                    expected == segment
+                };
+                if !fits {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// Everything a public page's answer depends on.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Key {
+    /// Path and query, as requested.
+    target: String,
+    language: app::i18n::Locale,
+    /// The display modes, as their cookie value (`normal`, `text-150.contrast`…).
+    display: String,
+    /// Today in Hanoi.
+    day: app::eligibility::date::Date,
+}
+
+impl Key {
+    fn of(request: &Request) -> Key {
+        let mut cookies = String::new();
+        for value in request.headers().get_all(header::COOKIE) {
+            if let Ok(value) = value.to_str() {
+                if !cookies.is_empty() {
+                    cookies.push_str("; ");
+                }
+                cookies.push_str(value);
+            }
+        }
+        Key {
+            target: request.uri().path_and_query().map_or_else(
+                || request.uri().path().to_string(),
+                |p| p.as_str().to_string(),
+            ),
+            language: app::language::from_cookies(&cookies),
+            display: Display::from_cookies(&cookies).encode(),
+            day: app::clock::today(),
+        }
+    }
+
+    /// The request the page is rendered from: the key and nothing else.
+    fn request(&self) -> Request {
+        let mut request = Request::new(Body::empty());
+        *request.uri_mut() = self.target.parse().unwrap_or_default();
+        let cookie = format!(
+            "{}={}; {}={}",
+            app::language::COOKIE_NAME,
+            app::language::code(self.language),
+            app::display::COOKIE_NAME,
+            self.display
+        );
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            request.headers_mut().insert(header::COOKIE, value);
+        }
+        request.extensions_mut().insert(Fill);
+        request
+    }
+
+    fn bytes(&self) -> u64 {
+        (self.target.len() + self.display.len() + std::mem::size_of::<Key>()) as u64
+    }
+}
+
+/// A kept page: its headers as rendered (with the hashed policy), its tags and its two bodies.
+#[derive(Debug)]
+pub struct Page {
+    /// The answer's headers in each encoding ([`slot`]), its `ETag` and `Content-Encoding` set.
+    headers: [HeaderMap; 3],
+    /// The `ETag` in each encoding: `"<tag>-br"`, `"<tag>-gz"`, `"<tag>"`, where `<tag>` is the
+    /// URL-safe base64 of the first 16 bytes of the HTML's SHA-256.
+    etags: [String; 3],
+    brotli: Bytes,
+    gzip: Bytes,
+    bytes: u64,
+}
+
+/// Where an encoding's headers and tag are in a [`Page`].
+fn slot(encoding: Encoding) -> usize {
+    match encoding {
+        Encoding::Brotli => 0,
+        Encoding::Gzip => 1,
+        Encoding::Identity => 2,
+    }
+}
+
+impl Page {
+    /// The page `html` with its `headers` (a `200 text/html` answer), compressed. CPU-heavy
+    /// (brotli at quality 11): call on a blocking thread.
+    fn new(mut headers: HeaderMap, html: &str) -> Page {
+        for name in [
+            header::CONTENT_LENGTH,
+            header::TRANSFER_ENCODING,
+            header::DATE,
+            header::ETAG,
+        ] {
+            headers.remove(name);
+        }
+        headers.append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+        let digest = Sha256::digest(html.as_bytes());
+        let tag = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&digest[..16]);
+        let etags = [
+            format!("\"{tag}-br\""),
+            format!("\"{tag}-gz\""),
+            format!("\"{tag}\""),
+        ];
+        let headers = [Encoding::Brotli, Encoding::Gzip, Encoding::Identity].map(|encoding| {
+            let mut headers = headers.clone();
+            if let Ok(etag) = HeaderValue::from_str(&etags[slot(encoding)]) {
+                headers.insert(header::ETAG, etag);
+            }
+            if let Some(coding) = encoding.header() {
+                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+            }
+            headers
+        });
+        let (brotli, gzip) = compress(html.as_bytes());
+        let header_bytes: usize = headers
+            .iter()
+            .flat_map(|map| map.iter())
+            .map(|(name, value)| name.as_str().len() + value.len() + 32)
+            .sum();
+        let bytes = (brotli.len()
+            + gzip.len()
+            + header_bytes
+            + etags.iter().map(String::len).sum::<usize>()
+            + std::mem::size_of::<Page>()) as u64;
+        Page {
+            headers,
+            etags,
+            brotli: brotli.into(),
+            gzip: gzip.into(),
+            bytes,
+        }
+    }
+
+    /// Whether `If-None-Match` names this page in any encoding (weak comparison, as RFC 9110
+    /// § 13.1.2 asks for this header; all three encodings are the same HTML).
+    fn not_modified(&self, request: &HeaderMap) -> bool {
+        request
+            .get_all(header::IF_NONE_MATCH)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(|tag| tag.trim().trim_start_matches("W/"))
+            .any(|tag| tag == "*" || self.etags.iter().any(|etag| etag == tag))
+    }
+
+    /// The answer to a request with `request`'s headers: `304` when it holds this page already,
+    /// else the body in the best encoding it accepts.
+    fn respond(&self, request: &HeaderMap) -> Response {
+        let encoding = Encoding::accepted(request);
+        let headers = &self.headers[slot(encoding)];
+        if self.not_modified(request) {
+            let mut response = StatusCode::NOT_MODIFIED.into_response();
+            let mut headers = headers.clone();
+            headers.remove(header::CONTENT_TYPE);
+            headers.remove(header::CONTENT_ENCODING);
+            *response.headers_mut() = headers;
+            return response;
+        }
+        let body = match encoding {
+            Encoding::Brotli => self.brotli.clone(),
+            Encoding::Gzip => self.gzip.clone(),
+            Encoding::Identity => match gunzip(&self.gzip) {
+                Ok(html) => Bytes::from(html),
+                Err(error) => {
+                    tracing::error!(%error, "a kept page cannot be unpacked");
+                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                }
+            },
+        };
+        let mut response = Response::new(Body::from(body));
+        *response.headers_mut() = headers.clone();
+        response
+    }
+}
+
+/// Removes the fill nonce from a page rendered for the cache and allows its inline scripts
+/// by their hashes in its `Content-Security-Policy`.
+fn without_fill_nonce(headers: &mut HeaderMap, html: &str) -> String {
+    let html = html.replace(&format!(" nonce=\"{}\"", *FILL_NONCE), "");
+    let policy = app::security::content_security_policy_hashed(&inline_script_hashes(&html));
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    html
+}
+
+/// The SHA-256 (standard base64) of the text of each inline `<script>` of `html` (one without
+/// `src`), each once, in order.
+fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let tag_and_after = &rest[start + "<script".len()..];
+        let Some(tag_end) = tag_and_after.find('>') else {
+            break;
+        };
+        let attributes = &tag_and_after[..tag_end];
+        let text_and_after = &tag_and_after[tag_end + 1..];
+        let Some(text_end) = text_and_after.find("</script>") else {
+            break;
+        };
+        if !attributes.contains("src=") {
+            let digest = Sha256::digest(&text_and_after.as_bytes()[..text_end]);
+            let hash = base64::engine::general_purpose::STANDARD.encode(digest);
+            if !hashes.contains(&hash) {
+                hashes.push(hash);
+            }
+        }
+        rest = &text_and_after[text_end + "</script>".len()..];
+    }
+    hashes
+}
+
+/// A page rendered from a [`Key::request`]: without its fill nonce, and kept when it may be.
+async fn rendered(response: Response) -> Result<Arc<Page>, Response> {
+    let (mut parts, body) = response.into_parts();
+    let body = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(body) => body,
+        Err(error) => {
+            tracing::error!(%error, "a public page was not rendered whole");
+            return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response());
+        }
+    };
+    let is_html = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let html = match (is_html, String::from_utf8(body.to_vec())) {
+        (true, Ok(html)) => without_fill_nonce(&mut parts.headers, &html),
+        _ => return Err(Response::from_parts(parts, Body::from(body))),
+    };
+    let stored = parts
+        .headers
+        .get_all(header::CACHE_CONTROL)
+        .iter()
+        .all(|v| !v.to_str().unwrap_or("no-store").contains("no-store"));
+    let keep = parts.status == StatusCode::OK
+        && stored
+        && !parts.headers.contains_key(header::SET_COOKIE)
+        && !parts.headers.contains_key(header::CONTENT_ENCODING);
+    if !keep {
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Err(Response::from_parts(parts, Body::from(html)));
+    }
+    match tokio::task::spawn_blocking(move || Page::new(parts.headers, &html)).await {
+        Ok(page) => Ok(Arc::new(page)),
+        Err(error) => {
+            tracing::error!(%error, "a public page could not be compressed");
+            Err(StatusCode::INTERNAL_SERVER_ERROR.into_response())
+        }
+    }
+}
+
+#[derive(Clone)]
+struct Weight;
+
+impl quick_cache::Weighter<Key, Arc<Page>> for Weight {
+    fn weight(&self, key: &Key, page: &Arc<Page>) -> u64 {
+        key.bytes() + page.bytes
+    }
+}
+
+/// The kept pages, bounded in bytes, with their hit and miss counts.
+pub struct PageCache {
+    pages: quick_cache::sync::Cache<Key, Arc<Page>, Weight>,
+    capacity_bytes: u64,
+    hits: AtomicU64,
+    misses: AtomicU64,
+}
+
+/// What `/healthz` shows of the cache.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub struct Stats {
+    pub pages: usize,
+    /// Bytes the kept pages take (bodies, headers, keys), against `capacity_bytes`.
+    pub bytes: u64,
+    pub capacity_bytes: u64,
+    /// Answers served from a kept page (including `304`s and requests that waited for a render).
+    pub hits: u64,
+    /// Answers rendered (the first request for a page, or one not kept).
+    pub misses: u64,
+}
+
+impl PageCache {
+    /// A cache holding at most `capacity_bytes` of pages.
+    pub fn new(capacity_bytes: u64) -> PageCache {
+        let items = (capacity_bytes / 20_000).clamp(16, 1 << 20) as usize;
+        PageCache {
+            pages: quick_cache::sync::Cache::with_weighter(items, capacity_bytes, Weight),
+            capacity_bytes,
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+        }
+    }
+
+    pub fn stats(&self) -> Stats {
+        Stats {
+            pages: self.pages.len(),
+            bytes: self.pages.weight(),
+            capacity_bytes: self.capacity_bytes,
+            hits: self.hits.load(Ordering::Relaxed),
+            misses: self.misses.load(Ordering::Relaxed),
+        }
+    }
+}
+
+/// The middleware in front of the router: a `GET` for a public page is answered from the cache,
+/// rendering and keeping the page first when it is not kept yet; every other request goes on
+/// unchanged. A page served from the cache is logged like any request (its route template, never
+/// its query), at `info`.
+pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: Next) -> Response {
+    let route = match public_route(request.uri().path()) {
+        Some(route) if request.method() == Method::GET => route,
+        _ => return next.run(request).await,
+    };
+    let key = Key::of(&request);
+    match cache.pages.get_value_or_guard_async(&key).await {
+        Ok(page) => {
+            cache.hits.fetch_add(1, Ordering::Relaxed);
+            let response = page.respond(request.headers());
+            let span = tracing::info_span!("request", method = %Method::GET, route);
+            span.in_scope(|| {
+                tracing::info!(status = response.status().as_u16(), "served a kept page");
+            });
+            response
+        }
+        Err(guard) => {
+            cache.misses.fetch_add(1, Ordering::Relaxed);
+            match rendered(next.run(key.request()).await).await {
+                Ok(page) => {
+                    // Refused only when one page outweighs the whole cache: then it is not kept.
+                    let _ = guard.insert(page.clone());
+                    page.respond(request.headers())
+                }
+                Err(response) => response,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_listed_public_routes_are_kept() {
+        for path in [
+            "/",
+            "/help",
+            "/settings",
+            "/procedures",
+            "/procedures/1.001193",
+            "/procedures/1.001193/check",
+            "/procedures/1.001193/check/result",
+            "/offline",
+        ] {
+            assert!(public_route(path).is_some(), "{path}");
+        }
+        for path in [
+            "/dossiers",
+            "/dossiers/abc",
+            "/dossiers/abc/review",
+            "/people",
+            "/track",
+            "/handoff",
+            "/desk",
+            "/desk/dossiers/K7QM3XPAR9TV2",
+            "/procedures/",
+            "/procedures//check",
+            "/procedures/1.001193/check/result/x",
+            "/api/dossiers/submit",
+            "/healthz",
+            "/sw.js",
+            "/helpx",
+            "",
+        ] {
+            assert_eq!(public_route(path), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn no_personal_page_is_listed_as_public() {
+        for template in app::app::PUBLIC_PAGES {
+            for personal in [
+                "/desk",
+                "/dossiers",
+                "/people",
+                "/track",
+                "/handoff",
+                "/api",
+            ] {
+                assert!(
+                    !(template == personal || template.starts_with(&format!("{personal}/"))),
+                    "{template} is personal"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_fill_nonce_is_removed_and_inline_scripts_are_allowed_by_hash() {
+        let mut headers = HeaderMap::new();
+        let fill = &*FILL_NONCE;
+        let html = format!(
+            "<html><head><script type=\"module\" src=\"/page.js\"></script></head><body>\
+             <script nonce=\"{fill}\">a=1;</script><p>x</p>\
+             <script nonce=\"{fill}\">b=2;</script><script nonce=\"{fill}\">a=1;</script>\
+             </body></html>"
+        );
+        let kept = without_fill_nonce(&mut headers, &html);
+        assert!(!kept.contains("nonce"), "{kept}");
+        assert!(kept.contains("<script>a=1;</script><p>x</p><script>b=2;</script>"));
+        let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        let hash =
+            |text: &str| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text));
+        assert!(
+            csp.contains(&format!(
+                "script-src 'self' 'sha256-{}' 'sha256-{}' 'wasm-unsafe-eval';",
+                hash("a=1;"),
+                hash("b=2;")
+            )),
+            "{csp}"
+        );
+        assert!(!csp.contains("nonce"), "{csp}");
+    }
+
+    #[test]
+    fn a_kept_page_is_tagged_by_its_html_and_revalidates_in_any_encoding() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
+        let page = Page::new(headers.clone(), "<p>Đăng ký khai sinh</p>");
+        let same = Page::new(headers.clone(), "<p>Đăng ký khai sinh</p>");
+        let other = Page::new(headers, "<p>Đăng ký kết hôn</p>");
+        assert_eq!(page.etags, same.etags, "the same HTML, the same tags");
+        assert_ne!(page.etags, other.etags);
+        let tag = page.etags[2].trim_matches('"').to_string();
+        let asking = |pairs: &[(header::HeaderName, String)]| {
+            let mut request = HeaderMap::new();
+            for (name, value) in pairs {
+                request.append(name, HeaderValue::from_str(value).unwrap());
+            }
+            page.respond(&request)
+        };
+        let full = asking(&[(header::ACCEPT_ENCODING, "gzip, br".into())]);
+        assert_eq!(full.status(), StatusCode::OK);
+        assert_eq!(full.headers()[header::CONTENT_ENCODING], "br");
+        let etag = full.headers()[header::ETAG].to_str().unwrap().to_string();
+        assert_eq!(etag, format!("\"{tag}-br\""));
+        for held in [
+            etag.clone(),
+            format!("W/{etag}"),
+            format!("\"x\", \"{tag}-gz\""),
+            format!("\"{tag}\""),
+            "*".to_string(),
+        ] {
+            let answer = asking(&[
+                (header::ACCEPT_ENCODING, "gzip".into()),
+                (header::IF_NONE_MATCH, held.clone()),
+            ]);
+            assert_eq!(answer.status(), StatusCode::NOT_MODIFIED, "{held}");
+            assert_eq!(
+                answer.headers()[header::ETAG],
+                format!("\"{tag}-gz\"").as_str()
+            );
+        }
+        let changed = asking(&[(header::IF_NONE_MATCH, other.etags[2].clone())]);
+        assert_eq!(changed.status(), StatusCode::OK);
+        assert!(!changed.headers().contains_key(header::CONTENT_ENCODING));
+    }
+}
