@@ -111,11 +111,13 @@ trials: $(if $(SKIP_BUILD),,build) chromium e2e-deps postgres bench-tools
 phone: build chromium e2e-deps
 	cd end2end && node bench/run.mjs phone
 
-# The load generator and the static-file server the numbers are held against, from Debian.
+# The load generator and the static-file server the numbers are held against (with its module
+# serving precompressed brotli, as the server's page cache does), from Debian.
 bench-tools:
-	@if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then \
+	@if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null \
+	    || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then \
 	  echo "Installing wrk and nginx from Debian…"; \
-	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk nginx-light; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk nginx-light libnginx-mod-http-brotli-static; \
 	fi
 
 # Several servers on one PostgreSQL behind nginx (README: "Running several servers"); not part of

@@ -12,6 +12,7 @@ import { BenchServer, launchChromium, out, root, round, version } from './lib/co
 import { measureBytes } from './lib/bytes.mjs';
 import { measureTimings } from './lib/timings.mjs';
 import { throughput } from './lib/throughput.mjs';
+import { pageCache } from './lib/page_cache.mjs';
 import { browserTrials, killTrials } from './lib/trials.mjs';
 import { clusterTrials } from './lib/cluster_trials.mjs';
 import { clusterThroughput } from './lib/cluster_bench.mjs';
@@ -49,6 +50,8 @@ if (kind !== 'trials') {
   }
 }
 if (kind === 'bench') {
+  step('public pages from the cache, against nginx');
+  report.page_cache = await pageCache({ seconds });
   step('server throughput');
   report.throughput = await throughput({ seconds });
   step('several servers on PostgreSQL');
@@ -92,9 +95,14 @@ if (report.throughput) {
   for (const run of [...t.submit.map((r) => r.server), t.repeats]) {
     if (!run.one_dossier_per_key) problems.push(`submissions at ${run.connections}: ${run.dossiers_stored} stored for ${run.unique_keys} keys`);
   }
-  headline.push(`SSR \`${t.ssr.page}\`: ${t.ssr.server.requests_per_second} req/s vs nginx ${t.ssr.nginx.requests_per_second} req/s for the same bytes → **ratio ${t.ssr.ratio}**`);
   for (const r of t.submit) headline.push(`Submissions, ${r.clients} clients: ${r.server.dossiers_per_second} dossiers/s (p50 ${r.server.p50_ms} ms, p99 ${r.server.p99_ms} ms) vs SQLite baseline ${r.baseline.dossiers_per_second}/s → **ratio ${r.ratio}**`);
   headline.push(`10 % repeated keys: ${t.repeats.unique_keys} unique keys → ${t.repeats.dossiers_stored} dossiers`);
+}
+if (report.page_cache) {
+  const l = report.page_cache.load;
+  headline.push(`Page \`${report.page_cache.page}\` (brotli): from the cache ${l.cached.requests_per_second} req/s (p99 ${l.cached.p99_ms} ms) vs nginx ${l.nginx.requests_per_second} req/s (p99 ${l.nginx.p99_ms} ms) for the same bytes → **ratio ${l.ratio}** (rendered for every request: ${l.uncached.requests_per_second} req/s, ratio ${l.ratio_uncached})`);
+  const c = report.page_cache.catalogue;
+  headline.push(`All ${c.pages} procedure pages kept: ${(c.cache.bytes / 2 ** 20).toFixed(1)} MiB in the cache, server ${(c.rss_before_kib / 1024).toFixed(0)} → ${(c.rss_after_kib / 1024).toFixed(0)} MiB resident; first request p50 ${c.cold.vi.p50_ms} ms, later ones p50 ${c.warm.vi.p50_ms} ms`);
 }
 if (report.cluster) {
   const c = report.cluster;
@@ -115,7 +123,7 @@ if (report.trials) {
 }
 if (report.soak) {
   const s = report.soak;
-  headline.push(`Soak ${s.seconds} s at ${s.rate_per_second}/s: ${s.errors.page + s.errors.submission} errors in ${s.requests} requests; memory ${(s.memory[0].rss_kib / 1024).toFixed(0)} → ${(s.memory[s.memory.length - 1].rss_kib / 1024).toFixed(0)} MiB`);
+  headline.push(`Soak ${s.seconds} s at ${s.rate_per_second}/s: ${s.errors.page + s.errors.submission} errors in ${s.requests} requests; memory ${(s.memory[0].rss_kib / 1024).toFixed(0)} → ${(s.memory[s.memory.length - 1].rss_kib / 1024).toFixed(0)} MiB; page cache hit rate ${(s.page_cache.hit_rate * 100).toFixed(1)} %`);
   if (s.receipted_missing) problems.push(`soak: ${s.receipted_missing} receipted dossiers missing`);
 }
 report.headline = headline;

@@ -36,8 +36,10 @@ export const round = (value, digits = 1) => (value == null ? null : Number(value
  * restarts, so a killed server comes back to what it had written).
  */
 export class BenchServer {
-  constructor(name, port) {
+  /** `env`: more of the server's settings (MOTCUA_…), over the ones below. */
+  constructor(name, port, env = {}) {
     this.port = port;
+    this.env = env;
     this.url = `http://127.0.0.1:${port}`;
     this.dataDir = path.join(out, 'data', name);
     fs.rmSync(this.dataDir, { recursive: true, force: true });
@@ -64,6 +66,7 @@ export class BenchServer {
         MOTCUA_UPLOADS_PER_MINUTE: '100000000',
         MOTCUA_SITE_ROOT: path.join(root, 'target', 'site'),
         MOTCUA_LOG: 'error',
+        ...this.env,
       },
     });
     this.exited = new Promise((resolve) => this.child.once('exit', resolve));

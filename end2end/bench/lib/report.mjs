@@ -70,14 +70,30 @@ function timingsSection(t) {
   return lines;
 }
 
+function pageCacheSection(p) {
+  const l = p.load;
+  const c = p.catalogue;
+  const lines = ['## Public pages from the cache', '', `\`${p.page}\`: ${kb(p.html_bytes)} KB of HTML, ${kb(p.brotli_bytes)} KB brotli, ${kb(p.gzip_bytes)} KB gzip. 50 connections, \`Accept-Encoding: br\` as browsers send it; nginx serves the very same brotli bytes as a precompressed file (\`brotli_static\`).`, ''];
+  lines.push('| | req/s | p50 ms | p99 ms | errors | vs nginx |', '|---|---:|---:|---:|---:|---:|');
+  lines.push(`| Một Cửa, page from the cache (warm) | ${ms(l.cached.requests_per_second)} | ${l.cached.p50_ms} | ${l.cached.p99_ms} | ${l.cached.errors} | **${ratio(l.ratio)}** |`);
+  lines.push(`| Một Cửa, rendered for every request (\`MOTCUA_PAGE_CACHE_MB=0\`) | ${ms(l.uncached.requests_per_second)} | ${l.uncached.p50_ms} | ${l.uncached.p99_ms} | ${l.uncached.errors} | ${ratio(l.ratio_uncached)} |`);
+  lines.push(`| nginx, the same bytes as a static file | ${ms(l.nginx.requests_per_second)} | ${l.nginx.p50_ms} | ${l.nginx.p99_ms} | ${l.nginx.errors} | 1 |`);
+  const goal = l.ratio >= 0.5 && l.p99_vs_nginx <= 2;
+  lines.push('', `Goal (≥ 50 % of nginx's requests per second, p99 within 2× of nginx's): ${goal ? 'met' : '**not met**'} — ratio ${ratio(l.ratio)}, p99 ${l.p99_vs_nginx}× nginx's. During the warm load the cache counted ${l.cached_hits} hits and ${l.cached_misses} misses.`, '');
+  lines.push(`**Every procedure page in both languages** (${c.procedures} × 2 = ${c.pages} pages), one request at a time on a fresh server, brotli:`, '');
+  lines.push('| | language | requests | p50 ms | p99 ms | max ms |', '|---|---|---:|---:|---:|---:|');
+  for (const [name, runs] of [['cold (rendered, compressed, kept)', c.cold], ['warm (from the cache)', c.warm]]) {
+    for (const language of ['vi', 'en']) {
+      const r = runs[language];
+      lines.push(`| ${name} | ${language} | ${r.requests} | ${r.p50_ms} | ${r.p99_ms} | ${r.max_ms} |`);
+    }
+  }
+  lines.push('', `Kept: ${c.cache.pages} pages, ${(c.cache.bytes / 2 ** 20).toFixed(1)} MiB by the cache's own count (brotli and gzip bodies, headers, keys) of its ${(c.cache.capacity_bytes / 2 ** 20).toFixed(0)} MiB; the server's resident memory ${kb(c.rss_before_kib)} MiB before the first page, ${kb(c.rss_after_kib)} MiB after all of them.`);
+  return lines;
+}
+
 function throughputSection(t) {
   const lines = ['## Server throughput', '', 'Release build, SQLite in WAL mode with `synchronous = FULL`, load from `wrk` (2 threads) on the same 2 cores.', ''];
-  const s = t.ssr;
-  lines.push(`### SSR of \`${s.page}\` (${kb(s.html_bytes)} KB of HTML), 50 connections`, '');
-  lines.push('| | req/s | p50 ms | p99 ms | errors |', '|---|---:|---:|---:|---:|');
-  lines.push(`| Một Cửa (server-side rendering) | ${ms(s.server.requests_per_second)} | ${s.server.p50_ms} | ${s.server.p99_ms} | ${s.server.errors} |`);
-  lines.push(`| nginx, the same bytes as a static file | ${ms(s.nginx.requests_per_second)} | ${s.nginx.p50_ms} | ${s.nginx.p99_ms} | ${s.nginx.errors} |`);
-  lines.push('', `Ratio: **${ratio(s.ratio)}** of nginx.`, '');
   lines.push('### Dossier submissions through the server function', '');
   lines.push('| clients | Một Cửa dossiers/s | p50 ms | p99 ms | errors | baseline dossiers/s | baseline p50 ms | baseline p99 ms | ratio | one dossier per key |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of t.submit) {
@@ -143,6 +159,7 @@ function soakSection(s) {
   const peak = Math.max(...s.memory.map((m) => m.rss_kib));
   return ['## Soak', '',
     `${s.seconds} s at ${s.rate_per_second} requests/s (pages and, 2 in 10, dossier submissions): ${s.requests} requests; errors: ${s.errors.page} pages, ${s.errors.submission} submissions; pages p50 ${s.pages.p50_ms} ms / p99 ${s.pages.p99_ms} ms; submissions p50 ${s.submissions.p50_ms} ms / p99 ${s.submissions.p99_ms} ms; ${s.receipts} receipts, ${s.receipted_missing} of them missing afterwards, ${s.dossiers_stored} dossiers stored.`,
+    ...(s.page_cache ? ['', `Page cache: ${s.page_cache.hits} hits, ${s.page_cache.misses} misses (**hit rate ${(s.page_cache.hit_rate * 100).toFixed(1)} %** of the public pages; tracking and the dossiers' frame are rendered for every request), ${s.page_cache.pages} pages kept in ${(s.page_cache.bytes / 1024).toFixed(0)} KB.`] : []),
     '', `Server memory (resident): ${kb(first)} MiB at the start (before the first request), ${kb(peak)} MiB at the peak, ${kb(last)} MiB at the end; sampled every 10 s:`,
     '', '![Server memory over the soak](memory.svg)'];
 }
@@ -157,6 +174,7 @@ export function markdown(report) {
   }
   if (report.bytes) lines.push(...bytesSection(report.bytes), '');
   if (report.browser) lines.push(...timingsSection(report.browser), '');
+  if (report.page_cache) lines.push(...pageCacheSection(report.page_cache), '');
   if (report.throughput) lines.push(...throughputSection(report.throughput), '');
   if (report.cluster) lines.push(...clusterThroughputSection(report.cluster), '');
   if (report.trials) lines.push(...trialsSection(report.trials), '');

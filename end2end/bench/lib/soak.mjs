@@ -60,6 +60,8 @@ export async function soak({ seconds = 600, rate = 20, port = 3330 } = {}) {
   }
   const held = await server.storedKeys(keys);
   const stored = await server.dossiers();
+  // The public pages among them come from the page cache after their first render.
+  const cache = (await (await fetch(`${server.url}/healthz`)).json()).page_cache;
   await server.stop();
   const stats = (list) => ({ count: list.length, p50_ms: round(percentile(list, 0.5)), p99_ms: round(percentile(list, 0.99)) });
   return {
@@ -72,6 +74,7 @@ export async function soak({ seconds = 600, rate = 20, port = 3330 } = {}) {
     receipts: receipted.size,
     receipted_missing: [...receipted].filter((k) => !held.has(k)).length,
     dossiers_stored: stored,
+    page_cache: { ...cache, hit_rate: round(cache.hits / Math.max(1, cache.hits + cache.misses), 4) },
     memory,
   };
 }

@@ -1,5 +1,5 @@
-// Server throughput, each number beside its limit, measured in the same run with `wrk`:
-// - SSR of a procedure page against nginx serving the very same HTML bytes as a static file;
+// Server throughput, each number beside its limit, measured in the same run with `wrk`
+// (pages against nginx: page_cache.mjs):
 // - dossier submissions through the real server function against `store-baseline`, which writes
 //   the same rows into the same schema with the same durability (and no HTTP, JSON or rules);
 // - the same on PostgreSQL with 1, 2 and 3 servers behind nginx, against `store-baseline` on
@@ -12,13 +12,12 @@ import { BenchServer, out, root, round, sleep } from './common.mjs';
 import { submission, submit } from './dossier.mjs';
 
 const WRK_SCRIPT = path.join(root, 'end2end', 'bench', 'wrk', 'load.lua');
-const PAGE = '/procedures/1.001193';
-
-/** Runs wrk and returns the JSON its script prints (latencies in ms). */
-function wrk({ url, connections, seconds, args = [] }) {
+/** Runs wrk and returns the JSON its script prints (latencies in ms). `wrkArgs`: more of wrk's
+ * own options (`-H 'Accept-Encoding: br'`); `args`: the script's. */
+export function wrk({ url, connections, seconds, args = [], wrkArgs = [] }) {
   const threads = Math.min(2, connections);
   const output = execFileSync('wrk', [
-    `-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--timeout', '30s', '-s', WRK_SCRIPT, url,
+    `-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--timeout', '30s', ...wrkArgs, '-s', WRK_SCRIPT, url,
     ...(args.length ? ['--', ...args] : []),
   ], { encoding: 'utf8', maxBuffer: 16 << 20 });
   const line = output.split('\n').find((l) => l.startsWith('WRK_JSON '));
@@ -42,12 +41,15 @@ function wrk({ url, connections, seconds, args = [] }) {
   return run;
 }
 
-/** nginx (Debian's) serving `dir` on `port`, with the same number of workers as cores here. */
-async function startNginx(dir, port) {
+/** nginx (Debian's) serving `dir`/html on `port`, with the same number of workers as cores here,
+ * and the precompressed `.br` and `.gz` beside a file when the request accepts them; ready when
+ * `probe` answers. */
+export async function startNginx(dir, port, probe) {
   const conf = path.join(dir, 'nginx.conf');
   const temp = (name) => path.join(dir, 'temp', name);
   for (const name of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) fs.mkdirSync(temp(name), { recursive: true });
-  fs.writeFileSync(conf, `worker_processes auto;
+  fs.writeFileSync(conf, `load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
+worker_processes auto;
 daemon off;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
@@ -59,6 +61,8 @@ http {
   sendfile on;
   tcp_nopush on;
   keepalive_requests 1000000;
+  gzip_static on;
+  brotli_static on;
   client_body_temp_path ${temp('body')};
   proxy_temp_path ${temp('proxy')};
   fastcgi_temp_path ${temp('fastcgi')};
@@ -75,7 +79,7 @@ http {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}${PAGE}`)).ok) {
+      if ((await fetch(`http://127.0.0.1:${port}${probe}`)).ok) {
         return { stop: async () => { child.kill('SIGQUIT'); await exited; } };
       }
     } catch {
@@ -85,31 +89,6 @@ http {
   }
   child.kill('SIGKILL');
   throw new Error('nginx did not start');
-}
-
-async function ssrAgainstNginx(server, seconds) {
-  const response = await fetch(server.url + PAGE, { headers: { 'accept-encoding': 'identity' } });
-  const html = Buffer.from(await response.arrayBuffer());
-  const dir = path.join(out, 'nginx');
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(path.join(dir, 'html', 'procedures'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'html', PAGE), html);
-  const nginx = await startNginx(dir, server.port + 90);
-  try {
-    const served = Buffer.from(await (await fetch(`http://127.0.0.1:${server.port + 90}${PAGE}`)).arrayBuffer());
-    if (!served.equals(html)) throw new Error('nginx does not serve the same bytes');
-    const ours = wrk({ url: server.url + PAGE, connections: 50, seconds });
-    const theirs = wrk({ url: `http://127.0.0.1:${server.port + 90}${PAGE}`, connections: 50, seconds });
-    return {
-      page: PAGE,
-      html_bytes: html.length,
-      server: ours,
-      nginx: theirs,
-      ratio: round(ours.requests_per_second / theirs.requests_per_second, 3),
-    };
-  } finally {
-    await nginx.stop();
-  }
 }
 
 /**
@@ -171,7 +150,6 @@ export function baseline(url, clients, seconds) {
 export async function throughput({ seconds = 10, port = 3310 } = {}) {
   const server = await new BenchServer('throughput', port).start();
   try {
-    const ssr = await ssrAgainstNginx(server, seconds);
     const submit = [];
     for (const clients of [50, 200]) {
       const ours = await submissions(server, clients, seconds);
@@ -184,7 +162,7 @@ export async function throughput({ seconds = 10, port = 3310 } = {}) {
       });
     }
     const repeats = await submissions(server, 50, seconds, 10);
-    return { ssr, submit, repeats };
+    return { submit, repeats };
   } finally {
     await server.stop();
   }
