@@ -60,7 +60,7 @@ test.describe('server', () => {
     expect(english.headers()['etag']).not.toBe(etag);
     const health = await (await request.get('/healthz')).json();
     expect(health.page_cache.hits).toBeGreaterThan(0);
-    expect(health.page_cache.pages).toBeGreaterThan(0);
+    expect(health.page_cache.entries).toBeGreaterThan(0);
   });
 
   test('the wasm, JS and CSS are compressed and cached for a year under hashed names', async ({ request }) => {

@@ -196,7 +196,7 @@ async fn every_kept_page_is_the_page_rendered_without_the_cache_nonce_aside() {
         }
     }
     let stats = s.cache.stats();
-    assert_eq!(stats.pages, compared, "{stats:?}");
+    assert_eq!(stats.entries, compared, "{stats:?}");
     assert_eq!(
         stats.misses as usize, compared,
         "each page rendered once: {stats:?}"
@@ -276,24 +276,85 @@ async fn personal_pages_and_other_requests_are_never_kept() {
         let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
         assert!(!policy.contains("nonce"), "{policy}");
     }
-    // A posted form and a HEAD are not `GET`s of a kept page.
+    // A posted form is not a request for a kept page.
     let posted = Request::post("/procedures/1.001193")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from("a=b"))
         .unwrap();
     support::send(&s.cached, posted).await;
-    let head = Request::head("/help").body(Body::empty()).unwrap();
-    support::send(&s.cached, head).await;
     let stats = s.cache.stats();
-    assert_eq!((stats.pages, stats.hits), (0, 0), "{stats:?}");
-    assert_eq!(stats.misses, 2, "the 404 twice: {stats:?}");
+    assert_eq!(stats.hits, 0, "{stats:?}");
+    assert_eq!(
+        stats.misses, 2,
+        "the missing page, rendered twice: {stats:?}"
+    );
+    assert_eq!(
+        stats.entries, 1,
+        "the missing page, known as not kept: {stats:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_for_a_page_that_cannot_be_kept_do_not_wait_for_each_other() {
+    let s = servers(64 << 20).await;
+    let requests = (0..8).map(|_| get(&s.cached, "/procedures/9.999999", &[]));
+    for (status, _, _) in futures::future::join_all(requests).await {
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+    let stats = s.cache.stats();
+    assert_eq!(
+        (stats.hits, stats.misses, stats.entries),
+        (0, 8, 1),
+        "{stats:?}"
+    );
 }
 
 #[tokio::test]
-async fn a_kept_page_is_rendered_from_its_key_alone() {
+async fn head_is_answered_from_the_kept_page() {
     let s = servers(64 << 20).await;
-    // An officer's session cookie, another cookie and headers of the resident's own: the page is
-    // the one every resident with the same language and display modes gets.
+    let br = [(header::ACCEPT_ENCODING, "br")];
+    let (_, got, _) = get(&s.cached, "/help", &br).await;
+    let head = Request::head("/help")
+        .header(header::ACCEPT_ENCODING, "br")
+        .body(Body::empty())
+        .unwrap();
+    let (status, headers, _) = support::send(&s.cached, head).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::ETAG], got[header::ETAG]);
+    assert_eq!(
+        headers[header::CONTENT_SECURITY_POLICY],
+        got[header::CONTENT_SECURITY_POLICY]
+    );
+    let stats = s.cache.stats();
+    assert_eq!((stats.misses, stats.hits), (1, 1), "{stats:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_asked_for_again_is_recompressed_smaller_under_the_same_tag() {
+    let s = servers(64 << 20).await;
+    let page = "/procedures/1.001193";
+    let br = [(header::ACCEPT_ENCODING, "br")];
+    let (_, first_headers, first) = get(&s.cached, page, &br).await;
+    // The second request is a hit, which has the page compressed at the highest levels.
+    let mut smaller = None;
+    for _ in 0..200 {
+        let (_, headers, body) = get(&s.cached, page, &br).await;
+        assert_eq!(headers[header::ETAG], first_headers[header::ETAG]);
+        assert_eq!(html(&headers, &body), html(&first_headers, &first));
+        if body.len() < first.len() {
+            smaller = Some(body.len());
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let smaller = smaller.expect("recompressed within 10 s");
+    assert!(smaller < first.len(), "{smaller} < {}", first.len());
+}
+
+/// (That the render sees nothing but the key is `Key::request`'s unit test in page_cache.rs.)
+#[tokio::test]
+async fn a_kept_page_is_shared_by_everyone_with_the_same_key() {
+    let s = servers(64 << 20).await;
     let (_, anonymous, _) = get(&s.cached, "/help", &[]).await;
     let (_, personal, _) = get(
         &s.cached,
@@ -340,14 +401,14 @@ async fn the_cache_stays_within_its_memory_and_healthz_shows_it() {
         assert!(stats.bytes <= capacity, "{stats:?}");
     }
     let stats = s.cache.stats();
-    assert!(stats.pages > 5 && stats.pages < 60, "{stats:?}");
+    assert!(stats.entries > 5 && stats.entries < 60, "{stats:?}");
     assert_eq!(stats.misses, 60);
 
     let (status, _, body) = get(&s.cached, "/healthz", &[]).await;
     assert_eq!(status, StatusCode::OK);
     let health: serde_json::Value = serde_json::from_slice(&body).unwrap();
     let shown: Stats = Stats {
-        pages: health["page_cache"]["pages"].as_u64().unwrap() as usize,
+        entries: health["page_cache"]["entries"].as_u64().unwrap() as usize,
         bytes: health["page_cache"]["bytes"].as_u64().unwrap(),
         capacity_bytes: health["page_cache"]["capacity_bytes"].as_u64().unwrap(),
         hits: health["page_cache"]["hits"].as_u64().unwrap(),

@@ -82,13 +82,13 @@ function pageCacheSection(p) {
   lines.push('', `Goal (≥ 50 % of nginx's requests per second, p99 within 2× of nginx's): ${goal ? 'met' : '**not met**'} — ratio ${ratio(l.ratio)}, p99 ${l.p99_vs_nginx}× nginx's. During the warm load the cache counted ${l.cached_hits} hits and ${l.cached_misses} misses.`, '');
   lines.push(`**Every procedure page in both languages** (${c.procedures} × 2 = ${c.pages} pages), one request at a time on a fresh server, brotli:`, '');
   lines.push('| | language | requests | p50 ms | p99 ms | max ms |', '|---|---|---:|---:|---:|---:|');
-  for (const [name, runs] of [['cold (rendered, compressed, kept)', c.cold], ['warm (from the cache)', c.warm]]) {
+  for (const [name, runs] of [['cold (rendered, compressed quickly, kept)', c.cold], ['warm (from the cache)', c.warm]]) {
     for (const language of ['vi', 'en']) {
       const r = runs[language];
       lines.push(`| ${name} | ${language} | ${r.requests} | ${r.p50_ms} | ${r.p99_ms} | ${r.max_ms} |`);
     }
   }
-  lines.push('', `Kept: ${c.cache.pages} pages, ${(c.cache.bytes / 2 ** 20).toFixed(1)} MiB by the cache's own count (brotli and gzip bodies, headers, keys) of its ${(c.cache.capacity_bytes / 2 ** 20).toFixed(0)} MiB; the server's resident memory ${kb(c.rss_before_kib)} MiB before the first page, ${kb(c.rss_after_kib)} MiB after all of them.`);
+  lines.push('', `The warm pass: ${c.warm.hits} hits, ${c.warm.misses} misses${c.warm.misses ? ' (**not every page stayed kept**)' : ''}. Kept: ${c.cache.entries} pages, ${(c.cache.bytes / 2 ** 20).toFixed(1)} MiB by the cache's own count (brotli and gzip bodies, headers, keys) of its ${(c.cache.capacity_bytes / 2 ** 20).toFixed(0)} MiB; the server's resident memory ${kb(c.rss_before_kib)} MiB before the first page, ${kb(c.rss_after_kib)} MiB after all of them.`);
   return lines;
 }
 
@@ -159,7 +159,7 @@ function soakSection(s) {
   const peak = Math.max(...s.memory.map((m) => m.rss_kib));
   return ['## Soak', '',
     `${s.seconds} s at ${s.rate_per_second} requests/s (pages and, 2 in 10, dossier submissions): ${s.requests} requests; errors: ${s.errors.page} pages, ${s.errors.submission} submissions; pages p50 ${s.pages.p50_ms} ms / p99 ${s.pages.p99_ms} ms; submissions p50 ${s.submissions.p50_ms} ms / p99 ${s.submissions.p99_ms} ms; ${s.receipts} receipts, ${s.receipted_missing} of them missing afterwards, ${s.dossiers_stored} dossiers stored.`,
-    ...(s.page_cache ? ['', `Page cache: ${s.page_cache.hits} hits, ${s.page_cache.misses} misses (**hit rate ${(s.page_cache.hit_rate * 100).toFixed(1)} %** of the public pages; tracking and the dossiers' frame are rendered for every request), ${s.page_cache.pages} pages kept in ${(s.page_cache.bytes / 1024).toFixed(0)} KB.`] : []),
+    ...(s.page_cache ? ['', `Page cache: ${s.page_cache.hits} hits, ${s.page_cache.misses} misses (**hit rate ${(s.page_cache.hit_rate * 100).toFixed(1)} %** of the public pages; tracking and the dossiers' frame are rendered for every request), ${s.page_cache.entries} pages kept in ${(s.page_cache.bytes / 1024).toFixed(0)} KB.`] : []),
     '', `Server memory (resident): ${kb(first)} MiB at the start (before the first request), ${kb(peak)} MiB at the peak, ${kb(last)} MiB at the end; sampled every 10 s:`,
     '', '![Server memory over the soak](memory.svg)'];
 }

@@ -5,7 +5,7 @@
 //! never changes: browsers and the service worker keep it for a year and fetch a new one only
 //! when the catalogue changes. It is compressed once, at the highest levels, on first request.
 
-use super::encoding::{Encoding, compress};
+use super::encoding::{Effort, Encoding, compress};
 use app::catalogue::search::Entry;
 use app::catalogue::store::{Catalogue, VERSION};
 use axum::extract::Path;
@@ -27,7 +27,7 @@ pub static INDEX: LazyLock<IndexFile> = LazyLock::new(|| {
         .map(Entry::from_procedure)
         .collect();
     let json = serde_json::to_vec(&entries).expect("entries always serialise");
-    let (brotli, gzip) = compress(&json);
+    let (brotli, gzip) = compress(&json, Effort::Best);
     IndexFile { json, brotli, gzip }
 });
 

@@ -87,10 +87,16 @@ pub fn router(state: AppState) -> Router {
     let app = app_router(state);
     match cache {
         None => app,
-        Some(cache) => Router::new().fallback_service(tower::Layer::layer(
-            &axum::middleware::from_fn_with_state(cache, page_cache::serve),
-            app,
-        )),
+        // A panic here too answers 500 and leaves the server serving (the app's own panics are
+        // caught inside).
+        Some(cache) => Router::new()
+            .fallback_service(tower::Layer::layer(
+                &axum::middleware::from_fn_with_state(cache, page_cache::serve),
+                app,
+            ))
+            .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+                malformed::panicked,
+            )),
     }
 }
 
