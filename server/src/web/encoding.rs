@@ -77,25 +77,40 @@ pub enum Effort {
 
 /// `body` compressed with brotli (window 2^22) and gzip, as hard as `effort` says.
 pub fn compress(body: &[u8], effort: Effort) -> (Vec<u8>, Vec<u8>) {
-    let (quality, level) = match effort {
-        Effort::Quick => (4, flate2::Compression::default()),
-        Effort::Best => (11, flate2::Compression::best()),
-    };
-    let mut brotli = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality,
-        lgwin: 22,
-        size_hint: body.len(),
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &body[..], &mut brotli, &params)
-        .expect("compressing in memory cannot fail");
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), level);
-    encoder
-        .write_all(body)
-        .expect("compressing in memory cannot fail");
-    let gzip = encoder.finish().expect("compressing in memory cannot fail");
-    (brotli, gzip)
+    (
+        compressed(body, Encoding::Brotli, effort),
+        compressed(body, Encoding::Gzip, effort),
+    )
+}
+
+/// `body` in `encoding` (itself for identity), as hard as `effort` says.
+pub fn compressed(body: &[u8], encoding: Encoding, effort: Effort) -> Vec<u8> {
+    match encoding {
+        Encoding::Brotli => {
+            let mut brotli = Vec::new();
+            let params = brotli::enc::BrotliEncoderParams {
+                quality: if effort == Effort::Best { 11 } else { 4 },
+                lgwin: 22,
+                size_hint: body.len(),
+                ..Default::default()
+            };
+            brotli::BrotliCompress(&mut &body[..], &mut brotli, &params)
+                .expect("compressing in memory cannot fail");
+            brotli
+        }
+        Encoding::Gzip => {
+            let level = match effort {
+                Effort::Quick => flate2::Compression::default(),
+                Effort::Best => flate2::Compression::best(),
+            };
+            let mut encoder = flate2::write::GzEncoder::new(Vec::new(), level);
+            encoder
+                .write_all(body)
+                .expect("compressing in memory cannot fail");
+            encoder.finish().expect("compressing in memory cannot fail")
+        }
+        Encoding::Identity => body.to_vec(),
+    }
 }
 
 /// The bytes of a gzip body, for the rare client that accepts no compression.

@@ -36,7 +36,7 @@
 //! the background, one page at a time ([`PageCache::compress_best`]). Hits and misses are counted
 //! for `/healthz`.
 
-use super::encoding::{Effort, Encoding, compress, gunzip};
+use super::encoding::{Effort, Encoding, compress, compressed, gunzip};
 use app::display::Display;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -337,8 +337,9 @@ fn nonced_script_hashes(html: &str, attribute: &str) -> Vec<String> {
 }
 
 /// A page rendered from a [`Key::request`]: without its fill nonce, and kept when it may be
-/// (quickly compressed; see [`PageCache::compress_best`]).
-async fn rendered(response: Response) -> Result<Arc<Page>, Response> {
+/// (quickly compressed; see [`PageCache::compress_best`]); when not, the answer itself, in
+/// `accepted` (the encoding the resident's request accepts).
+async fn rendered(response: Response, accepted: Encoding) -> Result<Arc<Page>, Response> {
     let (mut parts, body) = response.into_parts();
     let body = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
         Ok(body) => body,
@@ -367,7 +368,28 @@ async fn rendered(response: Response) -> Result<Arc<Page>, Response> {
         && !parts.headers.contains_key(header::CONTENT_ENCODING);
     if !keep {
         parts.headers.remove(header::CONTENT_LENGTH);
-        return Err(Response::from_parts(parts, Body::from(html)));
+        let body = match accepted.header() {
+            None => html.into_bytes(),
+            Some(coding) => {
+                parts
+                    .headers
+                    .insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+                parts
+                    .headers
+                    .append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+                let html = html.into_bytes();
+                let compressing =
+                    tokio::task::spawn_blocking(move || compressed(&html, accepted, Effort::Quick));
+                match compressing.await {
+                    Ok(body) => body,
+                    Err(error) => {
+                        tracing::error!(%error, "a public page could not be compressed");
+                        return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response());
+                    }
+                }
+            }
+        };
+        return Err(Response::from_parts(parts, Body::from(body)));
     }
     match tokio::task::spawn_blocking(move || Page::new(parts.headers, &html, Effort::Quick)).await
     {
@@ -498,7 +520,12 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: 
         }
         Ok(Kept::Rendered) => {
             cache.misses.fetch_add(1, Ordering::Relaxed);
-            match rendered(next.run(key.request()).await).await {
+            match rendered(
+                next.run(key.request()).await,
+                Encoding::accepted(request.headers()),
+            )
+            .await
+            {
                 // Keepable now (an error earlier): kept from now on.
                 Ok(page) => {
                     cache.pages.insert(key, Kept::Page(page.clone()));
@@ -509,7 +536,12 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: 
         }
         Err(guard) => {
             cache.misses.fetch_add(1, Ordering::Relaxed);
-            match rendered(next.run(key.request()).await).await {
+            match rendered(
+                next.run(key.request()).await,
+                Encoding::accepted(request.headers()),
+            )
+            .await
+            {
                 Ok(page) => {
                     // Refused only when one page outweighs the whole cache: then it is not kept.
                     let _ = guard.insert(Kept::Page(page.clone()));
