@@ -281,6 +281,13 @@ async fn personal_pages_and_other_requests_are_never_kept() {
             encoding == "br",
             "compressed as the request accepts"
         );
+        let vary: Vec<_> = headers
+            .get_all(header::VARY)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_ascii_lowercase())
+            .filter(|v| v == "accept-encoding")
+            .collect();
+        assert_eq!(vary.len(), 1, "{headers:?}");
         let body = html(&headers, &body);
         assert!(body.contains("<html"), "{body}");
         assert!(!body.contains("nonce="), "{body}");
@@ -306,16 +313,19 @@ async fn personal_pages_and_other_requests_are_never_kept() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn requests_for_a_page_that_cannot_be_kept_do_not_wait_for_each_other() {
+async fn a_page_that_cannot_be_kept_is_remembered_and_rendered_for_every_request() {
     let s = servers(64 << 20).await;
+    let (status, _, _) = get(&s.cached, "/procedures/9.999999", &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     let requests = (0..8).map(|_| get(&s.cached, "/procedures/9.999999", &[]));
-    for (status, _, _) in futures::future::join_all(requests).await {
+    for (status, headers, _) in futures::future::join_all(requests).await {
         assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(!headers.contains_key(header::ETAG));
     }
     let stats = s.cache.stats();
     assert_eq!(
         (stats.hits, stats.misses, stats.entries),
-        (0, 8, 1),
+        (0, 9, 1),
         "{stats:?}"
     );
 }
@@ -324,14 +334,21 @@ async fn requests_for_a_page_that_cannot_be_kept_do_not_wait_for_each_other() {
 async fn head_is_answered_from_the_kept_page() {
     let s = servers(64 << 20).await;
     let br = [(header::ACCEPT_ENCODING, "br")];
-    let (_, got, _) = get(&s.cached, "/help", &br).await;
+    let (_, got, got_body) = get(&s.cached, "/help", &br).await;
     let head = Request::head("/help")
         .header(header::ACCEPT_ENCODING, "br")
         .body(Body::empty())
         .unwrap();
-    let (status, headers, _) = support::send(&s.cached, head).await;
+    let (status, headers, body) = support::send(&s.cached, head).await;
     assert_eq!(status, StatusCode::OK);
+    assert!(body.is_empty());
     assert_eq!(headers[header::ETAG], got[header::ETAG]);
+    assert_eq!(headers[header::CONTENT_ENCODING], "br");
+    // The same kept page (the HEAD is its first hit, which only then has it recompressed).
+    assert_eq!(
+        headers[header::CONTENT_LENGTH],
+        got_body.len().to_string().as_str()
+    );
     assert_eq!(
         headers[header::CONTENT_SECURITY_POLICY],
         got[header::CONTENT_SECURITY_POLICY]

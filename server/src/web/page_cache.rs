@@ -31,10 +31,10 @@
 //! **Memory and CPU.** The cache holds brotli and gzip bodies only (a client accepting neither
 //! gets the gzip body unpacked) and is bounded by weight in bytes ([`quick_cache`]'s S3-FIFO: a
 //! burst of pages asked once does not push out the pages asked all the time). Concurrent requests
-//! for a page not yet kept wait for one render. A page is first compressed quickly (what a page
-//! rendered for its request costs); asked for again, it is compressed at the highest levels in
-//! the background, one page at a time ([`PageCache::compress_best`]). Hits and misses are counted
-//! for `/healthz`.
+//! for a page not yet kept wait for one render. A page is first compressed quickly (the levels of
+//! dynamic compression, a few milliseconds for both codings, on at most one blocking thread per
+//! core); asked for again, it is compressed at the highest levels in the background, one page at
+//! a time ([`PageCache::compress_best`]). Hits and misses are counted for `/healthz`.
 
 use super::encoding::{Effort, Encoding, compress, compressed, gunzip};
 use app::display::Display;
@@ -131,7 +131,11 @@ impl Key {
             }
         }
         Some(Key {
-            target: request.uri().path_and_query()?.clone(),
+            // A copy: the request's own points into its connection's whole read buffer.
+            target: axum::http::uri::PathAndQuery::try_from(
+                request.uri().path_and_query()?.as_str(),
+            )
+            .ok()?,
             language: app::language::from_cookies(&cookies),
             display: Display::from_cookies(&cookies).encode(),
             day: app::clock::today(),
@@ -198,13 +202,7 @@ impl Page {
         ] {
             headers.remove(name);
         }
-        let varies = headers
-            .get_all(header::VARY)
-            .iter()
-            .any(|v| v.as_bytes().eq_ignore_ascii_case(b"accept-encoding"));
-        if !varies {
-            headers.append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-        }
+        varies_by_encoding(&mut headers);
         let digest = Sha256::digest(html.as_bytes());
         let tag = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&digest[..16]);
         let etags = [
@@ -336,11 +334,45 @@ fn nonced_script_hashes(html: &str, attribute: &str) -> Vec<String> {
     hashes
 }
 
-/// A page rendered from a [`Key::request`]: without its fill nonce, and kept when it may be
-/// (quickly compressed; see [`PageCache::compress_best`]); when not, the answer itself, in
-/// `accepted` (the encoding the resident's request accepts).
-async fn rendered(response: Response, accepted: Encoding) -> Result<Arc<Page>, Response> {
+/// The answer to a `HEAD`: `response`'s headers, with the length its body would have.
+fn without_body(response: Response) -> Response {
+    use axum::body::HttpBody;
     let (mut parts, body) = response.into_parts();
+    if let Some(length) = body.size_hint().exact() {
+        parts
+            .headers
+            .insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+    }
+    Response::from_parts(parts, Body::empty())
+}
+
+/// `Vary: Accept-Encoding` on `headers`, once.
+fn varies_by_encoding(headers: &mut HeaderMap) {
+    let varies = headers
+        .get_all(header::VARY)
+        .iter()
+        .any(|v| v.as_bytes().eq_ignore_ascii_case(b"accept-encoding"));
+    if !varies {
+        headers.append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    }
+}
+
+/// What became of a page rendered for the cache.
+enum Finished {
+    /// A page to keep (quickly compressed; see [`PageCache::compress_best`]).
+    Kept(Arc<Page>),
+    /// An answer that cannot be kept, ready to send.
+    Answer(axum::http::response::Parts, Bytes),
+}
+
+/// A page rendered from a [`Key::request`], read whole: finished on a blocking thread (at most one
+/// per core at a time) by [`finish`].
+async fn rendered(
+    cache: &PageCache,
+    response: Response,
+    accepted: Encoding,
+) -> Result<Arc<Page>, Response> {
+    let (parts, body) = response.into_parts();
     let body = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
         Ok(body) => body,
         Err(error) => {
@@ -348,57 +380,55 @@ async fn rendered(response: Response, accepted: Encoding) -> Result<Arc<Page>, R
             return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response());
         }
     };
+    let Ok(_permit) = cache.compressing.acquire().await else {
+        return Err(StatusCode::SERVICE_UNAVAILABLE.into_response());
+    };
+    match tokio::task::spawn_blocking(move || finish(parts, body, accepted)).await {
+        Ok(Finished::Kept(page)) => Ok(page),
+        Ok(Finished::Answer(parts, body)) => Err(Response::from_parts(parts, Body::from(body))),
+        Err(error) => {
+            tracing::error!(%error, "a public page could not be finished");
+            Err(StatusCode::INTERNAL_SERVER_ERROR.into_response())
+        }
+    }
+}
+
+/// The page without its fill nonce, kept when it may be; when not, the answer itself, in
+/// `accepted` (the encoding the resident's request accepts: the page was rendered from a request
+/// that accepted none).
+fn finish(mut parts: axum::http::response::Parts, body: Bytes, accepted: Encoding) -> Finished {
     let is_html = parts
         .headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    let html = match (is_html, String::from_utf8(body.to_vec())) {
-        (true, Ok(html)) => without_fill_nonce(&mut parts.headers, &html),
-        _ => return Err(Response::from_parts(parts, Body::from(body))),
+    let encoded = parts.headers.contains_key(header::CONTENT_ENCODING);
+    let html = match std::str::from_utf8(&body) {
+        Ok(html) if is_html && !encoded => without_fill_nonce(&mut parts.headers, html),
+        _ => return Finished::Answer(parts, body),
     };
     let stored = parts
         .headers
         .get_all(header::CACHE_CONTROL)
         .iter()
         .all(|v| !v.to_str().unwrap_or("no-store").contains("no-store"));
-    let keep = parts.status == StatusCode::OK
-        && stored
-        && !parts.headers.contains_key(header::SET_COOKIE)
-        && !parts.headers.contains_key(header::CONTENT_ENCODING);
-    if !keep {
-        parts.headers.remove(header::CONTENT_LENGTH);
-        let body = match accepted.header() {
-            None => html.into_bytes(),
-            Some(coding) => {
-                parts
-                    .headers
-                    .insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
-                parts
-                    .headers
-                    .append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-                let html = html.into_bytes();
-                let compressing =
-                    tokio::task::spawn_blocking(move || compressed(&html, accepted, Effort::Quick));
-                match compressing.await {
-                    Ok(body) => body,
-                    Err(error) => {
-                        tracing::error!(%error, "a public page could not be compressed");
-                        return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response());
-                    }
-                }
-            }
-        };
-        return Err(Response::from_parts(parts, Body::from(body)));
+    let keep =
+        parts.status == StatusCode::OK && stored && !parts.headers.contains_key(header::SET_COOKIE);
+    if keep {
+        return Finished::Kept(Arc::new(Page::new(parts.headers, &html, Effort::Quick)));
     }
-    match tokio::task::spawn_blocking(move || Page::new(parts.headers, &html, Effort::Quick)).await
-    {
-        Ok(page) => Ok(Arc::new(page)),
-        Err(error) => {
-            tracing::error!(%error, "a public page could not be compressed");
-            Err(StatusCode::INTERNAL_SERVER_ERROR.into_response())
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let body = match accepted.header() {
+        None => Bytes::from(html),
+        Some(coding) => {
+            parts
+                .headers
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+            varies_by_encoding(&mut parts.headers);
+            Bytes::from(compressed(html.as_bytes(), accepted, Effort::Quick))
         }
-    }
+    };
+    Finished::Answer(parts, body)
 }
 
 /// What the cache holds for a key.
@@ -406,8 +436,8 @@ async fn rendered(response: Response, accepted: Encoding) -> Result<Arc<Page>, R
 enum Kept {
     /// The page, ready to serve.
     Page(Arc<Page>),
-    /// The key's answer cannot be kept (not found, an error, a cookie set): it is rendered for
-    /// every request, without waiting for another request's render.
+    /// The key's answer cannot be kept (not found, a cookie set…): it is rendered for every
+    /// request; once this is known, requests no longer wait for one another's render.
     Rendered,
 }
 
@@ -430,6 +460,9 @@ pub struct PageCache {
     capacity_bytes: u64,
     /// One page at a time is compressed at the highest levels, on a blocking thread.
     best_compression: Arc<tokio::sync::Semaphore>,
+    /// Pages rendered for the cache are finished (nonce, hashes, quick compression) on at most
+    /// one blocking thread per core.
+    compressing: tokio::sync::Semaphore,
     hits: AtomicU64,
     misses: AtomicU64,
 }
@@ -456,6 +489,9 @@ impl PageCache {
             pages: quick_cache::sync::Cache::with_weighter(items, capacity_bytes, Weight),
             capacity_bytes,
             best_compression: Arc::new(tokio::sync::Semaphore::new(1)),
+            compressing: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            ),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
         }
@@ -486,6 +522,11 @@ impl PageCache {
         let (cache, page) = (self.clone(), page.clone());
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
+            // Not again for a page another request has had recompressed meanwhile.
+            match cache.pages.peek(&key) {
+                Some(Kept::Page(current)) if Arc::ptr_eq(&current, &page) => {}
+                _ => return,
+            }
             match page.recompressed(Effort::Best) {
                 // Only if the key is still there: an evicted page stays evicted.
                 Ok(best) => {
@@ -510,7 +551,20 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: 
     match cache.pages.get_value_or_guard_async(&key).await {
         Ok(Kept::Page(page)) => {
             cache.hits.fetch_add(1, Ordering::Relaxed);
-            let response = page.respond(request.headers());
+            let response = if Encoding::accepted(request.headers()) == Encoding::Identity {
+                // The gzip body unpacked for a client that accepts no compression (rare).
+                let (page, headers) = (page.clone(), request.headers().clone());
+                tokio::task::spawn_blocking(move || page.respond(&headers))
+                    .await
+                    .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+            } else {
+                page.respond(request.headers())
+            };
+            let response = if request.method() == Method::HEAD {
+                without_body(response)
+            } else {
+                response
+            };
             let span = tracing::info_span!("request", method = %request.method(), route);
             span.in_scope(|| {
                 tracing::info!(status = response.status().as_u16(), "served a kept page");
@@ -521,12 +575,13 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: 
         Ok(Kept::Rendered) => {
             cache.misses.fetch_add(1, Ordering::Relaxed);
             match rendered(
+                &cache,
                 next.run(key.request()).await,
                 Encoding::accepted(request.headers()),
             )
             .await
             {
-                // Keepable now (an error earlier): kept from now on.
+                // Keepable now: kept from now on.
                 Ok(page) => {
                     cache.pages.insert(key, Kept::Page(page.clone()));
                     page.respond(request.headers())
@@ -537,6 +592,7 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: 
         Err(guard) => {
             cache.misses.fetch_add(1, Ordering::Relaxed);
             match rendered(
+                &cache,
                 next.run(key.request()).await,
                 Encoding::accepted(request.headers()),
             )
@@ -548,7 +604,11 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: 
                     page.respond(request.headers())
                 }
                 Err(response) => {
-                    let _ = guard.insert(Kept::Rendered);
+                    // A server error may pass: the next request renders the page again, and
+                    // keeps it if it can.
+                    if !response.status().is_server_error() {
+                        let _ = guard.insert(Kept::Rendered);
+                    }
                     response
                 }
             }
